@@ -1,0 +1,68 @@
+// Diagnostics: what okgen found wrong in the input, with where and which rule.
+//
+// Problems in content are collected, never thrown, so that one run reports everything
+// (typst's Sink). A diagnostic stores the rule id and named arguments rather than a
+// finished sentence: the text is written late, from the message catalogue of the chosen
+// language (templates/messages/<lang>.txt), so the same finding reads in Swedish or English.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace okgen::diag {
+
+/// How serious a finding is. Ordered: a higher value is more serious.
+enum class Severity { note = 0, info = 1, warning = 2, error = 3 };
+
+/// "error", "warning", "info" or "note": the GCC-style keyword editors recognise.
+const char* severity_keyword(Severity s);
+
+/// A place in a source file. Lines and columns are 1-based; 0 means unknown.
+/// Columns count Unicode characters, not bytes, so they match what an editor shows.
+struct SourceSpan {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// Named values that the catalogue message refers to as {{name}}.
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;  ///< stable kebab-case id, e.g. "unknown-element"
+  SourceSpan span;
+  Args args;
+  std::vector<Diagnostic> notes;  ///< extra places that explain this one (severity note)
+
+  /// The value of argument `name`, or "" when absent.
+  const std::string& arg(const std::string& name) const;
+};
+
+/// Collects diagnostics from every stage. Not thread-safe; one sink per run.
+class DiagnosticSink {
+ public:
+  /// Records a finding with the rule's default severity (see rules.h).
+  void report(const std::string& rule, SourceSpan span, Args args = {});
+  /// Records a finding with an explicit severity.
+  void report(Severity severity, const std::string& rule, SourceSpan span, Args args = {});
+  void add(Diagnostic d);
+
+  const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  std::size_t count(Severity s) const;
+  bool has_errors() const { return count(Severity::error) > 0; }
+  /// Number of diagnostics recorded so far; with `has_errors_since` it tells whether one
+  /// stage (e.g. loading one file) added errors.
+  std::size_t size() const { return diagnostics_.size(); }
+  bool has_errors_since(std::size_t mark) const;
+
+  /// Sorts by file, line, column and rule so output is deterministic.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace okgen::diag

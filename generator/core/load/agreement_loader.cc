@@ -1,0 +1,337 @@
+// Reading one agreement file: bytes -> checked XML -> model, plus whole-file checks.
+#include "load/agreement_loader.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "diag/suggest.h"
+#include "load/loader_state.h"
+#include "model/walk.h"
+#include "util/fs.h"
+#include "util/text.h"
+
+namespace okgen::load {
+
+namespace fs = std::filesystem;
+using namespace okgen::model;
+
+namespace {
+
+// Message phrase for a pugixml parse status (texts in the message catalogues).
+const char* xml_problem(pugi::xml_parse_status s) {
+  switch (s) {
+    case pugi::status_unrecognized_tag: return "@xml.unrecognized-tag";
+    case pugi::status_bad_pi: return "@xml.bad-pi";
+    case pugi::status_bad_comment: return "@xml.bad-comment";
+    case pugi::status_bad_cdata: return "@xml.bad-cdata";
+    case pugi::status_bad_doctype: return "@xml.bad-doctype";
+    case pugi::status_bad_pcdata: return "@xml.bad-pcdata";
+    case pugi::status_bad_start_element: return "@xml.bad-start-element";
+    case pugi::status_bad_attribute: return "@xml.bad-attribute";
+    case pugi::status_bad_end_element: return "@xml.bad-end-element";
+    case pugi::status_end_element_mismatch: return "@xml.end-element-mismatch";
+    case pugi::status_no_document_element: return "@xml.no-document-element";
+    default: return "@xml.other";
+  }
+}
+
+// Checks that the bytes are UTF-8 text before XML parsing, so a Latin-1 or UTF-16 file gets
+// a message about its encoding instead of a confusing XML error.
+bool check_encoding(const diag::SourceMap& map, diag::DiagnosticSink& sink) {
+  const std::string& t = map.text();
+  auto report = [&](std::size_t offset, const char* problem) {
+    sink.report("encoding", map.span_at(offset), {{"problem", problem}});
+    return false;
+  };
+  if (t.size() >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF'))) {
+    return report(0, "@enc.utf16");
+  }
+  if (auto nul = t.find('\0'); nul != std::string::npos) {
+    // UTF-16 without a byte order mark also has NUL bytes, every other byte.
+    bool utf16 = t.size() >= 4 && (t[0] == '\0' || t[1] == '\0') && (t[2] == '\0' || t[3] == '\0');
+    return report(nul, utf16 ? "@enc.utf16" : "@enc.binary");
+  }
+  std::size_t bad = 0;
+  if (!util::is_valid_utf8(t, &bad)) return report(bad, "@enc.invalid-utf8");
+  return true;
+}
+
+class AgreementReader {
+ public:
+  AgreementReader(LoaderState& state, XmlReader& reader) : st_(state), r_(reader), a_(state.agreement()) {}
+
+  void read(pugi::xml_node root) {
+    r_.validate(root, spec::agreement());
+    a_.id = r_.attr(root, "id");
+    a_.kind = r_.attr(root, "kind") == "local" ? AgreementKind::local : AgreementKind::regional;
+    a_.lang = root.attribute("lang") ? r_.attr(root, "lang") : "sv";
+    if (pugi::xml_node m = root.child("meta")) meta(m);
+
+    int number = 0;
+    for (pugi::xml_node s : root.children("section")) {
+      ++number;
+      a_.sections.push_back(st_.section(s, 1, std::to_string(number)));
+    }
+    if (pugi::xml_node n = root.child("legal-references")) legal_references(n);
+    if (pugi::xml_node n = root.child("related-documents")) related_documents(n);
+    if (pugi::xml_node n = root.child("revision-history")) revision_history(n);
+    if (pugi::xml_node n = root.child("signatures")) signatures(n);
+  }
+
+ private:
+  std::string text_child(pugi::xml_node parent, const char* name) {
+    pugi::xml_node n = parent.child(name);
+    if (!n) return {};
+    r_.validate(n, spec::plain_text());
+    return r_.plain(n);
+  }
+
+  void meta(pugi::xml_node m) {
+    r_.validate(m, spec::meta());
+    Meta& meta = a_.meta;
+    meta.loc = r_.loc(m);
+    meta.title = text_child(m, "title");
+    meta.short_title = text_child(m, "short-title");
+    if (meta.short_title.empty()) meta.short_title = meta.title;
+    meta.subtitle = text_child(m, "subtitle");
+    meta.region = text_child(m, "region");
+    meta.version = text_child(m, "version");
+    meta.diarienummer = text_child(m, "diarienummer");
+    meta.keywords = text_child(m, "keywords");
+    if (pugi::xml_node d = m.child("decision")) {
+      r_.validate(d, spec::decision());
+      Decision dec;
+      dec.loc = r_.loc(d);
+      dec.body = r_.attr(d, "body");
+      dec.date = r_.partial_date_attr(d, "date").value_or(util::PartialDate{});
+      dec.reference = r_.attr(d, "reference");
+      RichText note = st_.text_of(d);
+      if (!note.blocks.empty()) dec.note = std::move(note);
+      meta.decision = std::move(dec);
+    }
+    if (pugi::xml_node ps = m.child("parties")) {
+      r_.validate(ps, spec::parties());
+      for (pugi::xml_node p : ps.children("party")) {
+        r_.validate(p, spec::party());
+        Party party;
+        party.loc = r_.loc(p);
+        party.id = r_.attr(p, "id");
+        st_.declare_id(party.id, p);
+        party.name = r_.plain(p);
+        const std::string kind = r_.attr(p, "kind");
+        party.kind = kind == "region"              ? PartyKind::region
+                     : kind == "municipality"      ? PartyKind::municipality
+                     : kind == "user-organisation" ? PartyKind::user_organisation
+                                                   : PartyKind::other;
+        const std::string role = r_.attr(p, "role");
+        party.role = role == "consulted" ? PartyRole::consulted
+                     : role == "observer" ? PartyRole::observer
+                                          : PartyRole::principal;
+        party.code = r_.attr(p, "code");
+        meta.parties.push_back(std::move(party));
+      }
+    }
+    pugi::xml_node parent = m.child("parent");
+    pugi::xml_node muni = m.child("municipality");
+    if (a_.kind == AgreementKind::regional) {
+      for (pugi::xml_node n : {parent, muni}) {
+        if (n) st_.sink().report("local-meta-in-regional", r_.span(n), {{"element", n.name()}});
+      }
+    } else {
+      if (!parent) st_.sink().report("missing-element", r_.span(m), {{"element", "parent"}, {"parent", "meta"}, {"why", "@local.parent"}});
+      if (!muni) st_.sink().report("missing-element", r_.span(m), {{"element", "municipality"}, {"parent", "meta"}, {"why", "@local.municipality"}});
+    }
+    if (parent) {
+      r_.validate(parent, spec::parent());
+      meta.parent = ParentRef{r_.attr(parent, "href"), r_.attr(parent, "diarienummer"), r_.attr(parent, "version"),
+                              r_.loc(parent)};
+    }
+    if (muni) {
+      r_.validate(muni, spec::municipality_ref());
+      meta.municipality = MunicipalityRef{r_.plain(muni), r_.attr(muni, "code"), r_.loc(muni)};
+    }
+  }
+
+  void legal_references(pugi::xml_node n) {
+    r_.validate(n, spec::legal_references());
+    for (pugi::xml_node c : element_children(n)) {
+      const std::string name = c.name();
+      if (name == "law-ref") {
+        r_.validate(c, spec::law_ref());
+        LawRef l;
+        l.loc = r_.loc(c);
+        l.id = r_.attr(c, "id");
+        st_.declare_id(l.id, c);
+        l.law = r_.attr(c, "law");
+        l.sfs = r_.attr(c, "sfs");
+        l.chapter = r_.attr(c, "chapter");
+        l.section = r_.attr(c, "section");
+        l.title = r_.attr(c, "title");
+        RichText comment = st_.text_of(c);
+        if (!comment.blocks.empty()) l.comment = std::move(comment);
+        a_.law_refs.push_back(std::move(l));
+      } else if (name == "source") {
+        r_.validate(c, spec::source());
+        SourceRef s{r_.attr(c, "id"), r_.attr(c, "href"), r_.plain(c), r_.loc(c)};
+        st_.declare_id(s.id, c);
+        a_.sources.push_back(std::move(s));
+      }
+    }
+  }
+
+  void related_documents(pugi::xml_node n) {
+    r_.validate(n, spec::related_documents());
+    for (pugi::xml_node c : n.children("document")) {
+      r_.validate(c, spec::document());
+      RelatedDocument d{r_.attr(c, "id"), r_.attr(c, "href"), r_.attr(c, "diarienummer"), r_.plain(c), r_.loc(c)};
+      st_.declare_id(d.id, c);
+      a_.related.push_back(std::move(d));
+    }
+  }
+
+  void revision_history(pugi::xml_node n) {
+    r_.validate(n, spec::revision_history());
+    for (pugi::xml_node c : n.children("revision")) {
+      r_.validate(c, spec::revision());
+      Revision rev;
+      rev.loc = r_.loc(c);
+      rev.version = r_.attr(c, "version");
+      rev.date = r_.partial_date_attr(c, "date").value_or(util::PartialDate{});
+      rev.decided_by = r_.attr(c, "decided-by");
+      rev.summary = st_.text_of(c);
+      a_.revisions.push_back(std::move(rev));
+    }
+  }
+
+  void signatures(pugi::xml_node n) {
+    r_.validate(n, spec::signatures());
+    Signatures s;
+    s.loc = r_.loc(n);
+    s.place = r_.attr(n, "place");
+    s.date = r_.date_attr(n, "date");
+    for (pugi::xml_node c : n.children("signatory")) {
+      r_.validate(c, spec::signatory());
+      s.signatories.push_back(Signatory{r_.attr(c, "party"), r_.attr(c, "name"), r_.attr(c, "title"), r_.loc(c)});
+    }
+    a_.signatures = std::move(s);
+  }
+
+  LoaderState& st_;
+  XmlReader& r_;
+  Agreement& a_;
+};
+
+// Checks that need the whole file: citations, cross references and signatories resolve.
+void check_references(const Agreement& a, diag::DiagnosticSink& sink) {
+  std::set<std::string> citable, linkable;
+  std::vector<std::string> citable_list, linkable_list;
+  for (const auto& l : a.law_refs) citable.insert(l.id);
+  for (const auto& s : a.sources) citable.insert(s.id);
+  for (const auto& d : a.related) {
+    if (d.id.empty()) continue;
+    citable.insert(d.id);
+    linkable.insert(d.id);
+  }
+  model::for_each_section(a.sections, [&](const Section& s) { linkable.insert(s.id); });
+  citable_list.assign(citable.begin(), citable.end());
+  linkable_list.assign(linkable.begin(), linkable.end());
+
+  auto span = [&](const Loc& l) {
+    return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
+  };
+  model::for_each_rich_text(a, [&](const RichText& t, const Section*) {
+    model::for_each_inline(t.blocks, [&](const Inline& in) {
+      if (const auto* c = std::get_if<Citation>(&in.node)) {
+        if (!citable.count(c->target)) {
+          sink.report("unknown-citation", span(in.loc), {{"id", c->target}, {"suggestion", diag::suggest(c->target, citable_list)}});
+        }
+      } else if (const auto* x = std::get_if<CrossRef>(&in.node)) {
+        if (!linkable.count(x->target)) {
+          sink.report("unknown-link-target", span(in.loc), {{"id", x->target}, {"suggestion", diag::suggest(x->target, linkable_list)}});
+        }
+      }
+    });
+  });
+
+  if (a.signatures) {
+    std::vector<std::string> party_ids;
+    for (const auto& p : a.meta.parties) {
+      if (!p.id.empty()) party_ids.push_back(p.id);
+    }
+    for (const auto& s : a.signatures->signatories) {
+      if (!a.find_party(s.party)) {
+        sink.report("unknown-party", span(s.loc), {{"id", s.party}, {"suggestion", diag::suggest(s.party, party_ids)}});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<model::Agreement> load_agreement(const fs::path& path, const LoadOptions& options,
+                                               diag::DiagnosticSink& sink, diag::SourceRegistry& sources) {
+  std::string text;
+  const std::string shown = util::display_path(path);
+  auto status = util::read_file(path, text);
+  if (status != util::ReadStatus::ok) {
+    const char* problem = status == util::ReadStatus::not_found    ? "@io.not-found"
+                          : status == util::ReadStatus::not_a_file ? "@io.not-a-file"
+                          : status == util::ReadStatus::too_large  ? "@io.too-large"
+                                                                   : "@io.unreadable";
+    sink.report(status == util::ReadStatus::too_large ? "file-too-large" : "file-unreadable",
+                diag::SourceSpan{shown, 0, 0}, {{"problem", problem}, {"limit", std::to_string(util::kMaxInputBytes / (1024 * 1024))}});
+    return std::nullopt;
+  }
+  return load_agreement_text(path, std::move(text), options, sink, sources);
+}
+
+std::optional<model::Agreement> load_agreement_text(const fs::path& path, std::string text, const LoadOptions& options,
+                                                    diag::DiagnosticSink& sink, diag::SourceRegistry& sources) {
+  const diag::SourceMap& map = sources.add(util::display_path(path), std::move(text));
+  if (util::trim(map.text()).empty()) {
+    sink.report("xml-syntax", map.span_at(0), {{"problem", "@xml.empty"}});
+    return std::nullopt;
+  }
+  if (!check_encoding(map, sink)) return std::nullopt;
+
+  // A UTF-8 byte order mark is allowed; parse after it so offsets still index `map`.
+  std::size_t skip = util::starts_with(map.text(), "\xEF\xBB\xBF") ? 3 : 0;
+  pugi::xml_document doc;
+  // No parse_doctype: a DOCTYPE (and with it entity declarations) is refused below rather
+  // than skipped, since pugixml never expands declared entities and the author should know.
+  const unsigned flags = pugi::parse_default | pugi::parse_doctype;
+  pugi::xml_parse_result result =
+      doc.load_buffer(map.text().data() + skip, map.text().size() - skip, flags, pugi::encoding_utf8);
+  auto at = [&](std::ptrdiff_t off) { return map.span_at(static_cast<std::size_t>(off < 0 ? 0 : off) + skip); };
+  if (!result) {
+    sink.report("xml-syntax", at(result.offset), {{"problem", xml_problem(result.status)}});
+    return std::nullopt;
+  }
+  for (pugi::xml_node n : doc.children()) {
+    if (n.type() == pugi::node_doctype) {
+      sink.report("xml-doctype", at(n.offset_debug()), {});
+      return std::nullopt;
+    }
+  }
+  pugi::xml_node root = doc.document_element();
+  if (std::string(root.name()) != "agreement") {
+    sink.report("unknown-element", at(root.offset_debug()),
+                {{"element", root.name()}, {"parent", "@xml.document"}, {"suggestion", "agreement"}, {"known", "agreement"}});
+    return std::nullopt;
+  }
+
+  Agreement a;
+  a.files.push_back(map.path());
+  // The reader indexes `map` without the BOM skip; pugixml offsets are relative to the
+  // parsed buffer, so a file with a BOM is re-registered without it.
+  const diag::SourceMap& parsed = skip ? sources.add(map.path(), map.text().substr(skip)) : map;
+  XmlReader reader(parsed, 0, sink, options.areas);
+  LoaderState state(path, options, sink, sources, reader, a);
+  AgreementReader(state, reader).read(root);
+  check_references(a, sink);
+  return a;
+}
+
+}  // namespace okgen::load

@@ -1,0 +1,95 @@
+// Lookups and names for the agreement model.
+#include "model/agreement.h"
+
+namespace okgen::model {
+namespace {
+
+const Section* find_in(const std::vector<Section>& sections, const std::string& id) {
+  for (const auto& s : sections) {
+    if (s.id == id) return &s;
+    if (const Section* c = find_in(s.children, id)) return c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const Party* Agreement::find_party(const std::string& party_id) const {
+  for (const auto& p : meta.parties) {
+    if (!p.id.empty() && p.id == party_id) return &p;
+  }
+  return nullptr;
+}
+
+const Section* Agreement::find_section(const std::string& section_id) const {
+  return find_in(sections, section_id);
+}
+
+// These names are the XML attribute values, so the loader, the schema and the template
+// contexts agree on one spelling.
+const char* to_string(AgreementKind k) { return k == AgreementKind::regional ? "regional" : "local"; }
+
+const char* to_string(PartyKind k) {
+  switch (k) {
+    case PartyKind::region: return "region";
+    case PartyKind::municipality: return "municipality";
+    case PartyKind::user_organisation: return "user-organisation";
+    case PartyKind::other: return "other";
+  }
+  return "other";
+}
+
+const char* to_string(PartyRole r) {
+  switch (r) {
+    case PartyRole::principal: return "principal";
+    case PartyRole::consulted: return "consulted";
+    case PartyRole::observer: return "observer";
+  }
+  return "principal";
+}
+
+const char* to_string(PlanContentKind k) {
+  switch (k) {
+    case PlanContentKind::interventions: return "interventions";
+    case PlanContentKind::responsibilities: return "responsibilities";
+    case PlanContentKind::other_actors: return "other-actors";
+    case PlanContentKind::lead_principal: return "lead-principal";
+  }
+  return "interventions";
+}
+
+const char* to_string(RoutineKind k) {
+  switch (k) {
+    case RoutineKind::discharge: return "discharge";
+    case RoutineKind::compulsory_care: return "compulsory-care";
+    case RoutineKind::children_as_relatives: return "children-as-relatives";
+    case RoutineKind::other: return "other";
+  }
+  return "other";
+}
+
+const char* to_string(ExtensionCondition c) {
+  return c == ExtensionCondition::no_notice ? "no-notice" : "revision-started";
+}
+
+const char* to_string(DisputeScope s) {
+  switch (s) {
+    case DisputeScope::regional: return "regional";
+    case DisputeScope::local: return "local";
+    case DisputeScope::individual: return "individual";
+  }
+  return "regional";
+}
+
+const char* to_string(ParticipationForm f) {
+  switch (f) {
+    case ParticipationForm::unspecified: return "";
+    case ParticipationForm::reference_group: return "reference-group";
+    case ParticipationForm::working_group: return "working-group";
+    case ParticipationForm::consultation: return "consultation";
+    case ParticipationForm::dialogue: return "dialogue";
+  }
+  return "";
+}
+
+}  // namespace okgen::model

@@ -1,0 +1,206 @@
+// The build and check pipeline.
+#include "pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "compose/composer.h"
+#include "load/agreement_loader.h"
+#include "render/html/html_writer.h"
+#include "render/report/summary.h"
+#include "util/fs.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace okgen {
+namespace {
+
+fs::path find_content_root(const fs::path& file) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(file, ec).lexically_normal();
+  for (fs::path p = abs.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
+    if (p.filename() == "content") return p;
+  }
+  return abs.parent_path();
+}
+
+// output/<path under content/ without .xml>.html, e.g. output/dalarna/regional.html.
+fs::path output_path(const fs::path& source, const fs::path& content_root, const fs::path& out_dir,
+                     const std::string& ext) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(source, ec).lexically_normal();
+  fs::path rel = abs.lexically_relative(fs::absolute(content_root, ec).lexically_normal());
+  if (rel.empty() || *rel.begin() == "..") rel = abs.filename();
+  rel.replace_extension(ext);
+  return out_dir / rel;
+}
+
+std::string relative_href(const fs::path& target, const fs::path& from_dir) {
+  return target.lexically_relative(from_dir).generic_string();
+}
+
+struct Loaded {
+  AgreementResult result;
+  std::optional<model::Agreement> agreement;
+  std::optional<compose::Doc> doc;
+  fs::path content_root;
+};
+
+std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                             diag::SourceRegistry& sources, PipelineResult& out) {
+  load::LoadOptions lo;
+  lo.areas = res.data.area_ids();
+  lo.standard_texts = res.templates.list("text/standard", ".md");
+
+  std::vector<Loaded> all;
+  const std::size_t before_expand = sink.size();
+  auto files = expand_inputs(options.inputs, sink);
+  if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
+
+  std::map<std::string, std::string> ids;  // agreement id -> file
+  for (const auto& file : files) {
+    Loaded l;
+    l.result.source = file;
+    l.result.display_source = util::display_path(file);
+    l.content_root = options.content_root.empty() ? find_content_root(file) : options.content_root;
+    lo.content_root = l.content_root;
+    const std::size_t mark = sink.size();
+    l.agreement = load::load_agreement(file, lo, sink, sources);
+    if (l.agreement) {
+      const model::Agreement& a = *l.agreement;
+      l.result.loaded = true;
+      l.result.id = a.id;
+      l.result.title = a.meta.title;
+      l.result.kind = model::to_string(a.kind);
+      l.result.region = a.meta.region;
+      l.result.version = a.meta.version;
+      l.result.diarienummer = a.meta.diarienummer;
+      if (!a.id.empty()) {
+        auto [it, inserted] = ids.emplace(a.id, l.result.display_source);
+        if (!inserted) {
+          sink.report("duplicate-agreement-id", diag::SourceSpan{l.result.display_source, 1, 1},
+                      {{"id", a.id}, {"other", it->second}});
+        }
+      }
+      // Compose even for `check`: templates cite references and can report problems too.
+      if (!sink.has_errors_since(mark)) {
+        compose::ComposeOptions co{options.as_of};
+        l.doc = compose::compose(a, res, co, sink);
+        l.result.validity = l.doc->validity;
+        l.result.validity_label = l.doc->validity_label;
+      }
+    } else {
+      // Unreadable files (missing, too large, not text) are a usage problem, not content.
+      for (std::size_t i = mark; i < sink.size(); ++i) {
+        const std::string& rule = sink.all()[i].rule;
+        if (rule == "file-unreadable" || rule == "file-too-large" || rule == "encoding") out.inputs_unreadable = true;
+      }
+    }
+    for (std::size_t i = mark; i < sink.size(); ++i) {
+      const auto sev = sink.all()[i].severity;
+      if (sev == diag::Severity::error) ++l.result.errors;
+      if (sev == diag::Severity::warning) ++l.result.warnings;
+    }
+    all.push_back(std::move(l));
+  }
+  return all;
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_formats() {
+  static const std::vector<std::string> kFormats = {"html"};
+  return kFormats;
+}
+
+std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::DiagnosticSink& sink) {
+  std::vector<fs::path> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    auto st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      sink.report("file-unreadable", diag::SourceSpan{util::display_path(in), 0, 0}, {{"problem", "@io.not-found"}});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(in);
+    }
+  }
+  return files;
+}
+
+PipelineResult check(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                     diag::SourceRegistry& sources) {
+  PipelineResult out;
+  for (auto& l : load_all(options, res, sink, sources, out)) out.agreements.push_back(std::move(l.result));
+  return out;
+}
+
+PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                     diag::SourceRegistry& sources) {
+  PipelineResult out;
+  std::vector<Loaded> all = load_all(options, res, sink, sources, out);
+  const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
+
+  // Render everything in memory first: nothing is written unless the whole build can be.
+  std::vector<std::pair<fs::path, std::string>> files;
+  std::vector<render::IndexEntry> index;
+  const bool want_html = std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
+  if (!any_errors || options.keep_going) {
+    for (auto& l : all) {
+      if (l.result.errors > 0 || !l.doc) continue;
+      fs::path html_path = output_path(l.result.source, l.content_root, options.output_dir, ".html");
+      if (want_html) {
+        files.emplace_back(html_path, render::render_html(*l.doc, res));
+        l.result.outputs.push_back(html_path);
+      }
+      render::IndexEntry e;
+      e.href = relative_href(html_path, options.output_dir);
+      e.title = l.doc->title;
+      e.kind = l.doc->kind;
+      e.kind_label = l.doc->kind_label;
+      e.region = l.doc->region;
+      e.version = l.doc->version;
+      e.diarienummer = l.doc->diarienummer;
+      e.status = model::to_string(l.doc->validity.state);
+      e.status_label = l.doc->validity_label;
+      e.source = l.result.display_source;
+      index.push_back(std::move(e));
+    }
+  }
+  if (!index.empty() && want_html) {
+    // Regions in alphabetical order, the regional agreement first within each.
+    std::stable_sort(index.begin(), index.end(), [](const render::IndexEntry& a, const render::IndexEntry& b) {
+      if (a.region != b.region) return a.region < b.region;
+      if (a.kind != b.kind) return a.kind == "regional";
+      return a.title < b.title;
+    });
+    files.emplace_back(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
+  }
+  for (auto& l : all) out.agreements.push_back(std::move(l.result));
+  if (files.empty()) return out;
+
+  const fs::path report = options.output_dir / "kontrollrapport.txt";
+  for (const auto& f : files) out.written.push_back(f.first);
+  out.written.push_back(report);
+  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso()));
+  for (const auto& [path, bytes] : files) util::write_file_atomic(path, bytes);
+  return out;
+}
+
+int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink) {
+  if (result.inputs_unreadable) return kExitUsage;
+  return sink.has_errors() ? kExitFindings : kExitOk;
+}
+
+}  // namespace okgen

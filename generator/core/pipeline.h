@@ -1,0 +1,85 @@
+// The pipeline: what `okgen build` and `okgen check` do, as library calls.
+//
+//   inputs -> load (each file) -> [all loaded without error?] -> compose -> render -> write
+//
+// Outputs are all rendered in memory first and written only when every agreement is free
+// of errors (or with keep_going, only the error-free ones), each atomically, so a failed
+// build never leaves half-written or mixed outputs.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "diag/source_registry.h"
+#include "model/agreement.h"
+#include "model/validity_status.h"
+#include "resources.h"
+#include "util/date.h"
+
+namespace okgen {
+
+/// Exit codes of the okgen command (docs/exit-codes.md).
+enum ExitCode : int {
+  kExitOk = 0,           ///< no finding at error level
+  kExitFindings = 1,     ///< findings at error level (or at the --fail-on level)
+  kExitUsage = 2,        ///< bad command line, or input that cannot be read at all
+  kExitOutput = 3,       ///< an output file could not be written
+  kExitInternal = 4,     ///< a bug in okgen
+};
+
+struct PipelineOptions {
+  std::vector<std::filesystem::path> inputs;  ///< files or directories (searched for *.xml)
+  std::filesystem::path output_dir = "output";
+  std::vector<std::string> formats = {"html"};
+  util::Date as_of;
+  bool keep_going = false;  ///< build the error-free agreements even when others have errors
+  std::filesystem::path content_root;  ///< "" = nearest ancestor named "content", else the file's folder
+};
+
+/// What happened to one input file.
+struct AgreementResult {
+  std::filesystem::path source;
+  std::string display_source;
+  std::string id;
+  std::string title;
+  std::string kind;
+  std::string region;
+  std::string version;
+  std::string diarienummer;
+  model::ValidityStatus validity;
+  std::string validity_label;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool loaded = false;                           ///< parsed into a model
+  std::vector<std::filesystem::path> outputs;   ///< files written
+};
+
+struct PipelineResult {
+  std::vector<AgreementResult> agreements;
+  std::vector<std::filesystem::path> written;  ///< every file written, index included
+  bool inputs_unreadable = false;              ///< some input could not be read at all
+};
+
+/// Finds the agreement files named by `inputs`: files as given, directories searched
+/// recursively for *.xml (sorted, so runs are deterministic). Missing paths are reported.
+std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
+                                                 diag::DiagnosticSink& sink);
+
+/// Loads and checks every input, composing each to find template-level problems too.
+PipelineResult check(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                     diag::SourceRegistry& sources);
+
+/// check(), then renders and writes the outputs and output_dir/index.html. Throws
+/// util::IoError when an output cannot be written.
+PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                     diag::SourceRegistry& sources);
+
+/// The exit code for a finished run.
+int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink);
+
+/// The formats `build` can write.
+const std::vector<std::string>& known_formats();
+
+}  // namespace okgen

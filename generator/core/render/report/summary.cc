@@ -1,0 +1,69 @@
+// Summary and report texts.
+#include "render/report/summary.h"
+
+#include <sstream>
+
+#include "diag/printer.h"
+#include "diag/source_map.h"
+#include "text/template_engine.h"
+#include "util/fs.h"
+
+namespace okgen::render {
+namespace {
+
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t len = diag::utf8_length(s);
+  return len >= width ? s : s + std::string(width - len, ' ');
+}
+
+std::string msg(const text::Catalog& m, const std::string& key, const text::Value& ctx = {}) {
+  return text::render(m.get("report", key), ctx, text::Escape::none);
+}
+
+}  // namespace
+
+std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
+                         const std::string& as_of) {
+  std::ostringstream out;
+  std::size_t w_source = diag::utf8_length(msg(m, "col.source"));
+  std::size_t w_status = diag::utf8_length(msg(m, "col.validity"));
+  for (const auto& a : result.agreements) {
+    w_source = std::max(w_source, diag::utf8_length(a.display_source));
+    w_status = std::max(w_status, diag::utf8_length(a.validity_label));
+  }
+  out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
+      << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
+      << pad(msg(m, "col.warnings"), 9) << "  " << msg(m, "col.output") << '\n';
+  for (const auto& a : result.agreements) {
+    std::string output = a.outputs.empty() ? (a.errors ? msg(m, "not-built") : "–") : util::display_path(a.outputs.front());
+    out << pad(a.display_source, w_source) << "  " << pad(a.version.empty() ? "–" : a.version, 8) << "  "
+        << pad(a.validity_label.empty() ? "–" : a.validity_label, w_status) << "  " << pad(std::to_string(a.errors), 4)
+        << "  " << pad(std::to_string(a.warnings), 9) << "  " << output << '\n';
+  }
+  text::Value totals;
+  totals.set("agreements", static_cast<int>(result.agreements.size()));
+  totals.set("errors", static_cast<int>(sink.count(diag::Severity::error)));
+  totals.set("warnings", static_cast<int>(sink.count(diag::Severity::warning)));
+  totals.set("infos", static_cast<int>(sink.count(diag::Severity::info)));
+  totals.set("written", static_cast<int>(result.written.size()));
+  totals.set("as_of", as_of);
+  out << msg(m, "totals", totals) << '\n';
+  return out.str();
+}
+
+std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
+                        const std::string& as_of) {
+  std::ostringstream out;
+  text::Value ctx;
+  ctx.set("as_of", as_of);
+  out << msg(m, "title", ctx) << "\n\n";
+  diag::SourceRegistry none;
+  diag::PrintOptions po;
+  po.show_source = false;
+  diag::print_diagnostics(out, sink, none, m, po);
+  if (!sink.all().empty()) out << '\n';
+  out << summary_text(result, sink, m, as_of);
+  return out.str();
+}
+
+}  // namespace okgen::render

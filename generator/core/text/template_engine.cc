@@ -1,0 +1,157 @@
+// The mstch adapter. mstch's escape function is global; it is set for each render call and
+// restored afterwards (okgen renders on one thread).
+#include "text/template_engine.h"
+
+#include <mstch/mstch.hpp>
+
+#include <algorithm>
+
+#include "util/fs.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace okgen::text {
+namespace {
+
+mstch::node to_mstch(const Value& value) {
+  return std::visit(
+      [](const auto& x) -> mstch::node {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return std::string();
+        } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, Value::List>) {
+          mstch::array a;
+          for (const auto& item : x) a.push_back(to_mstch(item));
+          return a;
+        } else {
+          mstch::map m;
+          for (const auto& [k, v] : x) m.insert_or_assign(k, to_mstch(v));
+          return m;
+        }
+      },
+      value.v);
+}
+
+class EscapeScope {
+ public:
+  explicit EscapeScope(Escape e) : saved_(mstch::config::escape) {
+    switch (e) {
+      case Escape::html: mstch::config::escape = escape_html; break;
+      case Escape::markdown: mstch::config::escape = escape_markdown; break;
+      case Escape::none: mstch::config::escape = [](const std::string& s) { return s; }; break;
+    }
+  }
+  ~EscapeScope() { mstch::config::escape = saved_; }
+  EscapeScope(const EscapeScope&) = delete;
+  EscapeScope& operator=(const EscapeScope&) = delete;
+
+ private:
+  std::function<std::string(const std::string&)> saved_;
+};
+
+}  // namespace
+
+Value& Value::set(const std::string& key, Value value) {
+  if (!std::holds_alternative<Object>(v)) v = Object{};
+  auto& obj = std::get<Object>(v);
+  for (auto& [k, existing] : obj) {
+    if (k == key) {
+      existing = std::move(value);
+      return *this;
+    }
+  }
+  obj.emplace_back(key, std::move(value));
+  return *this;
+}
+
+std::string escape_markdown(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '&': case '!': case '#': case '~': case '|':
+        out.push_back('\\');
+        break;
+      default:
+        break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string escape_html(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string render(const std::string& tmpl, const Value& context, Escape escape,
+                   const std::map<std::string, std::string>& partials) {
+  EscapeScope scope(escape);
+  return mstch::render(tmpl, to_mstch(context), partials);
+}
+
+TemplateSet::TemplateSet(fs::path root) : root_(std::move(root)) {}
+
+const std::string& TemplateSet::source(const std::string& name) const {
+  auto it = cache_.find(name);
+  if (it != cache_.end()) return it->second;
+  std::string text;
+  const fs::path file = root_ / (name + ".mustache");
+  if (util::read_file(file, text) != util::ReadStatus::ok) throw util::IoError("template not found", file);
+  return cache_.emplace(name, std::move(text)).first->second;
+}
+
+bool TemplateSet::exists(const std::string& name) const {
+  std::error_code ec;
+  return cache_.count(name) || fs::is_regular_file(root_ / (name + ".mustache"), ec);
+}
+
+std::vector<std::string> TemplateSet::list(const std::string& subdir, const std::string& suffix) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  const std::string ext = suffix + ".mustache";
+  for (const auto& entry : fs::directory_iterator(root_ / subdir, ec)) {
+    std::string file = entry.path().filename().string();
+    if (util::ends_with(file, ext)) names.push_back(file.substr(0, file.size() - ext.size()));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const std::map<std::string, std::string>& TemplateSet::partials_for(const std::string& name) const {
+  const std::string dir = fs::path(name).parent_path().string();
+  auto it = partials_.find(dir);
+  if (it != partials_.end()) return it->second;
+  std::map<std::string, std::string> partials;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root_ / dir, ec)) {
+    std::string file = entry.path().filename().string();
+    if (!util::ends_with(file, ".mustache")) continue;
+    std::string partial = file.substr(0, file.size() - 9);
+    partials[partial] = source((fs::path(dir) / partial).string());
+  }
+  return partials_.emplace(dir, std::move(partials)).first->second;
+}
+
+std::string TemplateSet::render(const std::string& name, const Value& context, Escape escape) const {
+  const std::string& tmpl = source(name);
+  return text::render(tmpl, context, escape, partials_for(name));
+}
+
+}  // namespace okgen::text

@@ -1,0 +1,91 @@
+// Bounded reads and atomic writes.
+#include "util/fs.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace okgen::util {
+
+ReadStatus read_file(const fs::path& path, std::string& out, std::size_t max_bytes) {
+  std::error_code ec;
+  auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return ReadStatus::not_found;
+  if (!fs::is_regular_file(st)) return ReadStatus::not_a_file;
+  auto size = fs::file_size(path, ec);
+  if (ec) return ReadStatus::unreadable;
+  if (size > max_bytes) return ReadStatus::too_large;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ReadStatus::unreadable;
+  out.assign(static_cast<std::size_t>(size), '\0');
+  if (size > 0 && !in.read(out.data(), static_cast<std::streamsize>(size))) return ReadStatus::unreadable;
+  return ReadStatus::ok;
+}
+
+void write_file_atomic(const fs::path& path, const std::string& data) {
+  std::error_code ec;
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  fs::create_directories(dir, ec);
+  if (ec) throw IoError("cannot create directory: " + ec.message(), dir);
+
+  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw IoError(std::string("cannot create temporary file: ") + std::strerror(errno), path);
+  const fs::path tmp = tmpl;
+  auto fail = [&](const std::string& what) {
+    int err = errno;
+    ::close(fd);
+    fs::remove(tmp, ec);
+    throw IoError(what + ": " + std::strerror(err), path);
+  };
+  std::size_t written = 0;
+  while (written < data.size()) {
+    ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  // Outputs are published documents: readable by everyone, like files made by a normal umask.
+  if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
+  if (::fsync(fd) != 0) fail("cannot flush to disk");
+  if (::close(fd) != 0) {
+    fs::remove(tmp, ec);
+    throw IoError(std::string("cannot close: ") + std::strerror(errno), path);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    fs::remove(tmp, ec);
+    throw IoError(std::string("cannot replace file: ") + std::strerror(err), path);
+  }
+}
+
+bool is_inside(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  fs::path r = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  auto [pe, re] = std::mismatch(p.begin(), p.end(), r.begin(), r.end());
+  (void)pe;
+  return re == r.end();
+}
+
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec || path.is_relative()) return path.lexically_normal().string();
+  fs::path rel = path.lexically_relative(cwd);
+  if (rel.empty() || *rel.begin() == "..") return path.lexically_normal().string();
+  return rel.string();
+}
+
+}  // namespace okgen::util

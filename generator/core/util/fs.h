@@ -1,0 +1,46 @@
+// File access with the guarantees okgen promises: bounded reads, atomic writes.
+//
+// Every output is written to a temporary file in the target directory and renamed over the
+// old file only when complete, so a crash or an error never leaves half a file and never
+// destroys an existing output.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace okgen::util {
+
+/// Thrown for failures of the environment (cannot read, cannot write), as opposed to
+/// problems in content, which are diagnostics. Caught once, in the CLI.
+class IoError : public std::runtime_error {
+ public:
+  IoError(const std::string& what, std::filesystem::path path)
+      : std::runtime_error(what), path_(std::move(path)) {}
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Largest input file okgen reads (agreements are ~100 KB; this leaves room for any real one).
+constexpr std::size_t kMaxInputBytes = 16u * 1024 * 1024;
+
+enum class ReadStatus { ok, not_found, not_a_file, too_large, unreadable };
+
+/// Reads a whole file into `out`. Never throws.
+ReadStatus read_file(const std::filesystem::path& path, std::string& out, std::size_t max_bytes = kMaxInputBytes);
+
+/// Writes `data` to `path` atomically (temp file + fsync + rename), creating parent
+/// directories. Throws IoError on failure; the old file, if any, is then untouched.
+void write_file_atomic(const std::filesystem::path& path, const std::string& data);
+
+/// True when `path` (after resolving "..", "." and symlinks) lies inside `root`.
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
+/// `path` relative to the working directory when it lies below it, else as given; used to
+/// name files in messages the way the user typed them.
+std::string display_path(const std::filesystem::path& path);
+
+}  // namespace okgen::util

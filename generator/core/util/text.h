@@ -1,0 +1,34 @@
+// Small text helpers shared by the loader, templates and writers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace okgen::util {
+
+std::string_view trim(std::string_view s);
+std::vector<std::string> split_ws(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string ascii_lower(std::string_view s);
+void replace_all(std::string& s, std::string_view from, std::string_view to);
+
+/// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+/// On failure `bad_offset` is the byte offset of the first bad sequence.
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
+
+/// Removes the indentation common to all non-blank lines, and blank lines at the start and
+/// end, so Markdown can be indented with the XML around it. Reports how many leading lines
+/// were dropped and how many characters were removed from each kept line, so positions in
+/// the result can be mapped back to the source.
+struct Dedented {
+  std::string text;
+  int dropped_lines = 0;
+  std::vector<int> removed;  ///< per line of `text`: characters removed at its start
+};
+Dedented dedent(std::string_view s);
+
+}  // namespace okgen::util
