@@ -193,7 +193,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const fs::path report = options.output_dir / "kontrollrapport.txt";
   for (const auto& f : files) out.written.push_back(f.first);
   out.written.push_back(report);
-  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso()));
+  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir));
   for (const auto& [path, bytes] : files) util::write_file_atomic(path, bytes);
   return out;
 }

@@ -184,8 +184,8 @@ class Composer {
     if (a_.meta.parent) {
       Value ctx;
       ctx.set("href", a_.meta.parent->href);
-      ctx.set("diarienummer", a_.meta.parent->diarienummer.empty() ? Value{false} : Value{a_.meta.parent->diarienummer});
-      ctx.set("version", a_.meta.parent->version.empty() ? Value{false} : Value{a_.meta.parent->version});
+      ctx.set("diarienummer", a_.meta.parent->diarienummer.empty() ? Value{""} : Value{a_.meta.parent->diarienummer});
+      ctx.set("version", a_.meta.parent->version.empty() ? Value{""} : Value{a_.meta.parent->version});
       row("parent", render("meta-parent", ctx));
     }
     row("version", paragraph(a_.meta.version));
@@ -195,7 +195,7 @@ class Composer {
       Value ctx;
       ctx.set("body", dec.body);
       ctx.set("date", long_date(dec.date, res_.labels));
-      ctx.set("reference", dec.reference.empty() ? Value{false} : Value{dec.reference});
+      ctx.set("reference", dec.reference.empty() ? Value{""} : Value{dec.reference});
       ctx.set("note", wording_.frag(dec.note));
       row("decision", render("meta-decision", ctx));
     }
@@ -232,8 +232,8 @@ class Composer {
     if (!a_.signatures || a_.signatures->signatories.empty()) return;
     const Signatures& s = *a_.signatures;
     Value intro;
-    intro.set("place", s.place.empty() ? Value{false} : Value{s.place});
-    intro.set("date", s.date ? wording_.date(*s.date) : Value{false});
+    intro.set("place", s.place.empty() ? Value{""} : Value{s.place});
+    intro.set("date", s.date ? wording_.date(*s.date) : Value{""});
     for (auto& b : render("signatures", intro)) d.signatures.push_back(std::move(b));
     Blocks grid;
     for (const auto& sig : s.signatories) {
@@ -306,7 +306,7 @@ class Composer {
       href = s.href;
       Value ctx;
       ctx.set("text", s.text);
-      ctx.set("href", s.href.empty() ? Value{false} : Value{s.href});
+      ctx.set("href", s.href.empty() ? Value{""} : Value{s.href});
       return render("note-source", ctx);
     }
     for (const auto& doc : a_.related) {
@@ -314,8 +314,8 @@ class Composer {
       href = doc.href;
       Value ctx;
       ctx.set("title", doc.title);
-      ctx.set("href", doc.href.empty() ? Value{false} : Value{doc.href});
-      ctx.set("diarienummer", doc.diarienummer.empty() ? Value{false} : Value{doc.diarienummer});
+      ctx.set("href", doc.href.empty() ? Value{""} : Value{doc.href});
+      ctx.set("diarienummer", doc.diarienummer.empty() ? Value{""} : Value{doc.diarienummer});
       return render("note-document", ctx);
     }
     return {};

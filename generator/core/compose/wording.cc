@@ -33,7 +33,7 @@ Value duration(int months) {
     v.set("years", months / 12);
     v.set("one_year", months == 12);
   } else {
-    v.set("years", false);
+    v.set("years", "");
   }
   return v;
 }
@@ -58,12 +58,12 @@ std::string ref_key(const LawRef& l) {
 }  // namespace
 
 Value Wording::frag(const std::optional<RichText>& t) {
-  if (!t || t->blocks.empty()) return Value{false};
+  if (!t || t->blocks.empty()) return Value{""};
   return Value{fragments_.add(t->blocks)};
 }
 
 Value Wording::frag(const RichText& t) {
-  if (t.blocks.empty()) return Value{false};
+  if (t.blocks.empty()) return Value{""};
   return Value{fragments_.add(t.blocks)};
 }
 
@@ -81,7 +81,7 @@ Value Wording::agreement() const {
   v.set("short_title", a_.meta.short_title);
   v.set("region", a_.meta.region);
   v.set("version", a_.meta.version);
-  v.set("diarienummer", a_.meta.diarienummer.empty() ? Value{false} : Value{a_.meta.diarienummer});
+  v.set("diarienummer", a_.meta.diarienummer.empty() ? Value{""} : Value{a_.meta.diarienummer});
   v.set("regional", a_.kind == AgreementKind::regional);
   v.set("local", a_.kind == AgreementKind::local);
   std::vector<Value> regions, municipalities, user_orgs, principals;
@@ -118,7 +118,7 @@ Value Wording::agreement() const {
 Value Wording::target_groups(const TargetGroups& t) {
   Value v;
   v.set("intro", frag(t.intro));
-  v.set("min_age", t.min_age ? Value{*t.min_age} : Value{false});
+  v.set("min_age", t.min_age ? Value{*t.min_age} : Value{""});
   std::vector<Value> groups;
   for (const auto& g : t.groups) {
     Value gv;
@@ -193,7 +193,7 @@ Value Wording::routine(const Routine& r) {
 Value Wording::validity(const Validity& val) const {
   Value v;
   v.set("start", date(val.start));
-  v.set("end", val.end ? date(*val.end) : Value{false});
+  v.set("end", val.end ? date(*val.end) : Value{""});
   v.set("until_further_notice", val.until_further_notice);
   if (val.extension) {
     Value e = duration(val.extension->months);
@@ -202,10 +202,10 @@ Value Wording::validity(const Validity& val) const {
     e.set("revision_started", val.extension->condition == ExtensionCondition::revision_started);
     v.set("extension", e);
   } else {
-    v.set("extension", false);
+    v.set("extension", "");
   }
-  v.set("notice", val.notice_months ? duration(*val.notice_months) : Value{false});
-  v.set("review", val.review_every_months ? duration(*val.review_every_months) : Value{false});
+  v.set("notice", val.notice_months ? duration(*val.notice_months) : Value{""});
+  v.set("review", val.review_every_months ? duration(*val.review_every_months) : Value{""});
   return v;
 }
 
@@ -231,7 +231,7 @@ Value Wording::dispute_ladder(const DisputeLadder& d) {
     f.set("text", frag(d.final_instance->text));
     v.set("final", f);
   } else {
-    v.set("final", false);
+    v.set("final", "");
   }
   return v;
 }
@@ -244,7 +244,7 @@ Value Wording::follow_up(const FollowUp& f) {
   std::vector<Value> priorities;
   for (const auto& p : f.priorities) {
     Value pv;
-    pv.set("year", p.year.empty() ? Value{false} : Value{p.year});
+    pv.set("year", p.year.empty() ? Value{""} : Value{p.year});
     pv.set("text", frag(p.text));
     priorities.push_back(std::move(pv));
   }
@@ -260,7 +260,7 @@ Value Wording::user_participation(const UserParticipation& u) {
   for (const auto& o : u.organisations) {
     Value ov;
     ov.set("name", o.name);
-    ov.set("invited", o.invited ? Value{long_date(*o.invited, labels_)} : Value{false});
+    ov.set("invited", o.invited ? Value{long_date(*o.invited, labels_)} : Value{""});
     ov.set("form", std::string(to_string(o.form)));
     ov.set("reference_group", o.form == ParticipationForm::reference_group);
     ov.set("working_group", o.form == ParticipationForm::working_group);
@@ -278,9 +278,9 @@ Value Wording::law_ref(const LawRef& l, const std::string& law_title) {
   Value v;
   v.set("law", l.law);
   v.set("sfs", l.sfs);
-  v.set("chapter", l.chapter.empty() ? Value{false} : Value{l.chapter});
-  v.set("section", l.section.empty() ? Value{false} : Value{l.section});
-  v.set("title", law_title.empty() ? Value{false} : Value{law_title});
+  v.set("chapter", l.chapter.empty() ? Value{""} : Value{l.chapter});
+  v.set("section", l.section.empty() ? Value{""} : Value{l.section});
+  v.set("title", law_title.empty() ? Value{""} : Value{law_title});
   v.set("comment", frag(l.comment));
   return v;
 }
@@ -296,11 +296,11 @@ Value Wording::validity_status(const ValidityStatus& s) const {
   v.set("extended_if_revising", s.state == ValidityState::extended_if_revising);
   v.set("expired", s.state == ValidityState::expired);
   v.set("as_of", date(s.as_of));
-  v.set("start", s.start ? date(*s.start) : Value{false});
-  v.set("current_end", s.current_end ? date(*s.current_end) : Value{false});
-  v.set("original_end", s.original_end ? date(*s.original_end) : Value{false});
-  v.set("notice_deadline", s.notice_deadline ? date(*s.notice_deadline) : Value{false});
-  v.set("next_review", s.next_review ? date(*s.next_review) : Value{false});
+  v.set("start", s.start ? date(*s.start) : Value{""});
+  v.set("current_end", s.current_end ? date(*s.current_end) : Value{""});
+  v.set("original_end", s.original_end ? date(*s.original_end) : Value{""});
+  v.set("notice_deadline", s.notice_deadline ? date(*s.notice_deadline) : Value{""});
+  v.set("next_review", s.next_review ? date(*s.next_review) : Value{""});
   return v;
 }
 
@@ -309,7 +309,7 @@ Value Wording::signatory(const Signatory& s) const {
   const Party* p = a_.find_party(s.party);
   v.set("party", p ? p->name : s.party);
   v.set("title", s.title);
-  v.set("name", s.name.empty() ? Value{false} : Value{s.name});
+  v.set("name", s.name.empty() ? Value{""} : Value{s.name});
   return v;
 }
 

@@ -11,6 +11,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"encoding", Severity::error, Stage::input},
       {"xml-syntax", Severity::error, Stage::input},
       {"xml-doctype", Severity::error, Stage::input},
+      {"not-an-agreement", Severity::error, Stage::input},
       // Structure: the file does not follow the content format (schema/agreement.xsd).
       {"unknown-element", Severity::error, Stage::structure},
       {"unknown-attribute", Severity::error, Stage::structure},

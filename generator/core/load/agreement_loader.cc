@@ -58,6 +58,44 @@ bool check_encoding(const diag::SourceMap& map, diag::DiagnosticSink& sink) {
   return true;
 }
 
+// pugixml leaves "&" and undefined entities such as "&nbsp;" in text as they are; XML (and
+// xmllint, and every editor's validator) rejects them. Finds the first one, skipping
+// comments, CDATA sections and processing instructions, so okgen agrees with the schema.
+std::optional<std::pair<std::size_t, const char*>> find_bad_reference(const std::string& t) {
+  static const char* kPredefined[] = {"amp", "lt", "gt", "quot", "apos"};
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '<') {
+      const char* end = util::starts_with(std::string_view(t).substr(i), "<![CDATA[") ? "]]>"
+                        : util::starts_with(std::string_view(t).substr(i), "<!--")    ? "-->"
+                        : util::starts_with(std::string_view(t).substr(i), "<?")      ? "?>"
+                                                                                      : nullptr;
+      if (end) {
+        std::size_t close = t.find(end, i);
+        if (close == std::string::npos) return std::nullopt;  // pugixml reports it
+        i = close;
+      }
+      continue;
+    }
+    if (t[i] != '&') continue;
+    std::size_t semi = t.find(';', i);
+    std::string name = semi == std::string::npos || semi - i > 12 ? std::string() : t.substr(i + 1, semi - i - 1);
+    if (name.empty()) return std::make_pair(i, "@xml.bare-ampersand");
+    if (name[0] == '#') {
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      std::string digits = name.substr(hex ? 2 : 1);
+      bool ok = !digits.empty() && digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos;
+      if (!ok) return std::make_pair(i, "@xml.bare-ampersand");
+      continue;
+    }
+    bool known = false;
+    for (const char* p : kPredefined) known = known || name == p;
+    bool word = name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == std::string::npos;
+    if (!word) return std::make_pair(i, "@xml.bare-ampersand");
+    if (!known) return std::make_pair(i, "@xml.unknown-entity");
+  }
+  return std::nullopt;
+}
+
 class AgreementReader {
  public:
   AgreementReader(LoaderState& state, XmlReader& reader) : st_(state), r_(reader), a_(state.agreement()) {}
@@ -311,14 +349,18 @@ std::optional<model::Agreement> load_agreement_text(const fs::path& path, std::s
   }
   for (pugi::xml_node n : doc.children()) {
     if (n.type() == pugi::node_doctype) {
-      sink.report("xml-doctype", at(n.offset_debug()), {});
+      std::size_t start = map.text().rfind("<!DOCTYPE", static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())) + skip);
+      sink.report("xml-doctype", map.span_at(start == std::string::npos ? 0 : start), {});
       return std::nullopt;
     }
   }
+  if (auto bad = find_bad_reference(map.text())) {
+    sink.report("xml-syntax", map.span_at(bad->first), {{"problem", bad->second}});
+    return std::nullopt;
+  }
   pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "agreement") {
-    sink.report("unknown-element", at(root.offset_debug()),
-                {{"element", root.name()}, {"parent", "@xml.document"}, {"suggestion", "agreement"}, {"known", "agreement"}});
+    sink.report("not-an-agreement", at(root.offset_debug() - 1), {{"element", root.name()}});
     return std::nullopt;
   }
 

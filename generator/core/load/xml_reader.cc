@@ -168,10 +168,10 @@ bool XmlReader::check_attribute(pugi::xml_node node, const pugi::xml_attribute& 
       return ok;
     }
     case AttrType::date:
-      if (!util::Date::parse(v)) return bad("invalid-date", {{"expected", "date"}});
+      if (!util::Date::parse(v)) return bad("invalid-date", {{"full_date", "yes"}});
       return true;
     case AttrType::partial_date:
-      if (!util::PartialDate::parse(v)) return bad("invalid-date", {{"expected", "partial-date"}});
+      if (!util::PartialDate::parse(v)) return bad("invalid-date", {{"full_date", ""}});
       return true;
     case AttrType::months:
     case AttrType::age: {
@@ -240,7 +240,12 @@ bool XmlReader::validate(pugi::xml_node node, const ElementSpec& spec) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
       if (spec.text == TextMode::none && !util::trim(c.value()).empty()) {
         ok = false;
-        sink_.report("text-not-allowed", span(c), {{"element", element}, {"text", std::string(util::trim(c.value())).substr(0, 40)}});
+        // Point at the first visible character, not at the line break before it.
+        std::size_t off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug()));
+        const std::string& src = source_.text();
+        while (off < src.size() && (src[off] == ' ' || src[off] == '\t' || src[off] == '\n' || src[off] == '\r')) ++off;
+        sink_.report("text-not-allowed", source_.span_at(off),
+                     {{"element", element}, {"text", std::string(util::trim(c.value())).substr(0, 40)}});
       }
       continue;
     }

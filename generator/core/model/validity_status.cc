@@ -47,6 +47,7 @@ ValidityStatus validity_status(const Validity& v, const util::Date& as_of) {
     s.state = ValidityState::expired;
     s.current_end = v.end;
   }
+  if (s.state == ValidityState::expired) s.next_review.reset();  // nothing left to review
   if (s.current_end && v.notice_months && s.state != ValidityState::expired) {
     s.notice_deadline = s.current_end->add_months(-*v.notice_months);
   }

@@ -68,8 +68,7 @@ std::string format_diagnostic(const Catalog& messages, const diag::Diagnostic& d
     if (!value.empty() && value[0] == '@') {
       ctx.set(key, render(messages.get("phrases", value.substr(1)), Value{}, Escape::none));
     } else {
-      // An empty argument must read as "absent" in {{#name}} sections.
-      ctx.set(key, value.empty() ? Value{false} : Value{value});
+      ctx.set(key, value);  // mstch treats "" as false in {{#name}} sections
     }
   }
   return render(messages.get(d.rule, field), ctx, Escape::none);

@@ -215,13 +215,13 @@ std::string render_html(const compose::Doc& doc, const Resources& res) {
   ctx.set("lang", doc.lang);
   ctx.set("title", doc.title);
   ctx.set("short_title", doc.short_title);
-  ctx.set("subtitle", doc.subtitle.empty() ? Value{false} : Value{doc.subtitle});
+  ctx.set("subtitle", doc.subtitle.empty() ? Value{""} : Value{doc.subtitle});
   ctx.set("kind", doc.kind);
   ctx.set("kind_label", doc.kind_label);
   ctx.set("region", doc.region);
   ctx.set("version", doc.version);
-  ctx.set("diarienummer", doc.diarienummer.empty() ? Value{false} : Value{doc.diarienummer});
-  ctx.set("keywords", doc.keywords.empty() ? Value{false} : Value{doc.keywords});
+  ctx.set("diarienummer", doc.diarienummer.empty() ? Value{""} : Value{doc.diarienummer});
+  ctx.set("keywords", doc.keywords.empty() ? Value{""} : Value{doc.keywords});
   ctx.set("validity_label", doc.validity_label);
   ctx.set("validity_state", std::string(model::to_string(doc.validity.state)));
   ctx.set("css", read_css(res));
@@ -297,7 +297,7 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
       r.set("kind", e.kind);
       r.set("kind_label", e.kind_label);
       r.set("version", e.version);
-      r.set("diarienummer", e.diarienummer.empty() ? Value{false} : Value{e.diarienummer});
+      r.set("diarienummer", e.diarienummer.empty() ? Value{""} : Value{e.diarienummer});
       r.set("status", e.status);
       r.set("status_label", e.status_label);
       r.set("source", e.source);

@@ -23,7 +23,7 @@ std::string msg(const text::Catalog& m, const std::string& key, const text::Valu
 }  // namespace
 
 std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
-                         const std::string& as_of) {
+                         const std::string& as_of, const std::filesystem::path& outputs_relative_to) {
   std::ostringstream out;
   std::size_t w_source = diag::utf8_length(msg(m, "col.source"));
   std::size_t w_status = diag::utf8_length(msg(m, "col.validity"));
@@ -35,7 +35,11 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
       << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
       << pad(msg(m, "col.warnings"), 9) << "  " << msg(m, "col.output") << '\n';
   for (const auto& a : result.agreements) {
-    std::string output = a.outputs.empty() ? (a.errors ? msg(m, "not-built") : "–") : util::display_path(a.outputs.front());
+    std::string output = a.errors ? msg(m, "not-built") : "–";
+    if (!a.outputs.empty()) {
+      output = outputs_relative_to.empty() ? util::display_path(a.outputs.front())
+                                           : a.outputs.front().lexically_relative(outputs_relative_to).generic_string();
+    }
     out << pad(a.display_source, w_source) << "  " << pad(a.version.empty() ? "–" : a.version, 8) << "  "
         << pad(a.validity_label.empty() ? "–" : a.validity_label, w_status) << "  " << pad(std::to_string(a.errors), 4)
         << "  " << pad(std::to_string(a.warnings), 9) << "  " << output << '\n';
@@ -52,7 +56,7 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
 }
 
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
-                        const std::string& as_of) {
+                        const std::string& as_of, const std::filesystem::path& output_dir) {
   std::ostringstream out;
   text::Value ctx;
   ctx.set("as_of", as_of);
@@ -62,7 +66,7 @@ std::string report_text(const PipelineResult& result, const diag::DiagnosticSink
   po.show_source = false;
   diag::print_diagnostics(out, sink, none, m, po);
   if (!sink.all().empty()) out << '\n';
-  out << summary_text(result, sink, m, as_of);
+  out << summary_text(result, sink, m, as_of, output_dir);
   return out.str();
 }
 

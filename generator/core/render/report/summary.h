@@ -2,6 +2,7 @@
 // Printed by the CLI and written to output/kontrollrapport.txt by `okgen build`.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "diag/diagnostic.h"
@@ -12,11 +13,13 @@ namespace okgen::render {
 
 /// A table of agreements (source, kind, version, validity, errors, warnings, output) and
 /// totals; wording from the [report] section of the message catalogue.
+/// Output files are named relative to `outputs_relative_to` when given (the report lives in
+/// the output folder and must not depend on where that is), else as the user would type them.
 std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
-                         const std::string& as_of);
+                         const std::string& as_of, const std::filesystem::path& outputs_relative_to = {});
 
 /// The check report: every diagnostic (without source excerpts), then the summary.
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
-                        const std::string& as_of);
+                        const std::string& as_of, const std::filesystem::path& output_dir);
 
 }  // namespace okgen::render

@@ -1,0 +1,47 @@
+// Message catalogues: parsing, rendering, and completeness for every rule.
+#include <catch2/catch.hpp>
+
+#include "diag/rules.h"
+#include "support/test_support.h"
+#include "text/catalog.h"
+
+using namespace okgen;
+
+TEST_CASE("catalogue parsing with sections and continuation lines", "[catalog]") {
+  auto c = text::Catalog::parse("# c\n[a]\nmessage = Hej {{x}}\n  och mer\nfix=Gör så\n\n[b]\nk = v\n");
+  CHECK(c.get("a", "message") == "Hej {{x}} och mer");
+  CHECK(c.get("a", "fix") == "Gör så");
+  CHECK(c.get("b", "k") == "v");
+  CHECK(c.get("b", "missing") == "[b.missing]");
+}
+
+TEST_CASE("every rule has message, summary, reason and fix in Swedish and English", "[catalog]") {
+  for (const char* lang : {"sv", "en"}) {
+    auto c = text::Catalog::load(test::source_dir() / "templates" / "messages" / (std::string(lang) + ".txt"));
+    for (const auto& r : diag::all_rules()) {
+      INFO(lang << " " << r.id);
+      CHECK(c.find(r.id, "message"));
+      if (r.severity == diag::Severity::note) continue;
+      CHECK(c.find(r.id, "summary"));
+      CHECK(c.find(r.id, "reason"));
+      CHECK(c.find(r.id, "fix"));
+    }
+  }
+}
+
+TEST_CASE("phrase references and optional suggestions render in the language", "[catalog]") {
+  auto sv = text::Catalog::load(test::source_dir() / "templates/messages/sv.txt");
+  auto en = text::Catalog::load(test::source_dir() / "templates/messages/en.txt");
+  diag::Diagnostic d;
+  d.rule = "unknown-element";
+  d.args = {{"element", "titel"}, {"parent", "meta"}, {"suggestion", "title"}, {"known", "title"}};
+  CHECK(text::format_diagnostic(sv, d) == "Elementet <titel> är inte tillåtet i <meta>. Menade du <title>?");
+  CHECK(text::format_diagnostic(en, d) == "Element <titel> is not allowed in <meta>. Did you mean <title>?");
+  d.args[2].second = "";
+  CHECK(text::format_diagnostic(sv, d) == "Elementet <titel> är inte tillåtet i <meta>.");
+  diag::Diagnostic x;
+  x.rule = "xml-syntax";
+  x.args = {{"problem", "@xml.end-element-mismatch"}};
+  CHECK(text::format_diagnostic(sv, x).find("sluttaggen matchar inte") != std::string::npos);
+  CHECK(text::format_diagnostic(en, x).find("end tag does not match") != std::string::npos);
+}

@@ -1,0 +1,76 @@
+// The command line: help, version, exit codes and messages, run as a real process.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+using okgen::test::run;
+
+namespace {
+
+std::string okgen_cmd(const std::string& args) { return std::string(OKGEN_BINARY) + " " + args; }
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("help and version", "[cli]") {
+  std::string out;
+  CHECK(run(okgen_cmd("--help"), &out) == 0);
+  CHECK(contains(out, "okgen build"));
+  CHECK(contains(out, "Slutkoder"));
+  CHECK(run(okgen_cmd("--version"), &out) == 0);
+  CHECK(contains(out, "okgen 0."));
+  CHECK(run(okgen_cmd("build --help"), &out) == 0);
+  CHECK(contains(out, "--keep-going"));
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  std::string out;
+  CHECK(run(okgen_cmd(""), &out) == 2);
+  CHECK(run(okgen_cmd("bygg"), &out) == 2);
+  CHECK(run(okgen_cmd("build --format docx"), &out) == 2);
+  CHECK(run(okgen_cmd("check --date 2021-02-30 docs/examples/exempel.xml"), &out) == 2);
+  CHECK(contains(out, "ÅÅÅÅ-MM-DD"));
+  CHECK(run(okgen_cmd("check finns/inte.xml"), &out) == 2);
+  CHECK(contains(out, "finns/inte.xml: error: Filen kan inte läsas: filen finns inte [file-unreadable]"));
+}
+
+TEST_CASE("content errors exit 1 with GCC-style messages and a source excerpt", "[cli]") {
+  std::string out;
+  CHECK(run(okgen_cmd("check tests/bad-input/unknown-element-typo.xml"), &out) == 1);
+  CHECK(contains(out, "tests/bad-input/unknown-element-typo.xml:11:5: error: Elementet <diarenummer> är inte tillåtet i <meta>. Menade du <diarienummer>? [unknown-element]"));
+  CHECK(contains(out, " 11 |     <diarenummer>RD 1/2</diarenummer>"));
+  CHECK(contains(out, "    |     ^"));
+  CHECK(run(okgen_cmd("--lang en check tests/bad-input/unknown-element-typo.xml"), &out) == 1);
+  CHECK(contains(out, "Element <diarenummer> is not allowed in <meta>. Did you mean <diarienummer>?"));
+}
+
+TEST_CASE("checking the shipped content finds no errors", "[cli]") {
+  std::string out;
+  CHECK(run(okgen_cmd("check -q content docs/examples/exempel.xml --date 2026-11-23"), &out) == 0);
+  CHECK_FALSE(contains(out, "error:"));
+}
+
+TEST_CASE("build writes the pages, the index and the report; an unwritable output exits 3", "[cli]") {
+  const fs::path dir = okgen::test::temp_dir("cli-build");
+  std::string out;
+  CHECK(run(okgen_cmd("build docs/examples/exempel.xml -o " + (dir / "out").string() + " --date 2026-11-23"), &out) == 0);
+  CHECK(fs::exists(dir / "out/exempel.html"));
+  CHECK(fs::exists(dir / "out/index.html"));
+  CHECK(contains(okgen::test::read(dir / "out/kontrollrapport.txt"), "Kontrollrapport från okgen"));
+  CHECK(contains(out, "Gäller till och med 2028-03-31"));
+
+  std::ofstream(dir / "blocker") << "x";
+  CHECK(run(okgen_cmd("build docs/examples/exempel.xml -o " + (dir / "blocker").string()), &out) == 3);
+  CHECK(contains(out, "inga befintliga filer har skrivits över"));
+}
+
+TEST_CASE("rules lists every rule with its summary", "[cli]") {
+  std::string out;
+  CHECK(run(okgen_cmd("rules"), &out) == 0);
+  CHECK(contains(out, "unknown-element (error): Alla element finns i innehållsformatet."));
+  CHECK(contains(out, "raw-html (warning)"));
+}

@@ -1,0 +1,119 @@
+// The Markdown bridge: what survives, what is refused, and where problems are reported.
+#include <catch2/catch.hpp>
+
+#include "load/markdown.h"
+
+using namespace okgen;
+using namespace okgen::model;
+
+namespace {
+
+struct Parsed {
+  Blocks blocks;
+  diag::DiagnosticSink sink;
+};
+
+Parsed parse(const std::string& text, int line = 10, int column = 7) {
+  Parsed p;
+  load::TextOrigin origin{0, "x.xml", line, column, true};
+  p.blocks = load::parse_markdown(text, origin, p.sink);
+  return p;
+}
+
+std::vector<Inline> paragraph_inlines(const Blocks& b) { return std::get<Paragraph>(b.at(0).node).content; }
+
+}  // namespace
+
+TEST_CASE("citations and cross references become their own inlines", "[markdown]") {
+  auto p = parse("Enligt lagen[^hsl-16-3] och [](#malgrupp), se [avsnittet](#tvist).");
+  auto in = paragraph_inlines(p.blocks);
+  int citations = 0, xrefs = 0;
+  for (const auto& i : in) {
+    if (const auto* c = std::get_if<Citation>(&i.node)) {
+      CHECK(c->target == "hsl-16-3");
+      ++citations;
+    }
+    if (const auto* x = std::get_if<CrossRef>(&i.node)) {
+      CHECK((x->target == "malgrupp" || x->target == "tvist"));
+      ++xrefs;
+    }
+  }
+  CHECK(citations == 1);
+  CHECK(xrefs == 2);
+  CHECK(plain_text(in) == "Enligt lagen och , se avsnittet.");
+  CHECK(p.sink.all().empty());
+}
+
+TEST_CASE("text that only looks like a citation stays text", "[markdown]") {
+  auto p = parse("Uttrycket [^Stor bokstav] och [^] och [^ok");
+  CHECK(plain_text(p.blocks) == "Uttrycket [^Stor bokstav] och [^] och [^ok");
+}
+
+TEST_CASE("raw HTML is dropped with a warning", "[markdown]") {
+  auto p = parse("Text <script>alert(1)</script> mer.\n\n<div onclick=\"x\">block</div>\n");
+  CHECK(plain_text(p.blocks).find("<script>") == std::string::npos);
+  CHECK(p.sink.count(diag::Severity::warning) >= 2);
+  for (const auto& d : p.sink.all()) CHECK(d.rule == "raw-html");
+}
+
+TEST_CASE("unsafe link schemes are dropped, their text kept", "[markdown]") {
+  auto p = parse("[klicka](javascript:alert(1)) och [ok](https://example.org) och [x](JaVaScRiPt:evil)");
+  REQUIRE(p.sink.all().size() == 2);
+  CHECK(p.sink.all()[0].rule == "unsafe-link");
+  int links = 0;
+  for (const auto& i : paragraph_inlines(p.blocks)) {
+    if (const auto* l = std::get_if<Link>(&i.node)) {
+      CHECK(l->href == "https://example.org");
+      ++links;
+    }
+  }
+  CHECK(links == 1);
+  CHECK(plain_text(p.blocks) == "klicka och ok och x");
+}
+
+TEST_CASE("safe URL classification", "[markdown]") {
+  CHECK(load::is_safe_url("https://www.socialstyrelsen.se/"));
+  CHECK(load::is_safe_url("mailto:info@region.se"));
+  CHECK(load::is_safe_url("tel:+46101234567"));
+  CHECK(load::is_safe_url("dokument/rutin.pdf"));
+  CHECK_FALSE(load::is_safe_url("javascript:alert(1)"));
+  CHECK_FALSE(load::is_safe_url(" javascript:alert(1)"));
+  CHECK_FALSE(load::is_safe_url("data:text/html;base64,PHNjcmlwdD4="));
+  CHECK_FALSE(load::is_safe_url("vbscript:x"));
+  CHECK_FALSE(load::is_safe_url("file:///etc/passwd"));
+}
+
+TEST_CASE("Markdown headings are refused but their words kept", "[markdown]") {
+  auto p = parse("\n  ## Rubrik\n\n  Text.\n", 20, 9);
+  REQUIRE(p.sink.all().size() == 1);
+  const auto& d = p.sink.all()[0];
+  CHECK(d.rule == "markdown-heading");
+  // Line 20 holds the opening tag; the heading is on the next line, after 2 removed spaces.
+  CHECK(d.span.line == 21);
+  CHECK(d.span.column == 3);
+  CHECK(plain_text(p.blocks) == "Rubrik\n\nText.");
+}
+
+TEST_CASE("an accidental code block is reported", "[markdown]") {
+  auto p = parse("\n    Stycke.\n\n            indraget för mycket\n");
+  REQUIRE(p.sink.all().size() == 1);
+  CHECK(p.sink.all()[0].rule == "code-block");
+}
+
+TEST_CASE("lists nest and keep their numbering", "[markdown]") {
+  auto p = parse("3. tre\n4. fyra\n   - inre\n");
+  const auto& list = std::get<List>(p.blocks.at(0).node);
+  CHECK(list.ordered);
+  CHECK(list.start == 3);
+  REQUIRE(list.items.size() == 2);
+  CHECK(std::holds_alternative<List>(list.items[1].at(1).node));
+}
+
+TEST_CASE("pathologically deep nesting is cut off, not recursed into", "[markdown]") {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "> ";
+  deep += "djupt";
+  auto p = parse(deep);
+  CHECK(p.sink.all().size() == 1);
+  CHECK(p.sink.all()[0].rule == "nesting-too-deep");
+}

@@ -1,0 +1,86 @@
+// The pipeline: input expansion, all-or-nothing writes, keep-going, exit codes.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "pipeline.h"
+#include "support/test_support.h"
+#include "util/fs.h"
+
+namespace fs = std::filesystem;
+using namespace okgen;
+
+namespace {
+
+PipelineOptions options(const fs::path& content, const fs::path& out) {
+  PipelineOptions o;
+  o.inputs = {content};
+  o.output_dir = out;
+  o.as_of = *util::Date::parse("2026-11-23");
+  return o;
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
+}  // namespace
+
+TEST_CASE("one broken agreement stops the whole build; existing outputs survive", "[pipeline]") {
+  const fs::path root = test::temp_dir("all-or-nothing");
+  write(root / "content/a/regional.xml", test::minimal_agreement("<section id=\"s\"><heading>S</heading></section>"));
+  write(root / "content/b/regional.xml", "<agreement id=\"b\" kind=\"regional\"><meta>");
+  write(root / "output/a/regional.html", "gammal");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(options(root / "content", root / "output"), test::resources(), sink, sources);
+  CHECK(exit_code(r, sink) == kExitFindings);
+  CHECK(r.written.empty());
+  CHECK(test::read(root / "output/a/regional.html") == "gammal");
+  CHECK_FALSE(fs::exists(root / "output/index.html"));
+}
+
+TEST_CASE("keep-going builds the agreements without errors", "[pipeline]") {
+  const fs::path root = test::temp_dir("keep-going");
+  std::string a = test::minimal_agreement("<section id=\"s\"><heading>S</heading></section>");
+  write(root / "content/a/regional.xml", a);
+  write(root / "content/b/regional.xml", "<agreement id=\"b\" kind=\"regional\"><meta>");
+  auto o = options(root / "content", root / "output");
+  o.keep_going = true;
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(o, test::resources(), sink, sources);
+  CHECK(exit_code(r, sink) == kExitFindings);
+  CHECK(fs::exists(root / "output/a/regional.html"));
+  CHECK_FALSE(fs::exists(root / "output/b/regional.html"));
+  CHECK(fs::exists(root / "output/index.html"));
+  CHECK(fs::exists(root / "output/kontrollrapport.txt"));
+}
+
+TEST_CASE("missing inputs are a usage error; duplicate agreement ids are reported", "[pipeline]") {
+  const fs::path root = test::temp_dir("inputs");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = check(options(root / "finns-inte", root / "out"), test::resources(), sink, sources);
+  CHECK(exit_code(r, sink) == kExitUsage);
+
+  std::string a = test::minimal_agreement("<section id=\"s\"><heading>S</heading></section>");
+  write(root / "content/x/regional.xml", a);
+  write(root / "content/y/regional.xml", a);
+  diag::DiagnosticSink sink2;
+  auto r2 = check(options(root / "content", root / "out"), test::resources(), sink2, sources);
+  CHECK(exit_code(r2, sink2) == kExitFindings);
+  REQUIRE(sink2.all().size() == 1);
+  CHECK(sink2.all()[0].rule == "duplicate-agreement-id");
+}
+
+TEST_CASE("an output that cannot be written throws and leaves nothing half-written", "[pipeline]") {
+  const fs::path root = test::temp_dir("unwritable");
+  write(root / "content/a/regional.xml", test::minimal_agreement("<section id=\"s\"><heading>S</heading></section>"));
+  write(root / "output", "en fil, inte en mapp");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  CHECK_THROWS_AS(build(options(root / "content", root / "output"), test::resources(), sink, sources), util::IoError);
+  CHECK(test::read(root / "output") == "en fil, inte en mapp");
+}
