@@ -57,6 +57,16 @@ std::string ref_key(const LawRef& l) {
 
 }  // namespace
 
+Value::List Wording::texts(const std::vector<RichText>& items) {
+  std::vector<Value> out;
+  for (const auto& x : items) {
+    Value v;
+    v.set("text", frag(x));
+    out.push_back(std::move(v));
+  }
+  return joined(std::move(out), "");
+}
+
 Value Wording::frag(const std::optional<RichText>& t) {
   if (!t || t->blocks.empty()) return Value{""};
   return Value{fragments_.add(t->blocks)};
@@ -134,13 +144,7 @@ Value Wording::target_groups(const TargetGroups& t) {
 Value Wording::goals(const Goals& g) {
   Value v;
   v.set("intro", frag(g.intro));
-  std::vector<Value> goals;
-  for (const auto& x : g.goals) {
-    Value gv;
-    gv.set("text", frag(x));
-    goals.push_back(std::move(gv));
-  }
-  v.set("goals", joined(std::move(goals), ""));
+  v.set("goals", texts(g.goals));
   return v;
 }
 
@@ -163,14 +167,8 @@ Value Wording::sip_routine(const SipRoutine& s) {
   v.set("has_plan_contents", !contents.empty());
   v.set("plan_contents", joined(std::move(contents), ""));
   v.set("lead_responsibility", frag(s.lead_responsibility));
-  std::vector<Value> steps;
-  for (const auto& x : s.steps) {
-    Value sv;
-    sv.set("text", frag(x));
-    steps.push_back(std::move(sv));
-  }
-  v.set("has_steps", !steps.empty());
-  v.set("steps", joined(std::move(steps), ""));
+  v.set("has_steps", !s.steps.empty());
+  v.set("steps", texts(s.steps));
   return v;
 }
 
@@ -179,14 +177,8 @@ Value Wording::routine(const Routine& r) {
   v.set("title", r.title);
   v.set("kind", to_string(r.kind));
   v.set("body", frag(r.body));
-  std::vector<Value> steps;
-  for (const auto& x : r.steps) {
-    Value sv;
-    sv.set("text", frag(x));
-    steps.push_back(std::move(sv));
-  }
-  v.set("has_steps", !steps.empty());
-  v.set("steps", joined(std::move(steps), ""));
+  v.set("has_steps", !r.steps.empty());
+  v.set("steps", texts(r.steps));
   return v;
 }
 

@@ -37,6 +37,8 @@ class Wording {
   /// A fragment marker for author text, or false when absent (so {{#x}} sections skip it).
   text::Value frag(const std::optional<model::RichText>& t);
   text::Value frag(const model::RichText& t);
+  /// A list of {text: fragment} for goals, steps and similar lists of author text.
+  text::Value::List texts(const std::vector<model::RichText>& items);
   text::Value date(const util::Date& d) const;
 
  private:

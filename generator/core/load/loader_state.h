@@ -35,6 +35,10 @@ class LoaderState {
   std::vector<model::RichText> markdown_list(pugi::xml_node parent, const char* child);
   /// A <body>: inline Markdown, or the file named by src="...".
   model::Body body(pugi::xml_node node);
+  /// The text of a structured element's optional introductory <body>.
+  std::optional<model::RichText> leading_body(pugi::xml_node parent);
+  /// The <step>s of an optional <steps> child.
+  std::vector<model::RichText> steps(pugi::xml_node parent);
   /// Records an id; a second use of the same id is reported as duplicate-id.
   void declare_id(const std::string& id, pugi::xml_node node);
 

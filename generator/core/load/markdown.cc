@@ -26,13 +26,7 @@ class Bridge {
 
   Blocks blocks(cmark_node* parent, int depth) {
     Blocks out;
-    if (depth > kMaxMarkdownDepth) {
-      if (!reported_depth_) {
-        reported_depth_ = true;
-        sink_.report("nesting-too-deep", span(parent), {{"limit", std::to_string(kMaxMarkdownDepth)}});
-      }
-      return out;
-    }
+    if (too_deep(parent, depth)) return out;
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       model::Loc l = loc(n);
       switch (cmark_node_get_type(n)) {
@@ -85,15 +79,19 @@ class Bridge {
   }
 
  private:
+  // Deep nesting is cut off (and reported once) so hostile input cannot exhaust the stack.
+  bool too_deep(cmark_node* parent, int depth) {
+    if (depth <= kMaxMarkdownDepth) return false;
+    if (!reported_depth_) {
+      reported_depth_ = true;
+      sink_.report("nesting-too-deep", span(parent), {{"limit", std::to_string(kMaxMarkdownDepth)}});
+    }
+    return true;
+  }
+
   Inlines inlines(cmark_node* parent, int depth) {
     Inlines out;
-    if (depth > kMaxMarkdownDepth) {
-      if (!reported_depth_) {
-        reported_depth_ = true;
-        sink_.report("nesting-too-deep", span(parent), {{"limit", std::to_string(kMaxMarkdownDepth)}});
-      }
-      return out;
-    }
+    if (too_deep(parent, depth)) return out;
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       model::Loc l = loc(n, parent);
       switch (cmark_node_get_type(n)) {

@@ -37,6 +37,19 @@ std::vector<model::RichText> LoaderState::markdown_list(pugi::xml_node parent, c
   return out;
 }
 
+std::optional<model::RichText> LoaderState::leading_body(pugi::xml_node parent) {
+  pugi::xml_node b = parent.child("body");
+  if (!b) return std::nullopt;
+  return body(b).text;
+}
+
+std::vector<model::RichText> LoaderState::steps(pugi::xml_node parent) {
+  pugi::xml_node st = parent.child("steps");
+  if (!st) return {};
+  reader_.validate(st, spec::steps());
+  return markdown_list(st, "step");
+}
+
 model::Body LoaderState::body(pugi::xml_node node) {
   reader_.validate(node, spec::body());
   Body b;
@@ -156,7 +169,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     r.validate(node, spec::target_groups());
     TargetGroups t;
     t.loc = r.loc(node);
-    if (node.child("body")) t.intro = body(node.child("body")).text;
+    t.intro = leading_body(node);
     t.min_age = r.int_attr(node, "min-age");
     for (pugi::xml_node g : node.children("group")) {
       r.validate(g, spec::group());
@@ -176,7 +189,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     r.validate(node, spec::goals());
     Goals g;
     g.loc = r.loc(node);
-    if (node.child("body")) g.intro = body(node.child("body")).text;
+    g.intro = leading_body(node);
     g.goals = markdown_list(node, "goal");
     return g;
   }
@@ -186,7 +199,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     Responsibilities res;
     res.loc = r.loc(node);
     res.caption = r.attr(node, "caption");
-    if (node.child("body")) res.intro = body(node.child("body")).text;
+    res.intro = leading_body(node);
     for (pugi::xml_node t : node.children("topic")) {
       r.validate(t, spec::topic());
       ResponsibilityTopic topic;
@@ -212,7 +225,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     r.validate(node, spec::sip_routine());
     SipRoutine sip;
     sip.loc = r.loc(node);
-    if (node.child("body")) sip.intro = body(node.child("body")).text;
+    sip.intro = leading_body(node);
     sip.initiative = optional_markdown(node, "initiative");
     sip.consent = optional_markdown(node, "consent");
     if (pugi::xml_node pc = node.child("plan-contents")) {
@@ -229,10 +242,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
       }
     }
     sip.lead_responsibility = optional_markdown(node, "lead-responsibility");
-    if (pugi::xml_node st = node.child("steps")) {
-      r.validate(st, spec::steps());
-      sip.steps = markdown_list(st, "step");
-    }
+    sip.steps = steps(node);
     return sip;
   }
 
@@ -248,11 +258,8 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
                                    {"children-as-relatives", RoutineKind::children_as_relatives}},
                                   RoutineKind::other);
     rt.title = r.attr(node, "title");
-    if (node.child("body")) rt.body = body(node.child("body")).text;
-    if (pugi::xml_node st = node.child("steps")) {
-      r.validate(st, spec::steps());
-      rt.steps = markdown_list(st, "step");
-    }
+    rt.body = leading_body(node);
+    rt.steps = steps(node);
     return rt;
   }
 
@@ -260,7 +267,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     r.validate(node, spec::validity());
     Validity v;
     v.loc = r.loc(node);
-    if (node.child("body")) v.body = body(node.child("body")).text;
+    v.body = leading_body(node);
     v.start = r.date_attr(node, "start").value_or(util::Date{});
     v.end = r.date_attr(node, "end");
     v.until_further_notice = r.bool_attr(node, "until-further-notice", false);
@@ -302,7 +309,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     d.scope = choice<DisputeScope>(r.attr(node, "scope"),
                                    {{"local", DisputeScope::local}, {"individual", DisputeScope::individual}},
                                    DisputeScope::regional);
-    if (node.child("body")) d.intro = body(node.child("body")).text;
+    d.intro = leading_body(node);
     auto level = [&](pugi::xml_node l) {
       r.validate(l, spec::dispute_level());
       return DisputeLevel{r.attr(l, "forum"), text_of(l), r.loc(l)};
@@ -319,7 +326,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     f.loc = r.loc(node);
     f.every_months = r.int_attr(node, "every-months").value_or(0);
     f.forum = r.attr(node, "forum");
-    if (node.child("body")) f.body = body(node.child("body")).text;
+    f.body = leading_body(node);
     for (pugi::xml_node p : node.children("priority")) {
       r.validate(p, spec::priority());
       f.priorities.push_back(FollowUpPriority{r.attr(p, "year"), text_of(p), r.loc(p)});
@@ -331,7 +338,7 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     r.validate(node, spec::user_participation());
     UserParticipation u;
     u.loc = r.loc(node);
-    if (node.child("body")) u.intro = body(node.child("body")).text;
+    u.intro = leading_body(node);
     for (pugi::xml_node o : node.children("organisation")) {
       r.validate(o, spec::organisation());
       ConsultedOrganisation org;
