@@ -8,6 +8,8 @@
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
 #include "render/html/html_writer.h"
+#include "render/pdf/pdf_emit.h"
+#include "render/pdf/pdf_writer.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -111,7 +113,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> kFormats = {"html"};
+  static const std::vector<std::string> kFormats = {"html", "pdf"};
   return kFormats;
 }
 
@@ -156,6 +158,15 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   std::vector<std::pair<fs::path, std::string>> files;
   std::vector<render::IndexEntry> index;
   const bool want_html = std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
+  const bool want_pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
+  std::unique_ptr<render::pdf::PdfWriter> pdf;
+  if (want_pdf && (!any_errors || options.keep_going)) {
+    pdf = render::pdf::PdfWriter::create(res, sink, sources);
+    if (!pdf) {
+      for (auto& l : all) out.agreements.push_back(std::move(l.result));
+      return out;  // the style or its fonts are broken: nothing is written
+    }
+  }
   if (!any_errors || options.keep_going) {
     for (auto& l : all) {
       if (l.result.errors > 0 || !l.doc) continue;
@@ -163,6 +174,18 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       if (want_html) {
         files.emplace_back(html_path, render::render_html(*l.doc, res));
         l.result.outputs.push_back(html_path);
+      }
+      if (pdf) {
+        fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
+        try {
+          auto r = pdf->render(*l.doc, l.result.display_source, sink);
+          files.emplace_back(pdf_path, std::move(r.pdf));
+          l.result.outputs.push_back(pdf_path);
+          l.result.pages = r.pages;
+        } catch (const render::pdf::PdfError& e) {
+          sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", e.what()}});
+          ++l.result.errors;
+        }
       }
       render::IndexEntry e;
       e.href = relative_href(html_path, options.output_dir);
@@ -188,7 +211,8 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     files.emplace_back(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
   }
   for (auto& l : all) out.agreements.push_back(std::move(l.result));
-  if (files.empty()) return out;
+  // A PDF that failed means the build failed: write nothing, as for content errors.
+  if (files.empty() || (sink.has_errors() && !options.keep_going)) return out;
 
   const fs::path report = options.output_dir / "kontrollrapport.txt";
   for (const auto& f : files) out.written.push_back(f.first);

@@ -32,7 +32,7 @@ enum ExitCode : int {
 struct PipelineOptions {
   std::vector<std::filesystem::path> inputs;  ///< files or directories (searched for *.xml)
   std::filesystem::path output_dir = "output";
-  std::vector<std::string> formats = {"html"};
+  std::vector<std::string> formats = {"html", "pdf"};
   util::Date as_of;
   bool keep_going = false;  ///< build the error-free agreements even when others have errors
   std::filesystem::path content_root;  ///< "" = nearest ancestor named "content", else the file's folder
@@ -53,6 +53,7 @@ struct AgreementResult {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   bool loaded = false;                           ///< parsed into a model
+  int pages = 0;                                 ///< PDF pages, when a PDF was made
   std::vector<std::filesystem::path> outputs;   ///< files written
 };
 

@@ -32,6 +32,11 @@ std::string long_date(const util::PartialDate& d, const text::Catalog& labels) {
 
 namespace {
 
+// Note templates end with their own full stop; a source written with one keeps just one.
+std::string without_final_period(const std::string& s) {
+  return !s.empty() && s.back() == '.' ? s.substr(0, s.size() - 1) : s;
+}
+
 Blocks paragraph(const std::string& text) {
   model::Inlines in;
   in.push_back(model::Inline{model::Text{text}, {}});
@@ -305,7 +310,7 @@ class Composer {
       if (s.id != id) continue;
       href = s.href;
       Value ctx;
-      ctx.set("text", s.text);
+      ctx.set("text", without_final_period(s.text));
       ctx.set("href", s.href.empty() ? Value{""} : Value{s.href});
       return render("note-source", ctx);
     }
@@ -313,7 +318,7 @@ class Composer {
       if (doc.id != id) continue;
       href = doc.href;
       Value ctx;
-      ctx.set("title", doc.title);
+      ctx.set("title", without_final_period(doc.title));
       ctx.set("href", doc.href.empty() ? Value{""} : Value{doc.href});
       ctx.set("diarienummer", doc.diarienummer.empty() ? Value{""} : Value{doc.diarienummer});
       return render("note-document", ctx);

@@ -47,6 +47,12 @@ const std::vector<RuleInfo>& all_rules() {
       {"image-not-supported", Severity::warning, Stage::content},
       {"uncited-reference", Severity::info, Stage::content},
       {"duplicate-agreement-id", Severity::error, Stage::structure},
+      // Output: problems making the documents.
+      {"style-invalid", Severity::error, Stage::output},
+      {"style-missing", Severity::error, Stage::output},
+      {"font-missing", Severity::error, Stage::output},
+      {"glyph-missing", Severity::warning, Stage::output},
+      {"pdf-failed", Severity::error, Stage::output},
   };
   return kRules;
 }

@@ -1,0 +1,183 @@
+// Faces, metrics and subsetting with HarfBuzz.
+#include "render/pdf/font_set.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <map>
+#include <mutex>
+
+namespace fs = std::filesystem;
+
+namespace okgen::render::pdf {
+
+char32_t next_codepoint(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (c >= 0x80 && c < 0xC0) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = extra ? (c & (0x3F >> extra)) : c;
+  ++i;
+  for (int k = 0; k < extra; ++k) {
+    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+    ++i;
+  }
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+Face::Face(const fs::path& file) : file_(file) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
+  if (!blob) return;
+  face_ = hb_face_create(blob, 0);
+  hb_blob_destroy(blob);
+  if (!face_ || hb_face_get_glyph_count(face_) == 0) return;
+  upem_ = static_cast<float>(hb_face_get_upem(face_));
+  font_ = hb_font_create(face_);
+  hb_font_extents_t ext;
+  if (hb_font_get_h_extents(font_, &ext)) {
+    // hb_font_create scales to upem by default.
+    ascender_ = static_cast<float>(ext.ascender) / upem_;
+    descender_ = static_cast<float>(ext.descender) / upem_;
+  }
+}
+
+Face::~Face() {
+  if (font_) hb_font_destroy(font_);
+  if (face_) hb_face_destroy(face_);
+}
+
+const Face::Metric& Face::metric(char32_t cp) const {
+  auto it = cache_.find(cp);
+  if (it != cache_.end()) return it->second;
+  hb_codepoint_t glyph = 0;
+  Metric m{false, 0};
+  if (font_ && hb_font_get_nominal_glyph(font_, cp, &glyph)) {
+    m.present = true;
+    m.advance = static_cast<float>(hb_font_get_glyph_h_advance(font_, glyph)) / upem_;
+  }
+  return cache_.emplace(cp, m).first->second;
+}
+
+bool Face::has(char32_t cp) const { return metric(cp).present; }
+float Face::advance(char32_t cp) const { return metric(cp).advance; }
+
+std::string Face::subset(const std::set<char32_t>& codepoints) const {
+  if (!face_) return {};
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) return {};
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+  for (char32_t cp : codepoints) hb_set_add(unicodes, cp);
+  // Hinting is for screens at small sizes; PDF viewers rasterise well without it and it
+  // is a large part of the font.
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_face_t* sub = hb_subset_or_fail(face_, input);
+  hb_subset_input_destroy(input);
+  if (!sub) return {};
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  std::string out(data ? data : "", data ? len : 0);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
+namespace {
+
+// Faces are immutable after loading apart from their metric cache, and okgen renders on
+// one thread, so one cache per process is safe and saves reading fonts for every document.
+std::shared_ptr<Face> cached_face(const fs::path& file) {
+  static std::map<fs::path, std::shared_ptr<Face>> cache;
+  auto it = cache.find(file);
+  if (it != cache.end()) return it->second;
+  auto face = std::make_shared<Face>(file);
+  cache.emplace(file, face);
+  return face;
+}
+
+}  // namespace
+
+FontSet::FontSet(const PdfStyle& style) : style_(style) {
+  for (std::size_t i = 0; i < style.families.size(); ++i) {
+    std::array<std::shared_ptr<Face>, 4> variants;
+    for (std::size_t v = 0; v < 4; ++v) variants[v] = cached_face(style.families[i].files[v]);
+    faces_.push_back(variants);
+    if (style.families[i].name == "fallback") fallback_ = static_cast<int>(i);
+  }
+}
+
+int FontSet::family_index(const std::string& name) const {
+  for (std::size_t i = 0; i < style_.families.size(); ++i) {
+    if (style_.families[i].name == name) return static_cast<int>(i);
+  }
+  return fallback_;
+}
+
+FaceKey FontSet::key(const std::string& family, bool bold, bool italic) const {
+  FontVariant v = bold && italic ? FontVariant::bold_italic
+                  : bold         ? FontVariant::bold
+                  : italic       ? FontVariant::italic
+                                 : FontVariant::regular;
+  return FaceKey{family_index(family), v};
+}
+
+const Face& FontSet::face(const FaceKey& k) const {
+  return *faces_.at(static_cast<std::size_t>(k.family))[static_cast<std::size_t>(k.variant)];
+}
+
+std::string FontSet::face_name(const FaceKey& k) const {
+  static const char* kVariants[] = {"regular", "bold", "italic", "bold-italic"};
+  return style_.families.at(static_cast<std::size_t>(k.family)).name + "-" + kVariants[static_cast<int>(k.variant)];
+}
+
+std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector<char32_t>* missing) {
+  std::vector<Span> spans;
+  const FaceKey fallback{fallback_, key.variant};
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = next_codepoint(utf8, i);
+    FaceKey use = key;
+    if (!face(key).has(cp)) {
+      if (face(fallback).has(cp)) {
+        use = fallback;
+      } else {
+        if (missing && cp != 0xFFFD) missing->push_back(cp);
+        cp = face(key).has(0xFFFD) ? 0xFFFD : '?';
+        if (!face(key).has(cp)) use = fallback;
+      }
+    }
+    if (spans.empty() || !(spans.back().face == use)) spans.push_back(Span{use, {}, 0});
+    append_utf8(spans.back().text, cp);
+    spans.back().width += face(use).advance(cp);
+    used_[use].insert(cp);
+  }
+  return spans;
+}
+
+float FontSet::measure(std::string_view utf8, FaceKey key) {
+  float w = 0;
+  for (const auto& s : shape(utf8, key)) w += s.width;
+  return w;
+}
+
+}  // namespace okgen::render::pdf

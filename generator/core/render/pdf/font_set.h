@@ -1,0 +1,111 @@
+// FontSet: the TrueType faces a PDF uses, with glyph metrics for layout and subsetting.
+//
+// Metrics come from HarfBuzz (nominal glyph and horizontal advance, cached per code point),
+// the same numbers libharu uses to place glyphs, so measured and drawn widths agree. Every
+// character laid out is recorded per face, and subset() turns each face into a small font
+// with just those characters (HarfBuzz's subsetter) for embedding.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <map>
+#include <unordered_map>
+#include <set>
+#include <vector>
+
+#include "render/pdf/pdf_style.h"
+
+struct hb_face_t;
+struct hb_font_t;
+
+namespace okgen::render::pdf {
+
+/// A loaded face; shared between documents (fonts are read once per process).
+class Face {
+ public:
+  explicit Face(const std::filesystem::path& file);
+  ~Face();
+  Face(const Face&) = delete;
+  Face& operator=(const Face&) = delete;
+
+  bool ok() const { return font_ != nullptr; }
+  const std::filesystem::path& file() const { return file_; }
+  bool has(char32_t cp) const;
+  /// Advance width of a code point in font units per em = 1 (multiply by the size).
+  float advance(char32_t cp) const;
+  float ascender() const { return ascender_; }
+  float descender() const { return descender_; }
+  /// A font with just `codepoints` (plus .notdef), as TrueType bytes; empty on failure.
+  std::string subset(const std::set<char32_t>& codepoints) const;
+
+ private:
+  struct Metric {
+    bool present;
+    float advance;
+  };
+  const Metric& metric(char32_t cp) const;
+
+  std::filesystem::path file_;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  float upem_ = 1000;
+  float ascender_ = 0.8f, descender_ = -0.2f;
+  mutable std::unordered_map<char32_t, Metric> cache_;
+};
+
+/// Identifies a face: a family from styles/pdf.xml and a variant.
+struct FaceKey {
+  int family = 0;
+  FontVariant variant = FontVariant::regular;
+  bool operator<(const FaceKey& o) const {
+    return family != o.family ? family < o.family : static_cast<int>(variant) < static_cast<int>(o.variant);
+  }
+  bool operator==(const FaceKey& o) const { return family == o.family && variant == o.variant; }
+};
+
+/// A piece of text drawn in one face.
+struct Span {
+  FaceKey face;
+  std::string text;
+  float width = 0;  ///< at size 1
+};
+
+/// The faces of one style sheet and what one document used of them.
+class FontSet {
+ public:
+  /// Loads (or reuses from the process cache) every face the style names.
+  explicit FontSet(const PdfStyle& style);
+
+  /// Index of a family name ("serif"); the style loader guarantees it exists.
+  int family_index(const std::string& name) const;
+  FaceKey key(const std::string& family, bool bold, bool italic) const;
+  const Face& face(const FaceKey& k) const;
+
+  /// Splits UTF-8 text into spans: characters the face lacks go to the fallback family;
+  /// characters no face has become U+FFFD (reported through `missing`). Records usage.
+  std::vector<Span> shape(std::string_view utf8, FaceKey face, std::vector<char32_t>* missing = nullptr);
+  /// Width of UTF-8 text at size 1, recording usage like shape().
+  float measure(std::string_view utf8, FaceKey face);
+
+  /// The faces used so far and their code points, in a stable order.
+  const std::map<FaceKey, std::set<char32_t>>& used() const { return used_; }
+  std::string face_name(const FaceKey& k) const;
+  void reset_usage() { used_.clear(); }
+
+ private:
+  const PdfStyle& style_;
+  std::vector<std::array<std::shared_ptr<Face>, 4>> faces_;
+  int fallback_ = 0;
+  std::map<FaceKey, std::set<char32_t>> used_;
+};
+
+/// Decodes one code point from UTF-8 at `i` (advancing it); invalid bytes give U+FFFD.
+char32_t next_codepoint(std::string_view s, std::size_t& i);
+/// Appends a code point as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace okgen::render::pdf

@@ -1,0 +1,59 @@
+// Hyphenation through libhyphen. hyph_sv_SE.dic is ISO 8859-1, so words are converted to
+// lower-case Latin-1 before lookup and the points mapped back to UTF-8 offsets.
+#include "render/pdf/hyphenator.h"
+
+#include <hyphen.h>
+
+#include <cstdlib>
+
+#include "render/pdf/font_set.h"
+
+namespace okgen::render::pdf {
+
+Hyphenator::Hyphenator(const std::filesystem::path& dictionary, int left_min, int right_min, int min_word)
+    : left_min_(left_min), right_min_(right_min), min_word_(min_word) {
+  if (!dictionary.empty()) dict_ = hnj_hyphen_load(dictionary.c_str());
+}
+
+Hyphenator::~Hyphenator() {
+  if (dict_) hnj_hyphen_free(dict_);
+}
+
+std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+  std::vector<std::size_t> out;
+  if (!dict_) return out;
+  std::string latin;
+  std::vector<std::size_t> byte_end;  // UTF-8 offset after each character
+  bool has_lower = false;
+  for (std::size_t i = 0; i < word.size();) {
+    char32_t cp = next_codepoint(word, i);
+    bool upper = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+    bool lower = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+    if (!upper && !lower) return out;  // digits, punctuation, other scripts: leave alone
+    has_lower = has_lower || lower;
+    latin.push_back(static_cast<char>(upper ? cp + 0x20 : cp));
+    byte_end.push_back(i);
+  }
+  if (!has_lower || static_cast<int>(latin.size()) < min_word_) return out;
+  std::vector<char> hyphens(latin.size() + 5, '0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  if (hnj_hyphen_hyphenate3(dict_, latin.c_str(), static_cast<int>(latin.size()), hyphens.data(), nullptr, &rep, &pos,
+                            &cut, left_min_, right_min_, 2, 2) != 0) {
+    return out;
+  }
+  if (rep) {
+    // Non-standard hyphenation (spelling changes) is not used; free what libhyphen made.
+    for (std::size_t k = 0; k < latin.size(); ++k) std::free(rep[k]);
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+  for (std::size_t k = 0; k + 1 < latin.size(); ++k) {
+    if ((hyphens[k] - '0') % 2 == 1) out.push_back(byte_end[k]);
+  }
+  return out;
+}
+
+}  // namespace okgen::render::pdf

@@ -1,0 +1,30 @@
+// Hyphenator: Swedish hyphenation points from libhyphen with Debian's hyphen-sv patterns.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+struct _HyphenDict;
+
+namespace okgen::render::pdf {
+
+class Hyphenator {
+ public:
+  /// Loads the pattern file; without one (empty path or unreadable) no word is hyphenated.
+  Hyphenator(const std::filesystem::path& dictionary, int left_min, int right_min, int min_word);
+  ~Hyphenator();
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
+  bool ok() const { return dict_ != nullptr; }
+  /// Byte offsets into `word` (UTF-8) after which a hyphen may be inserted. Words with
+  /// digits, capitals only, or characters outside the dictionary's Latin-1 are left alone.
+  std::vector<std::size_t> points(const std::string& word) const;
+
+ private:
+  _HyphenDict* dict_ = nullptr;
+  int left_min_, right_min_, min_word_;
+};
+
+}  // namespace okgen::render::pdf

@@ -1,0 +1,499 @@
+// Paragraph line breaking and line drawing.
+#include "render/pdf/inline_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace okgen::render::pdf {
+namespace {
+
+using model::Inline;
+using model::Inlines;
+
+// A run of text in one style; words are made of pieces.
+struct Piece {
+  std::string text;
+  FaceKey face;
+  float size = 10;
+  float rise = 0;
+  Color color;
+  std::string uri, target;
+  float width = 0;  // points
+};
+
+// What follows a box: how the line may break there.
+enum class Join { glue, hyphen, none, forced, end };
+
+struct Box {
+  std::vector<Piece> pieces;
+  float width = 0;
+  Join join = Join::glue;
+  float glue = 0;          // width of the space after, when join == glue
+  float hyphen_width = 0;  // width of the hyphen when broken here
+  std::vector<int> notes;
+};
+
+struct InlineState {
+  bool bold = false, italic = false, mono = false;
+  std::string uri, target;
+  bool link = false;
+};
+
+class Flattener {
+ public:
+  Flattener(const TextStyle& style, LayoutContext& ctx) : style_(style), ctx_(ctx) {}
+
+  void inlines(const Inlines& ins, InlineState st) {
+    for (const auto& in : ins) {
+      std::visit(model::overloaded{
+                     [&](const model::Text& t) { text(t.text, st); },
+                     [&](const model::Emph& e) {
+                       InlineState s = st;
+                       s.italic = !s.italic;
+                       inlines(e.children, s);
+                     },
+                     [&](const model::Strong& s) {
+                       InlineState x = st;
+                       x.bold = true;
+                       inlines(s.children, x);
+                     },
+                     [&](const model::Code& c) {
+                       InlineState s = st;
+                       s.mono = true;
+                       text(c.text, s);
+                     },
+                     [&](const model::Link& l) {
+                       InlineState s = st;
+                       s.uri = l.href;
+                       s.link = true;
+                       inlines(l.children, s);
+                     },
+                     [&](const model::SoftBreak&) { space(); },
+                     [&](const model::LineBreak&) { forced(); },
+                     [&](const model::Citation& c) { citation(c, st); },
+                     [&](const model::CrossRef& x) {
+                       InlineState s = st;
+                       s.target = x.target;
+                       s.link = true;
+                       inlines(x.children, s);
+                     },
+                 },
+                 in.node);
+    }
+  }
+
+  std::vector<Box> finish() {
+    close_word();
+    if (!boxes_.empty()) boxes_.back().join = Join::end;
+    return std::move(boxes_);
+  }
+
+  void text(const std::string& s, const InlineState& st) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+      if (i == s.size() || s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+        if (i > start) add_piece(s.substr(start, i - start), st, 1.0f, 0);
+        if (i < s.size()) space();
+        start = i + 1;
+      }
+    }
+  }
+
+ private:
+  FaceKey face_for(const InlineState& st) const {
+    const std::string family = st.mono ? "mono" : style_.family;
+    return ctx_.fonts.key(family, st.bold || style_.bold, st.italic != style_.italic);
+  }
+
+  void add_piece(const std::string& s, const InlineState& st, float scale, float rise) {
+    Piece p;
+    p.text = s;
+    p.face = face_for(st);
+    p.size = style_.size * scale;
+    p.rise = rise;
+    p.color = st.link ? ctx_.style.link_color : style_.color;
+    p.uri = st.uri;
+    p.target = st.target;
+    p.width = ctx_.fonts.measure(s, p.face) * p.size;
+    word_.pieces.push_back(std::move(p));
+  }
+
+  void citation(const model::Citation& c, const InlineState& st) {
+    InlineState s = st;
+    s.target = "fn-" + std::to_string(c.number);
+    s.link = true;
+    s.bold = false;
+    s.italic = false;
+    // Superscript: smaller and raised, attached to the word before it; neighbouring note
+    // numbers are separated by a comma so "5, 4" does not read as "54".
+    if (!word_.pieces.empty() && word_.pieces.back().rise > 0) {
+      InlineState plain = s;
+      plain.target.clear();
+      plain.link = false;
+      add_piece(",", plain, 0.62f, style_.size * 0.36f);
+    }
+    add_piece(std::to_string(c.number), s, 0.62f, style_.size * 0.36f);
+    word_.notes.push_back(c.number);
+  }
+
+  void space() {
+    if (close_word()) boxes_.back().join = Join::glue;
+  }
+
+  void forced() {
+    if (!close_word()) {
+      // A break with nothing before it still ends a line: an empty box carries it.
+      boxes_.push_back(Box{});
+    }
+    boxes_.back().join = Join::forced;
+  }
+
+  // Ends the current word; returns whether there is a box to attach a join to.
+  bool close_word() {
+    if (word_.pieces.empty()) return !boxes_.empty();
+    Box b;
+    for (const auto& p : word_.pieces) b.width += p.width;
+    b.pieces = std::move(word_.pieces);
+    b.notes = std::move(word_.notes);
+    const Piece& last = b.pieces.back();
+    b.glue = ctx_.fonts.face(last.face).advance(' ') * std::max(last.size, style_.size * 0.9f);
+    b.join = Join::glue;
+    boxes_.push_back(std::move(b));
+    word_ = Box{};
+    return true;
+  }
+
+  const TextStyle& style_;
+  LayoutContext& ctx_;
+  Box word_;
+  std::vector<Box> boxes_;
+};
+
+// Splits a one-piece box at hyphenation points into boxes joined by hyphen breaks.
+void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& ctx) {
+  std::vector<Box> out;
+  for (auto& b : boxes) {
+    if (b.pieces.size() != 1 || b.pieces[0].rise != 0) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    const Piece& p = b.pieces[0];
+    // Hyphenate the letters; leading/trailing punctuation ("(överenskommelsen),") stays on.
+    std::size_t lead = 0;
+    while (lead < p.text.size() && std::string("(\"'“”«»[").find(p.text[lead]) != std::string::npos) ++lead;
+    std::size_t end = p.text.size();
+    while (end > lead && std::string(".,;:!?)\"'”»]").find(p.text[end - 1]) != std::string::npos) --end;
+    std::vector<std::size_t> points = ctx.hyphenator.points(p.text.substr(lead, end - lead));
+    if (points.empty()) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    const Face& face = ctx.fonts.face(p.face);
+    const char32_t hyphen = face.has(0x00AD) ? 0x00AD : '-';
+    std::string hyphen_text;
+    append_utf8(hyphen_text, hyphen);
+    const float hyphen_width = ctx.fonts.measure(hyphen_text, p.face) * p.size;
+    std::size_t prev = 0;
+    for (std::size_t k = 0; k <= points.size(); ++k) {
+      std::size_t cut = k < points.size() ? points[k] + lead : p.text.size();
+      Box part;
+      Piece piece = p;
+      piece.text = p.text.substr(prev, cut - prev);
+      piece.width = ctx.fonts.measure(piece.text, piece.face) * piece.size;
+      part.width = piece.width;
+      part.pieces.push_back(std::move(piece));
+      if (k < points.size()) {
+        part.join = Join::hyphen;
+        part.hyphen_width = hyphen_width;
+      } else {
+        part.join = b.join;
+        part.glue = b.glue;
+        part.notes = b.notes;
+      }
+      out.push_back(std::move(part));
+      prev = cut;
+    }
+  }
+  (void)style;
+  boxes = std::move(out);
+}
+
+// Breaks boxes wider than the line between characters, preferring after URL punctuation.
+void break_long_words(std::vector<Box>& boxes, float width, LayoutContext& ctx) {
+  std::vector<Box> out;
+  for (auto& b : boxes) {
+    if (b.width <= width) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    // Flatten to characters with their piece, then cut greedily.
+    Box current;
+    auto flush = [&](Join join) {
+      if (current.pieces.empty()) return;
+      current.join = join;
+      out.push_back(std::move(current));
+      current = Box{};
+    };
+    for (const auto& p : b.pieces) {
+      std::size_t i = 0;
+      std::size_t last_good = std::string::npos;  // byte offset in current piece after / . - etc.
+      Piece cur = p;
+      cur.text.clear();
+      cur.width = 0;
+      while (i < p.text.size()) {
+        std::size_t start = i;
+        char32_t cp = next_codepoint(p.text, i);
+        std::string ch = p.text.substr(start, i - start);
+        float w = ctx.fonts.measure(ch, p.face) * p.size;
+        if (current.width + cur.width + w > width && (current.width + cur.width) > 0) {
+          if (last_good != std::string::npos && last_good > 0 && last_good < cur.text.size()) {
+            // Cut at the preferred point; carry the rest to the next line.
+            Piece head = cur;
+            head.text = cur.text.substr(0, last_good);
+            head.width = ctx.fonts.measure(head.text, head.face) * head.size;
+            cur.text = cur.text.substr(last_good);
+            cur.width = ctx.fonts.measure(cur.text, cur.face) * cur.size;
+            current.width += head.width;
+            current.pieces.push_back(std::move(head));
+          } else if (!cur.text.empty()) {
+            current.width += cur.width;
+            current.pieces.push_back(cur);
+            cur.text.clear();
+            cur.width = 0;
+          }
+          flush(Join::none);
+          last_good = std::string::npos;
+        }
+        cur.text += ch;
+        cur.width += w;
+        if (cp == '/' || cp == '.' || cp == '-' || cp == '_' || cp == '?' || cp == '&' || cp == '=' || cp == '#') {
+          last_good = cur.text.size();
+        }
+      }
+      if (!cur.text.empty()) {
+        current.width += cur.width;
+        current.pieces.push_back(std::move(cur));
+      }
+    }
+    current.notes = b.notes;
+    current.glue = b.glue;
+    flush(b.join);
+  }
+  boxes = std::move(out);
+}
+
+struct Break {
+  double demerits = std::numeric_limits<double>::infinity();
+  int prev = -2;  // index of the box ending the previous line; -1 = paragraph start
+};
+
+// Chooses breaks for boxes[first, last] (a segment ending at a forced break or the end).
+std::vector<int> choose_breaks(const std::vector<Box>& boxes, int first, int last, float width, bool justify) {
+  const int n = last - first + 1;
+  std::vector<Break> best(static_cast<std::size_t>(n));
+  auto cost = [&](int from, int to, double& demerits) -> bool {
+    // Line = boxes[from..to]; break after `to`.
+    double natural = 0;
+    double stretch = 0;
+    int glues = 0;
+    for (int k = from; k <= to; ++k) {
+      const Box& b = boxes[static_cast<std::size_t>(k)];
+      natural += b.width;
+      if (k < to) {
+        if (b.join == Join::glue) {
+          natural += b.glue;
+          stretch += b.glue * 0.8;
+          ++glues;
+        }
+      }
+    }
+    const Box& end = boxes[static_cast<std::size_t>(to)];
+    if (end.join == Join::hyphen) natural += end.hyphen_width;
+    if (natural > width + 0.01) return false;
+    const bool last_line = to == last;
+    double badness = 0;
+    if (!last_line) {
+      const double slack = width - natural;
+      if (justify) {
+        // Justified: how far the spaces must stretch (TeX's badness).
+        double ratio = stretch > 0 ? slack / stretch : (slack > 0.5 ? 10.0 : 0.0);
+        badness = std::min(10000.0, 100.0 * ratio * ratio * ratio);
+      } else {
+        // Ragged: how much of the line is left empty (minimum raggedness).
+        const double q = slack / width;
+        badness = 100.0 * q * q;
+      }
+    }
+    demerits = (10 + badness) * (10 + badness);
+    if (end.join == Join::hyphen) demerits += 3000;
+    if (end.join == Join::none) demerits += 1000;
+    (void)glues;
+    return true;
+  };
+  for (int j = 0; j < n; ++j) {
+    const int to = first + j;
+    // A line may only end where a break is allowed: every join is a break opportunity.
+    for (int i = j; i >= 0; --i) {
+      const int from = first + i;
+      double d = 0;
+      if (!cost(from, to, d)) {
+        if (i == j) {
+          // A single box wider than the line (cannot happen after break_long_words, but a
+          // line must always be possible): accept it.
+          d = 1e9;
+        } else {
+          break;  // wider still with more boxes
+        }
+      }
+      double prev = i == 0 ? 0 : best[static_cast<std::size_t>(i - 1)].demerits;
+      if (prev + d < best[static_cast<std::size_t>(j)].demerits) {
+        best[static_cast<std::size_t>(j)].demerits = prev + d;
+        best[static_cast<std::size_t>(j)].prev = i - 1;
+      }
+    }
+  }
+  std::vector<int> ends;
+  for (int j = n - 1; j >= 0; j = best[static_cast<std::size_t>(j)].prev) ends.push_back(first + j);
+  std::reverse(ends.begin(), ends.end());
+  return ends;
+}
+
+}  // namespace
+
+float baseline_offset(const TextStyle& style, LayoutContext& ctx) {
+  const Face& f = ctx.fonts.face(ctx.fonts.key(style.family, style.bold, style.italic));
+  const float content = (f.ascender() - f.descender()) * style.size;
+  return (style.leading - content) / 2 + f.ascender() * style.size;
+}
+
+void draw_text(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style, LayoutContext& ctx,
+               float* advance) {
+  FaceKey key = ctx.fonts.key(style.family, style.bold, style.italic);
+  std::vector<char32_t> missing;
+  float cx = x;
+  for (auto& span : ctx.fonts.shape(text, key, &missing)) {
+    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size};
+    cx += run.width;
+    ops.text.push_back(std::move(run));
+  }
+  for (char32_t cp : missing) {
+    ctx.sink.report("glyph-missing", diag::SourceSpan{ctx.source, 0, 0}, {{"codepoint", std::to_string(static_cast<unsigned>(cp))}});
+  }
+  if (advance) *advance = cx - x;
+}
+
+float text_width(const std::string& text, const TextStyle& style, LayoutContext& ctx) {
+  return ctx.fonts.measure(text, ctx.fonts.key(style.family, style.bold, style.italic)) * style.size;
+}
+
+std::vector<LineBox> layout_text(const std::string& text, const TextStyle& style, float width, LayoutContext& ctx) {
+  model::Inlines in;
+  in.push_back(model::Inline{model::Text{text}, {}});
+  return layout_inlines(in, style, width, ctx);
+}
+
+std::vector<LineBox> layout_inlines(const model::Inlines& inlines, const TextStyle& style, float width,
+                                    LayoutContext& ctx) {
+  Flattener flat(style, ctx);
+  flat.inlines(inlines, InlineState{});
+  std::vector<Box> boxes = flat.finish();
+  if (style.hyphenate) hyphenate(boxes, style, ctx);
+  break_long_words(boxes, width, ctx);
+
+  std::vector<LineBox> lines;
+  if (boxes.empty()) return lines;
+  const float baseline = baseline_offset(style, ctx);
+
+  int seg_start = 0;
+  for (int k = 0; k < static_cast<int>(boxes.size()); ++k) {
+    const Join j = boxes[static_cast<std::size_t>(k)].join;
+    if (j != Join::forced && j != Join::end) continue;
+    std::vector<int> ends = choose_breaks(boxes, seg_start, k, width, style.justify);
+    int from = seg_start;
+    for (int to : ends) {
+      LineBox line;
+      line.height = style.leading;
+      // Natural width and glue count to distribute the slack when justifying.
+      float natural = 0;
+      int glues = 0;
+      for (int q = from; q <= to; ++q) {
+        const Box& b = boxes[static_cast<std::size_t>(q)];
+        natural += b.width;
+        if (q < to && b.join == Join::glue) {
+          natural += b.glue;
+          ++glues;
+        }
+      }
+      const Box& end_box = boxes[static_cast<std::size_t>(to)];
+      if (end_box.join == Join::hyphen) natural += end_box.hyphen_width;
+      const bool last_line = to == k;
+      float extra = 0;
+      if (style.justify && !last_line && glues > 0) {
+        extra = (width - natural) / static_cast<float>(glues);
+        // Very loose lines look worse justified than ragged.
+        float space = boxes[static_cast<std::size_t>(from)].glue;
+        if (extra > space * 2.0f) extra = 0;
+      }
+      float x = 0;
+      bool after_plain_space = false;  // the previous box ended in an unstretched space
+      for (int q = from; q <= to; ++q) {
+        const Box& b = boxes[static_cast<std::size_t>(q)];
+        for (const auto& p : b.pieces) {
+          float adv = 0;
+          const float y = baseline - p.rise;
+          // Draw in the piece's own face (bold/italic/mono), with fallback per character.
+          std::vector<char32_t> missing;
+          float cx = x;
+          for (auto& span : ctx.fonts.shape(p.text, p.face, &missing)) {
+            // Where the space between two words is the font's own space, the words share
+            // one text run: smaller PDFs, and text extraction sees a real space.
+            if (after_plain_space && !line.ops.text.empty()) {
+              TextRun& prev = line.ops.text.back();
+              if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y &&
+                  std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
+                ctx.fonts.shape(" ", span.face);  // the space glyph must be in the subset
+                prev.text += " " + span.text;
+                prev.width = cx + span.width * p.size - prev.x;
+                cx += span.width * p.size;
+                after_plain_space = false;
+                continue;
+              }
+            }
+            after_plain_space = false;
+            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, span.text, span.width * p.size});
+            cx += span.width * p.size;
+          }
+          for (char32_t cp : missing) {
+            ctx.sink.report("glyph-missing", diag::SourceSpan{ctx.source, 0, 0},
+                            {{"codepoint", std::to_string(static_cast<unsigned>(cp))}});
+          }
+          adv = cx - x;
+          if (!p.uri.empty() || !p.target.empty()) {
+            line.ops.links.push_back(LinkOp{x, 0, adv, line.height, p.uri, p.target});
+          }
+          x += adv;
+        }
+        line.notes.insert(line.notes.end(), b.notes.begin(), b.notes.end());
+        if (q < to && b.join == Join::glue) {
+          x += b.glue + extra;
+          after_plain_space = extra == 0;
+        }
+      }
+      if (end_box.join == Join::hyphen && !end_box.pieces.empty()) {
+        const Piece& p = end_box.pieces.back();
+        std::string h;
+        append_utf8(h, ctx.fonts.face(p.face).has(0x00AD) ? 0x00AD : '-');
+        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width});
+        x += end_box.hyphen_width;
+      }
+      line.width = x;
+      lines.push_back(std::move(line));
+      from = to + 1;
+    }
+    seg_start = k + 1;
+  }
+  return lines;
+}
+
+}  // namespace okgen::render::pdf

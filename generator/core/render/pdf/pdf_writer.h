@@ -1,0 +1,46 @@
+// The PDF writer: a composed Doc -> a typeset A4 PDF (layout, libharu, qpdf), plus the
+// layout dump used as the golden format. One writer serves a whole batch, so fonts,
+// metrics and hyphenation patterns are loaded once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "compose/doc.h"
+#include "diag/diagnostic.h"
+#include "diag/source_registry.h"
+#include "resources.h"
+
+namespace okgen::render::pdf {
+
+struct PdfStyle;
+class FontSet;
+class Hyphenator;
+
+struct PdfResult {
+  std::string pdf;
+  std::string layout_dump;
+  int pages = 0;
+};
+
+class PdfWriter {
+ public:
+  /// Loads styles/pdf.xml and the fonts it names. Problems (missing font file, bad style)
+  /// are reported to `sink`; returns nullptr when any is an error.
+  static std::unique_ptr<PdfWriter> create(const Resources& res, diag::DiagnosticSink& sink,
+                                           diag::SourceRegistry& sources);
+  ~PdfWriter();
+
+  /// Typesets `doc`. `source` names the agreement in diagnostics (missing glyphs). Throws
+  /// PdfError when libharu or qpdf fail.
+  PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink);
+
+ private:
+  PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style);
+  const Resources& res_;
+  std::unique_ptr<PdfStyle> style_;
+  std::unique_ptr<Hyphenator> hyphenator_;
+};
+
+}  // namespace okgen::render::pdf
