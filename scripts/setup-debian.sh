@@ -7,9 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev
+  libhpdf-dev libqpdf-dev libharfbuzz-dev libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 libxml2-utils chromium)
+  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)

@@ -16,11 +16,13 @@ TEST_CASE("golden: building content/ and the example gives the reviewed outputs"
   o.inputs = {test::source_dir() / "content", test::source_dir() / "docs" / "examples" / "exempel.xml"};
   o.output_dir = out;
   o.as_of = *util::Date::parse("2026-11-23");
+  // PDF layout is compared as its text dump; PDF bytes are checked in pdf_test.cc.
+  o.formats = {"html", "layout"};
   diag::DiagnosticSink sink;
   diag::SourceRegistry sources;
   PipelineResult r = build(o, test::resources(), sink, sources);
   REQUIRE_FALSE(sink.has_errors());
-  REQUIRE(r.written.size() >= 6);
+  REQUIRE(r.written.size() >= 10);
 
   const fs::path golden = test::source_dir() / "tests" / "golden" / "build";
   for (const auto& file : r.written) {
@@ -47,6 +49,7 @@ TEST_CASE("golden: the same input gives the same bytes", "[golden]") {
     o.inputs = {test::source_dir() / "content"};
     o.output_dir = out;
     o.as_of = *util::Date::parse("2026-11-23");
+    o.formats = {"html", "pdf"};
     diag::DiagnosticSink sink;
     diag::SourceRegistry sources;
     build(o, test::resources(), sink, sources);

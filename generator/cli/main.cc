@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML, med förteckning och kontrollrapport");
   build->add_option("paths", paths, "Filer eller mappar att bygga (standard: content)");
   build->add_option("-o,--output", output_dir, "Mapp för resultatet (standard: output)");
-  build->add_option("--format", formats, "Format, kommaseparerade: html, pdf (standard: båda)")
+  build->add_option("--format", formats, "Format, kommaseparerade: html, pdf, layout (PDF-layouten som text) (standard: html,pdf)")
       ->delimiter(',')
       ->check(CLI::IsMember(okgen::known_formats()));
   build->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");

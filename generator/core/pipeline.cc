@@ -113,7 +113,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> kFormats = {"html", "pdf"};
+  static const std::vector<std::string> kFormats = {"html", "pdf", "layout"};
   return kFormats;
 }
 
@@ -159,8 +159,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   std::vector<render::IndexEntry> index;
   const bool want_html = std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
   const bool want_pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
+  // "layout" writes the PDF layout as text (the golden format of the tests; also handy to
+  // see why a page breaks where it does).
+  const bool want_layout = std::find(options.formats.begin(), options.formats.end(), "layout") != options.formats.end();
   std::unique_ptr<render::pdf::PdfWriter> pdf;
-  if (want_pdf && (!any_errors || options.keep_going)) {
+  if ((want_pdf || want_layout) && (!any_errors || options.keep_going)) {
     pdf = render::pdf::PdfWriter::create(res, sink, sources);
     if (!pdf) {
       for (auto& l : all) out.agreements.push_back(std::move(l.result));
@@ -179,8 +182,15 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
         fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
         try {
           auto r = pdf->render(*l.doc, l.result.display_source, sink);
-          files.emplace_back(pdf_path, std::move(r.pdf));
-          l.result.outputs.push_back(pdf_path);
+          if (want_pdf) {
+            files.emplace_back(pdf_path, std::move(r.pdf));
+            l.result.outputs.push_back(pdf_path);
+          }
+          if (want_layout) {
+            fs::path dump_path = output_path(l.result.source, l.content_root, options.output_dir, ".layout.txt");
+            files.emplace_back(dump_path, std::move(r.layout_dump));
+            l.result.outputs.push_back(dump_path);
+          }
           l.result.pages = r.pages;
         } catch (const render::pdf::PdfError& e) {
           sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", e.what()}});

@@ -86,7 +86,7 @@ void BlockLayout::heading(Flow& flow, const std::string& number, const std::stri
     fl.height = ls[i].height;
     fl.ops.append(ls[i].ops, num_w, 0);
     if (i == 0) {
-      if (!number.empty()) draw_text(fl.ops, number, 0, baseline_offset(st, ctx_), st, ctx_);
+      if (!number.empty()) draw_text_first(fl.ops, number, 0, baseline_offset(st, ctx_), st, ctx_);
       fl.ops.anchors.push_back(AnchorOp{anchor, 0});
       fl.outline.push_back(OutlineEntry{number.empty() ? text : number + " " + text, depth, anchor});
     }
@@ -179,10 +179,11 @@ void BlockLayout::list(Flow& flow, const model::List& l, float x, float width, c
   // Nesting indents until max-indent; deeper levels line up with the deepest allowed one,
   // so a 50-level list stays on the page.
   const float used = x;
-  const float indent = used + ctx_.style.list_indent <= ctx_.style.list_max_indent ? ctx_.style.list_indent
-                                                                                  : std::max(0.0f, ctx_.style.list_max_indent - used);
-  const float item_x = x + std::max(indent, st.size);
-  const float item_w = width - (item_x - x);
+  const float step = used + ctx_.style.list_indent <= ctx_.style.list_max_indent
+                         ? ctx_.style.list_indent
+                         : std::max(0.0f, ctx_.style.list_max_indent - used);
+  const float item_x = x + step;
+  const float item_w = width - step;
   int number = l.start;
   for (std::size_t i = 0; i < l.items.size(); ++i) {
     Flow item;
@@ -196,7 +197,7 @@ void BlockLayout::list(Flow& flow, const model::List& l, float x, float width, c
     for (auto& it : item) {
       if (auto* fl = std::get_if<FlowLine>(&it)) {
         const float mw = text_width(marker, st, ctx_);
-        draw_text(fl->ops, marker, item_x - ctx_.style.list_marker_gap - mw, baseline_offset(st, ctx_), st, ctx_);
+        draw_text_first(fl->ops, marker, item_x - ctx_.style.list_marker_gap - mw, baseline_offset(st, ctx_), st, ctx_);
         break;
       }
     }

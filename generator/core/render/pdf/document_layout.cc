@@ -64,7 +64,7 @@ class DocumentLayouter {
         }
       }
       if (box.lines.empty()) box.lines.push_back(LineBox{fs.leading, 0, {}, {}});
-      draw_text(box.lines.front().ops, std::to_string(n.number), 0, baseline_offset(fs, ctx_), fs, ctx_);
+      draw_text_first(box.lines.front().ops, std::to_string(n.number), 0, baseline_offset(fs, ctx_), fs, ctx_);
       box.lines.front().ops.anchors.push_back(AnchorOp{"fn-" + std::to_string(n.number), 0});
       for (const auto& l : box.lines) box.height += l.height;
       notes_.emplace(n.number, std::move(box));
@@ -151,7 +151,7 @@ class DocumentLayouter {
         fl.height = lines[i].height;
         fl.group = g;
         fl.ops.append(lines[i].ops, indent + num_w, 0);
-        if (i == 0 && !number.empty()) draw_text(fl.ops, number, indent, base, st, ctx_);
+        if (i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_);
         if (i + 1 == lines.size()) {
           // Dot leaders from the end of the title to the page number. They end at the same
           // x on every entry, so the columns of dots line up.
@@ -197,7 +197,7 @@ class DocumentLayouter {
         bl.blocks(item, n.text, s_.footnote_indent + 6, width_ - s_.footnote_indent - 6, "body");
         for (auto& it : item) {
           if (auto* fl = std::get_if<FlowLine>(&it)) {
-            draw_text(fl->ops, std::to_string(n.number) + ".", 0, baseline_offset(st, ctx_), st, ctx_);
+            draw_text_first(fl->ops, std::to_string(n.number) + ".", 0, baseline_offset(st, ctx_), st, ctx_);
             fl->ops.anchors.push_back(AnchorOp{"fn-" + std::to_string(n.number), 0});
             break;
           }

@@ -383,6 +383,13 @@ void draw_text(Ops& ops, const std::string& text, float x, float baseline, const
   if (advance) *advance = cx - x;
 }
 
+void draw_text_first(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style,
+                     LayoutContext& ctx) {
+  Ops first;
+  draw_text(first, text, x, baseline, style, ctx);
+  ops.text.insert(ops.text.begin(), first.text.begin(), first.text.end());
+}
+
 float text_width(const std::string& text, const TextStyle& style, LayoutContext& ctx) {
   return ctx.fonts.measure(text, ctx.fonts.key(style.family, style.bold, style.italic)) * style.size;
 }

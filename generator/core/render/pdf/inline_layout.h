@@ -51,6 +51,11 @@ float text_width(const std::string& text, const TextStyle& style, LayoutContext&
 void draw_text(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style, LayoutContext& ctx,
                float* advance = nullptr);
 
+/// Like draw_text, but the run goes before the existing text of `ops`, so text extraction
+/// reads it first (list markers, section and note numbers).
+void draw_text_first(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style,
+                     LayoutContext& ctx);
+
 /// The baseline offset from the top of a line box of `style`.
 float baseline_offset(const TextStyle& style, LayoutContext& ctx);
 

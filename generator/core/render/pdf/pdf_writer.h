@@ -10,6 +10,7 @@
 #include "compose/doc.h"
 #include "diag/diagnostic.h"
 #include "diag/source_registry.h"
+#include "render/pdf/layout_types.h"
 #include "resources.h"
 
 namespace okgen::render::pdf {
@@ -22,6 +23,7 @@ struct PdfResult {
   std::string pdf;
   std::string layout_dump;
   int pages = 0;
+  Layout layout;  ///< the pages as laid out (tests check margins and bookmarks on it)
 };
 
 class PdfWriter {
