@@ -1,6 +1,7 @@
 // okgen: the command line. Parses arguments (CLI11) and calls the library; nothing else.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include "render/report/summary.h"
 #include "resources.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -61,7 +63,6 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> paths;
   std::string output_dir = "output";
-  std::vector<std::string> formats = {"html", "pdf"};
   std::string date;
   bool keep_going = false;
   bool quiet = false;
@@ -69,9 +70,15 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML, med förteckning och kontrollrapport");
   build->add_option("paths", paths, "Filer eller mappar att bygga (standard: content)");
   build->add_option("-o,--output", output_dir, "Mapp för resultatet (standard: output)");
-  build->add_option("--format", formats, "Format, kommaseparerade: html, pdf, layout (PDF-layouten som text) (standard: html,pdf)")
-      ->delimiter(',')
-      ->check(CLI::IsMember(okgen::known_formats()));
+  std::string format_list = "html,pdf";
+  build->add_option("--format", format_list, "Format, kommaseparerade: html, pdf, layout (PDF-layouten som text) (standard: html,pdf)")
+      ->check([](const std::string& v) -> std::string {
+        for (const auto& f : okgen::util::split(v, ',')) {
+          const auto& known = okgen::known_formats();
+          if (std::find(known.begin(), known.end(), f) == known.end()) return "okänt format \"" + f + "\" (html, pdf, layout)";
+        }
+        return {};
+      });
   build->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
   build->add_flag("--keep-going", keep_going, "Bygg felfria överenskommelser även om andra har fel");
   build->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
@@ -120,7 +127,7 @@ int main(int argc, char** argv) {
     for (const auto& p : paths) options.inputs.emplace_back(p);
     if (options.inputs.empty()) options.inputs.emplace_back("content");
     options.output_dir = output_dir;
-    options.formats = formats;
+    options.formats = okgen::util::split(format_list, ',');
     options.as_of = *as_of;
     options.keep_going = keep_going;
 

@@ -2,6 +2,8 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <map>
 #include <optional>
 
@@ -92,6 +94,8 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
         l.doc = compose::compose(a, res, co, sink);
         l.result.validity = l.doc->validity;
         l.result.validity_label = l.doc->validity_label;
+        // Writers need only the composed document; a national batch is 311 agreements.
+        l.agreement.reset();
       }
     } else {
       // Unreadable files (missing, too large, not text) are a usage problem, not content.
@@ -108,6 +112,49 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     all.push_back(std::move(l));
   }
   return all;
+}
+
+struct PdfJob {
+  std::optional<render::pdf::PdfResult> result;
+  std::string error;
+  diag::DiagnosticSink sink;
+};
+
+// Typesets every error-free agreement; returns false when the PDF style cannot be used.
+bool render_pdfs(const std::vector<Loaded>& all, const Resources& res, diag::DiagnosticSink& sink,
+                 diag::SourceRegistry& sources, bool want_layout, std::vector<PdfJob>& jobs) {
+  auto first = render::pdf::PdfWriter::create(res, sink, sources);
+  if (!first) return false;
+  jobs = std::vector<PdfJob>(all.size());
+  std::size_t todo = 0;
+  for (const auto& l : all) todo += l.result.errors == 0 && l.doc;
+  const std::size_t threads =
+      std::max<std::size_t>(1, std::min<std::size_t>({std::thread::hardware_concurrency(), todo, 8}));
+  std::atomic<std::size_t> next{0};
+  auto work = [&](render::pdf::PdfWriter& writer) {
+    for (std::size_t i; (i = next++) < all.size();) {
+      const Loaded& l = all[i];
+      if (l.result.errors > 0 || !l.doc) continue;
+      try {
+        jobs[i].result = writer.render(*l.doc, l.result.display_source, jobs[i].sink, want_layout);
+        jobs[i].result->layout = {};  // only the bytes are written; a batch is large
+      } catch (const std::exception& e) {
+        jobs[i].error = e.what();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back([&] {
+      diag::DiagnosticSink ignored;  // the style was checked by the first writer
+      diag::SourceRegistry scratch;
+      auto writer = render::pdf::PdfWriter::create(res, ignored, scratch);
+      if (writer) work(*writer);
+    });
+  }
+  work(*first);
+  for (auto& t : pool) t.join();
+  return true;
 }
 
 }  // namespace
@@ -162,39 +209,42 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   // "layout" writes the PDF layout as text (the golden format of the tests; also handy to
   // see why a page breaks where it does).
   const bool want_layout = std::find(options.formats.begin(), options.formats.end(), "layout") != options.formats.end();
-  std::unique_ptr<render::pdf::PdfWriter> pdf;
+  // PDFs take most of the time: they are typeset on all cores, one writer per thread, and
+  // collected in input order so the output does not depend on the threads.
+  std::vector<PdfJob> pdfs;
   if ((want_pdf || want_layout) && (!any_errors || options.keep_going)) {
-    pdf = render::pdf::PdfWriter::create(res, sink, sources);
-    if (!pdf) {
+    if (!render_pdfs(all, res, sink, sources, want_layout, pdfs)) {
       for (auto& l : all) out.agreements.push_back(std::move(l.result));
       return out;  // the style or its fonts are broken: nothing is written
     }
   }
   if (!any_errors || options.keep_going) {
-    for (auto& l : all) {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      Loaded& l = all[i];
       if (l.result.errors > 0 || !l.doc) continue;
       fs::path html_path = output_path(l.result.source, l.content_root, options.output_dir, ".html");
       if (want_html) {
         files.emplace_back(html_path, render::render_html(*l.doc, res));
         l.result.outputs.push_back(html_path);
       }
-      if (pdf) {
-        fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
-        try {
-          auto r = pdf->render(*l.doc, l.result.display_source, sink);
+      if (!pdfs.empty()) {
+        PdfJob& job = pdfs[i];
+        for (const auto& d : job.sink.all()) sink.add(d);
+        if (!job.error.empty()) {
+          sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", job.error}});
+          ++l.result.errors;
+        } else if (job.result) {
           if (want_pdf) {
-            files.emplace_back(pdf_path, std::move(r.pdf));
+            fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
+            files.emplace_back(pdf_path, std::move(job.result->pdf));
             l.result.outputs.push_back(pdf_path);
           }
           if (want_layout) {
             fs::path dump_path = output_path(l.result.source, l.content_root, options.output_dir, ".layout.txt");
-            files.emplace_back(dump_path, std::move(r.layout_dump));
+            files.emplace_back(dump_path, std::move(job.result->layout_dump));
             l.result.outputs.push_back(dump_path);
           }
-          l.result.pages = r.pages;
-        } catch (const render::pdf::PdfError& e) {
-          sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", e.what()}});
-          ++l.result.errors;
+          l.result.pages = job.result->pages;
         }
       }
       render::IndexEntry e;

@@ -1,10 +1,11 @@
 // The mstch adapter. mstch's escape function is global; it is set for each render call and
-// restored afterwards (okgen renders on one thread).
+// restored afterwards, under a lock (PDF pages are rendered on several threads).
 #include "text/template_engine.h"
 
 #include <mstch/mstch.hpp>
 
 #include <algorithm>
+#include <mutex>
 
 #include "util/fs.h"
 #include "util/text.h"
@@ -102,6 +103,9 @@ std::string escape_html(const std::string& s) {
 
 std::string render(const std::string& tmpl, const Value& context, Escape escape,
                    const std::map<std::string, std::string>& partials) {
+  // mstch's escape function is one global; PDF rendering threads render labels too.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
   EscapeScope scope(escape);
   return mstch::render(tmpl, to_mstch(context), partials);
 }
@@ -151,7 +155,11 @@ const std::map<std::string, std::string>& TemplateSet::partials_for(const std::s
 
 std::string TemplateSet::render(const std::string& name, const Value& context, Escape escape) const {
   const std::string& tmpl = source(name);
-  return text::render(tmpl, context, escape, partials_for(name));
+  // mstch parses every partial it is given on every call, so they are passed only to
+  // templates that use one ({{> name}}).
+  static const std::map<std::string, std::string> kNone;
+  const bool uses_partials = tmpl.find("{{>") != std::string::npos;
+  return text::render(tmpl, context, escape, uses_partials ? partials_for(name) : kNone);
 }
 
 }  // namespace okgen::text

@@ -68,15 +68,29 @@ Face::~Face() {
 }
 
 const Face::Metric& Face::metric(char32_t cp) const {
+  auto lookup = [&] {
+    hb_codepoint_t glyph = 0;
+    Metric m{false, 0};
+    if (font_ && hb_font_get_nominal_glyph(font_, cp, &glyph)) {
+      m.present = true;
+      m.advance = static_cast<float>(hb_font_get_glyph_h_advance(font_, glyph)) / upem_;
+    }
+    return m;
+  };
+  if (cp < 0x10000) {
+    if (bmp_.empty()) {
+      bmp_.resize(0x10000);
+      bmp_known_.assign(0x10000, false);
+    }
+    if (!bmp_known_[cp]) {
+      bmp_[cp] = lookup();
+      bmp_known_[cp] = true;
+    }
+    return bmp_[cp];
+  }
   auto it = cache_.find(cp);
   if (it != cache_.end()) return it->second;
-  hb_codepoint_t glyph = 0;
-  Metric m{false, 0};
-  if (font_ && hb_font_get_nominal_glyph(font_, cp, &glyph)) {
-    m.present = true;
-    m.advance = static_cast<float>(hb_font_get_glyph_h_advance(font_, glyph)) / upem_;
-  }
-  return cache_.emplace(cp, m).first->second;
+  return cache_.emplace(cp, lookup()).first->second;
 }
 
 bool Face::has(char32_t cp) const { return metric(cp).present; }
@@ -105,10 +119,10 @@ std::string Face::subset(const std::set<char32_t>& codepoints) const {
 
 namespace {
 
-// Faces are immutable after loading apart from their metric cache, and okgen renders on
-// one thread, so one cache per process is safe and saves reading fonts for every document.
+// Faces are immutable after loading apart from their metric cache, so each thread keeps
+// its own: fonts are read once per rendering thread, not once per document.
 std::shared_ptr<Face> cached_face(const fs::path& file) {
-  static std::map<fs::path, std::shared_ptr<Face>> cache;
+  thread_local std::map<fs::path, std::shared_ptr<Face>> cache;
   auto it = cache.find(file);
   if (it != cache.end()) return it->second;
   auto face = std::make_shared<Face>(file);
@@ -125,6 +139,31 @@ FontSet::FontSet(const PdfStyle& style) : style_(style) {
     faces_.push_back(variants);
     if (style.families[i].name == "fallback") fallback_ = static_cast<int>(i);
   }
+  used_bmp_.assign(faces_.size() * 4, {});
+}
+
+void FontSet::mark_used(const FaceKey& k, char32_t cp) {
+  if (cp >= 0x10000) {
+    used_other_[k].insert(cp);
+    return;
+  }
+  auto& bits = used_bmp_[static_cast<std::size_t>(k.family) * 4 + static_cast<std::size_t>(k.variant)];
+  if (bits.empty()) bits.assign(0x10000, false);
+  bits[cp] = true;
+}
+
+std::map<FaceKey, std::set<char32_t>> FontSet::used() const {
+  std::map<FaceKey, std::set<char32_t>> out = used_other_;
+  for (std::size_t i = 0; i < used_bmp_.size(); ++i) {
+    const auto& bits = used_bmp_[i];
+    if (bits.empty()) continue;
+    FaceKey k{static_cast<int>(i / 4), static_cast<FontVariant>(i % 4)};
+    auto& set = out[k];
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      if (bits[cp]) set.insert(cp);
+    }
+  }
+  return out;
 }
 
 int FontSet::family_index(const std::string& name) const {
@@ -169,7 +208,7 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
     if (spans.empty() || !(spans.back().face == use)) spans.push_back(Span{use, {}, 0});
     append_utf8(spans.back().text, cp);
     spans.back().width += face(use).advance(cp);
-    used_[use].insert(cp);
+    mark_used(use, cp);
   }
   return spans;
 }

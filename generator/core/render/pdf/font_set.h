@@ -54,6 +54,10 @@ class Face {
   hb_font_t* font_ = nullptr;
   float upem_ = 1000;
   float ascender_ = 0.8f, descender_ = -0.2f;
+  // Metrics are looked up for every character laid out: the Basic Multilingual Plane
+  // lives in a flat table filled on first use, anything above in a map.
+  mutable std::vector<Metric> bmp_;
+  mutable std::vector<bool> bmp_known_;
   mutable std::unordered_map<char32_t, Metric> cache_;
 };
 
@@ -92,15 +96,18 @@ class FontSet {
   float measure(std::string_view utf8, FaceKey face);
 
   /// The faces used so far and their code points, in a stable order.
-  const std::map<FaceKey, std::set<char32_t>>& used() const { return used_; }
+  std::map<FaceKey, std::set<char32_t>> used() const;
   std::string face_name(const FaceKey& k) const;
-  void reset_usage() { used_.clear(); }
 
  private:
+  void mark_used(const FaceKey& k, char32_t cp);
+
   const PdfStyle& style_;
   std::vector<std::array<std::shared_ptr<Face>, 4>> faces_;
   int fallback_ = 0;
-  std::map<FaceKey, std::set<char32_t>> used_;
+  // Per face (family * 4 + variant): BMP code points used, as a bitmap; others in a set.
+  std::vector<std::vector<bool>> used_bmp_;
+  std::map<FaceKey, std::set<char32_t>> used_other_;
 };
 
 /// Decodes one code point from UTF-8 at `i` (advancing it); invalid bytes give U+FFFD.

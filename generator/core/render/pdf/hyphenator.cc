@@ -20,6 +20,13 @@ Hyphenator::~Hyphenator() {
 }
 
 std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() > 200000) cache_.clear();  // bounded, whatever the input
+  return cache_.emplace(word, compute(word)).first->second;
+}
+
+std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   std::vector<std::size_t> out;
   if (!dict_) return out;
   std::string latin;

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct _HyphenDict;
@@ -23,8 +24,12 @@ class Hyphenator {
   std::vector<std::size_t> points(const std::string& word) const;
 
  private:
+  std::vector<std::size_t> compute(const std::string& word) const;
+
   _HyphenDict* dict_ = nullptr;
   int left_min_, right_min_, min_word_;
+  // Agreements repeat their words; each is hyphenated once per writer.
+  mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;
 };
 
 }  // namespace okgen::render::pdf

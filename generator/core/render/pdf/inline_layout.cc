@@ -288,65 +288,47 @@ struct Break {
   int prev = -2;  // index of the box ending the previous line; -1 = paragraph start
 };
 
-// Chooses breaks for boxes[first, last] (a segment ending at a forced break or the end).
+// Chooses breaks for boxes[first, last] (a segment ending at a forced break or the end):
+// for each possible line end, the best predecessor break, trying lines from the longest
+// that fits backwards and accumulating widths as the line grows.
 std::vector<int> choose_breaks(const std::vector<Box>& boxes, int first, int last, float width, bool justify) {
   const int n = last - first + 1;
   std::vector<Break> best(static_cast<std::size_t>(n));
-  auto cost = [&](int from, int to, double& demerits) -> bool {
-    // Line = boxes[from..to]; break after `to`.
-    double natural = 0;
-    double stretch = 0;
-    int glues = 0;
-    for (int k = from; k <= to; ++k) {
-      const Box& b = boxes[static_cast<std::size_t>(k)];
-      natural += b.width;
-      if (k < to) {
-        if (b.join == Join::glue) {
-          natural += b.glue;
-          stretch += b.glue * 0.8;
-          ++glues;
-        }
-      }
-    }
-    const Box& end = boxes[static_cast<std::size_t>(to)];
-    if (end.join == Join::hyphen) natural += end.hyphen_width;
-    if (natural > width + 0.01) return false;
-    const bool last_line = to == last;
-    double badness = 0;
-    if (!last_line) {
-      const double slack = width - natural;
-      if (justify) {
-        // Justified: how far the spaces must stretch (TeX's badness).
-        double ratio = stretch > 0 ? slack / stretch : (slack > 0.5 ? 10.0 : 0.0);
-        badness = std::min(10000.0, 100.0 * ratio * ratio * ratio);
-      } else {
-        // Ragged: how much of the line is left empty (minimum raggedness).
-        const double q = slack / width;
-        badness = 100.0 * q * q;
-      }
-    }
-    demerits = (10 + badness) * (10 + badness);
-    if (end.join == Join::hyphen) demerits += 3000;
-    if (end.join == Join::none) demerits += 1000;
-    (void)glues;
-    return true;
-  };
   for (int j = 0; j < n; ++j) {
-    const int to = first + j;
-    // A line may only end where a break is allowed: every join is a break opportunity.
+    const Box& end = boxes[static_cast<std::size_t>(first + j)];
+    const bool last_line = j == n - 1;
+    double natural = end.join == Join::hyphen ? end.hyphen_width : 0;
+    double stretch = 0;
     for (int i = j; i >= 0; --i) {
-      const int from = first + i;
-      double d = 0;
-      if (!cost(from, to, d)) {
-        if (i == j) {
-          // A single box wider than the line (cannot happen after break_long_words, but a
-          // line must always be possible): accept it.
-          d = 1e9;
-        } else {
-          break;  // wider still with more boxes
-        }
+      const Box& b = boxes[static_cast<std::size_t>(first + i)];
+      natural += b.width;
+      if (i < j && b.join == Join::glue) {
+        natural += b.glue;
+        stretch += b.glue * 0.8;
       }
-      double prev = i == 0 ? 0 : best[static_cast<std::size_t>(i - 1)].demerits;
+      double d;
+      if (natural > width + 0.01) {
+        if (i < j) break;  // a longer line only gets wider
+        d = 1e9;           // a single box wider than the line: always allowed
+      } else {
+        double badness = 0;
+        if (!last_line) {
+          const double slack = width - natural;
+          if (justify) {
+            // Justified: how far the spaces must stretch (TeX's badness).
+            double ratio = stretch > 0 ? slack / stretch : (slack > 0.5 ? 10.0 : 0.0);
+            badness = std::min(10000.0, 100.0 * ratio * ratio * ratio);
+          } else {
+            // Ragged: how much of the line is left empty (minimum raggedness).
+            const double q = slack / width;
+            badness = 100.0 * q * q;
+          }
+        }
+        d = (10 + badness) * (10 + badness);
+        if (end.join == Join::hyphen) d += 3000;
+        if (end.join == Join::none) d += 1000;
+      }
+      const double prev = i == 0 ? 0 : best[static_cast<std::size_t>(i - 1)].demerits;
       if (prev + d < best[static_cast<std::size_t>(j)].demerits) {
         best[static_cast<std::size_t>(j)].demerits = prev + d;
         best[static_cast<std::size_t>(j)].prev = i - 1;

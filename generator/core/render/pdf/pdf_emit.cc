@@ -78,7 +78,10 @@ float round2(float v) { return std::round(v * 100.0f) / 100.0f; }
 std::string emit_pdf(const Layout& layout, FontSet& fonts) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  // Page contents are compressed here; fonts and their maps are compressed by pdf_finish
+  // after it has cut the CID map down to the code points in use (libharu would spend most
+  // of its compression time on the 128 KB map of each font). qpdf keeps streams as they are.
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_TEXT);
   HPDF_UseUTFEncodings(pdf);
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   doc.check("setup");

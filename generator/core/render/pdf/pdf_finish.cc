@@ -10,6 +10,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <zlib.h>
+
 #include <cstdio>
 #include <set>
 
@@ -17,6 +19,17 @@
 
 namespace okgen::render::pdf {
 namespace {
+
+std::string deflate(const std::string& in) {
+  uLongf size = compressBound(static_cast<uLong>(in.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
+                static_cast<uLong>(in.size()), Z_BEST_COMPRESSION) != Z_OK) {
+    throw PdfError("zlib could not compress a stream");
+  }
+  out.resize(size);
+  return out;
+}
 
 std::string xml_escape(const std::string& s) {
   std::string out;
@@ -103,11 +116,36 @@ std::string finish_pdf(const std::string& pdf, const PdfMetadata& meta, const La
         for (std::size_t i = 0; i < t.text.size();) blocks.insert(static_cast<int>(next_codepoint(t.text, i) >> 8));
       }
     }
-    QPDFObjectHandle cmap = QPDFObjectHandle::newStream(&q, identity_to_unicode_cmap({blocks.begin(), blocks.end()}));
+    const std::string cmap = identity_to_unicode_cmap({blocks.begin(), blocks.end()});
+    const int max_cid = blocks.empty() ? 0 : (*blocks.rbegin() << 8) | 0xFF;
     for (auto& obj : q.getAllObjects()) {
       if (!obj.isDictionary() || !obj.hasKey("/Subtype")) continue;
       QPDFObjectHandle subtype = obj.getKey("/Subtype");
-      if (subtype.isName() && subtype.getName() == "/Type0") obj.replaceKey("/ToUnicode", cmap);
+      if (!subtype.isName()) continue;
+      // The fonts' existing ToUnicode streams get the correct map (new streams would cost
+      // qpdf a walk over every object each).
+      if (subtype.getName() == "/Type0" && obj.getKey("/ToUnicode").isStream()) {
+        obj.getKey("/ToUnicode").replaceStreamData(deflate(cmap), QPDFObjectHandle::newName("/FlateDecode"),
+                                                   QPDFObjectHandle::newNull());
+      }
+      // libharu maps all 65 536 CIDs to glyphs (128 KB per font); CIDs above the highest
+      // code point in use are never shown, and a shorter map means they map to glyph 0.
+      // The embedded font programs, which libharu left uncompressed.
+      if (subtype.getName() == "/CIDFontType2" && obj.getKey("/FontDescriptor").isDictionary()) {
+        QPDFObjectHandle file = obj.getKey("/FontDescriptor").getKey("/FontFile2");
+        if (file.isStream() && !file.getDict().getKey("/Filter").isName()) {
+          auto raw = file.getRawStreamData();
+          file.replaceStreamData(deflate(std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize())),
+                                 QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+        }
+      }
+      if (subtype.getName() == "/CIDFontType2" && obj.getKey("/CIDToGIDMap").isStream()) {
+        QPDFObjectHandle map = obj.getKey("/CIDToGIDMap");
+        auto data = map.getStreamData(qpdf_dl_generalized);
+        const std::size_t keep = std::min<std::size_t>(data->getSize(), static_cast<std::size_t>(max_cid + 1) * 2);
+        map.replaceStreamData(deflate(std::string(reinterpret_cast<const char*>(data->getBuffer()), keep)),
+                              QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+      }
     }
 
     QPDFObjectHandle info = QPDFObjectHandle::newDictionary();
@@ -128,6 +166,7 @@ std::string finish_pdf(const std::string& pdf, const PdfMetadata& meta, const La
     QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
     prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
     root.replaceKey("/ViewerPreferences", prefs);
+    // XMP stays uncompressed so archive tools can find it without decoding (PDF/A practice).
     QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&q, xmp(meta));
     metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
@@ -188,7 +227,9 @@ std::string finish_pdf(const std::string& pdf, const PdfMetadata& meta, const La
     QPDFWriter w(q);
     w.setOutputMemory();
     w.setDeterministicID(true);
-    w.setStreamDataMode(qpdf_s_compress);
+    // libharu compressed the streams already; decoding and re-encoding them would double
+    // the work.
+    w.setStreamDataMode(qpdf_s_preserve);
     w.setObjectStreamMode(qpdf_o_generate);
     w.setMinimumPDFVersion("1.6");
     w.write();

@@ -39,13 +39,14 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
 
 PdfWriter::~PdfWriter() = default;
 
-PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink) {
+PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
+                            bool with_dump) {
   FontSet fonts(*style_);
   LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source};
   Layout layout = layout_document(doc, ctx, res_.labels);
   PdfResult out;
   out.pages = static_cast<int>(layout.pages.size());
-  out.layout_dump = dump_layout(layout, fonts);
+  if (with_dump) out.layout_dump = dump_layout(layout, fonts);
   PdfMetadata meta;
   meta.title = doc.title;
   meta.subject = doc.kind_label + ", " + doc.region + ", version " + doc.version +

@@ -34,9 +34,10 @@ class PdfWriter {
                                            diag::SourceRegistry& sources);
   ~PdfWriter();
 
-  /// Typesets `doc`. `source` names the agreement in diagnostics (missing glyphs). Throws
-  /// PdfError when libharu or qpdf fail.
-  PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink);
+  /// Typesets `doc`. `source` names the agreement in diagnostics (missing glyphs); the
+  /// layout dump is made only `with_dump`. Throws PdfError when libharu or qpdf fail.
+  PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
+                   bool with_dump = false);
 
  private:
   PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style);

@@ -1,0 +1,247 @@
+// okgen_bench: generates the national synthetic corpus and times okgen on it in-process.
+//
+//   okgen_bench corpus DIR      writes DIR/content/<region>/regional.xml (21, ~25 pages each,
+//                               built from the agreements under content/) and
+//                               DIR/content/<region>/local/<kommunkod>.xml (290 local ones)
+//   okgen_bench time DIR        times one document (load, compose, HTML, PDF) and the batch
+//
+// bench/run.sh builds it in Release mode, runs both and compares with pandoc.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "compose/composer.h"
+#include "load/agreement_loader.h"
+#include "pipeline.h"
+#include "render/html/html_writer.h"
+#include "render/pdf/pdf_writer.h"
+#include "util/fs.h"
+#include "util/tsv.h"
+
+namespace fs = std::filesystem;
+using namespace okgen;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::string s;
+  if (util::read_file(p, s) != util::ReadStatus::ok) throw std::runtime_error("cannot read " + p.string());
+  return s;
+}
+
+std::string slug(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.push_back(static_cast<char>(c));
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[++i]);
+      out.push_back(d == 0xA5 || d == 0xA4 || d == 0x85 || d == 0x84 ? 'a' : d == 0xB6 || d == 0x96 ? 'o' : 'e');
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : std::string(1, c);
+  return out;
+}
+
+// A regional agreement for `region`: a shipped agreement with its parties replaced and its
+// sections repeated (with new ids) until it is about 25 pages long.
+std::string regional(const std::string& base, const std::string& region, const std::string& code,
+                     const std::vector<std::pair<std::string, std::string>>& municipalities) {
+  std::string xml = base;
+  std::string parties = "<parties>\n      <party id=\"region\" kind=\"region\" code=\"" + code + "\">" + xml_escape(region) + "</party>\n";
+  std::string signatures = "<signatures>\n    <signatory party=\"region\" title=\"Ordförande, regionstyrelsen\"/>\n";
+  for (const auto& [name, kod] : municipalities) {
+    parties += "      <party id=\"k" + kod + "\" kind=\"municipality\" code=\"" + kod + "\">" + xml_escape(name) + " kommun</party>\n";
+    signatures += "    <signatory party=\"k" + kod + "\" title=\"Ordförande, socialnämnden\"/>\n";
+  }
+  parties += "    </parties>";
+  signatures += "  </signatures>";
+  xml = std::regex_replace(xml, std::regex("<parties>[\\s\\S]*?</parties>"), parties);
+  xml = std::regex_replace(xml, std::regex("<signatures[\\s\\S]*?</signatures>"), signatures);
+  xml = std::regex_replace(xml, std::regex("<region>[^<]*</region>"), "<region>" + xml_escape(region) + "</region>");
+  xml = std::regex_replace(xml, std::regex("<agreement id=\"[^\"]*\""), "<agreement id=\"" + slug(region) + "-regional\"");
+  // Repeat the sections once with fresh ids to reach the length of a long agreement.
+  auto first = xml.find("<section ");
+  auto back = xml.find("<legal-references>");
+  if (first != std::string::npos && back != std::string::npos) {
+    std::string sections = xml.substr(first, back - first);
+    std::string copy = std::regex_replace(sections, std::regex("id=\"([a-z0-9-]+)\""), "id=\"$1-del2\"");
+    xml.insert(back, copy);
+  }
+  return xml;
+}
+
+// A local agreement answering the sections of data/local-template.yaml with plain text.
+std::string local(const std::string& region_slug, const std::string& region, const std::string& name,
+                  const std::string& kod, const std::vector<std::pair<std::string, std::vector<std::string>>>& sections) {
+  std::ostringstream x;
+  x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<agreement id=\"" << region_slug << "-" << kod << "\" kind=\"local\">\n"
+    << "  <meta>\n    <title>Lokal överenskommelse om samverkan kring personer med psykisk funktionsnedsättning i "
+    << xml_escape(name) << "</title>\n    <region>" << xml_escape(region) << "</region>\n    <version>1.0</version>\n"
+    << "    <decision body=\"Socialnämnden i " << xml_escape(name) << "\" date=\"2025-03\"/>\n"
+    << "    <parties>\n      <party id=\"region\" kind=\"region\">" << xml_escape(region) << "</party>\n"
+    << "      <party id=\"kommun\" kind=\"municipality\" code=\"" << kod << "\">" << xml_escape(name) << " kommun</party>\n"
+    << "    </parties>\n    <parent href=\"../regional.xml\"/>\n    <municipality code=\"" << kod << "\">" << xml_escape(name)
+    << " kommun</municipality>\n  </meta>\n";
+  int n = 0;
+  for (const auto& [heading, questions] : sections) {
+    x << "  <section id=\"lokal-" << ++n << "\">\n    <heading>" << xml_escape(heading) << "</heading>\n    <body>\n";
+    for (const auto& q : questions) {
+      x << "      *" << xml_escape(q) << "* I " << xml_escape(name)
+        << " ansvarar enhetscheferna inom socialtjänsten och den psykiatriska öppenvården tillsammans för frågan. "
+        << "Arbetet följs upp vid samverkansgruppens möten och dokumenteras i respektive verksamhetssystem, "
+        << "så att brukare och närstående kan se vad som gäller och vem de ska vända sig till.\n\n";
+    }
+    x << "    </body>\n  </section>\n";
+  }
+  x << "</agreement>\n";
+  return x.str();
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> template_sections(const fs::path& yaml) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  std::istringstream in(read(yaml));
+  std::string line;
+  std::regex section("^\\s*- section: \"(.*)\"$"), question("^\\s*- \"(.*)\"$");
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, m, section)) {
+      out.push_back({m[1], {}});
+    } else if (std::regex_match(line, m, question) && !out.empty()) {
+      out.back().second.push_back(m[1]);
+    }
+  }
+  return out;
+}
+
+int corpus(const fs::path& dir) {
+  const fs::path src = OKGEN_SOURCE_DIR;
+  std::vector<std::string> bases = {read(src / "content/dalarna/regional.xml"),
+                                    read(src / "content/jamtland-harjedalen/regional.xml"),
+                                    read(src / "content/ostergotland/regional.xml")};
+  auto sections = template_sections(src / "data/local-template.yaml");
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> regions;
+  for (const auto& row : util::read_tsv(src / "data/municipalities.tsv")) {
+    regions[row.get("region")].push_back({row.get("municipality"), row.get("kommunkod")});
+  }
+  int i = 0, locals = 0;
+  for (const auto& [region, municipalities] : regions) {
+    const std::string s = slug(region);
+    const fs::path rdir = dir / "content" / s;
+    // Each region's original material (Markdown bodies) travels with the XML.
+    fs::create_directories(rdir);
+    for (const auto& md : fs::directory_iterator(src / "content/ostergotland")) {
+      if (md.path().extension() == ".md") fs::copy_file(md.path(), rdir / md.path().filename(), fs::copy_options::overwrite_existing);
+    }
+    const std::string code = municipalities.front().second.substr(0, 2);
+    util::write_file_atomic(rdir / "regional.xml", regional(bases[static_cast<std::size_t>(i++) % bases.size()], region, code, municipalities));
+    for (const auto& [name, kod] : municipalities) {
+      util::write_file_atomic(rdir / "local" / (kod + ".xml"), local(s, region, name, kod, sections));
+      ++locals;
+    }
+  }
+  std::cout << "corpus: " << regions.size() << " regional and " << locals << " local agreements in " << dir.string() << "\n";
+  return 0;
+}
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+int time_corpus(const fs::path& dir) {
+  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
+  if (!pdf) return 1;
+  load::LoadOptions lo;
+  lo.content_root = dir / "content";
+  lo.areas = res.data.area_ids();
+  lo.standard_texts = res.templates.list("text/standard", ".md");
+
+  // One regional agreement, many times: the per-document cost once fonts are loaded.
+  const fs::path one = dir / "content/region-dalarna/regional.xml";
+  std::vector<double> load_ms, html_ms, pdf_ms;
+  std::size_t pdf_bytes = 0;
+  int pages = 0;
+  for (int k = 0; k < 25; ++k) {
+    diag::DiagnosticSink s;
+    diag::SourceRegistry src;
+    auto t = Clock::now();
+    auto a = load::load_agreement(one, lo, s, src);
+    auto doc = compose::compose(*a, res, {*util::Date::parse("2026-11-23")}, s);
+    load_ms.push_back(ms_since(t));
+    t = Clock::now();
+    std::string html = render::render_html(doc, res);
+    html_ms.push_back(ms_since(t));
+    t = Clock::now();
+    auto r = pdf->render(doc, "bench", s);
+    pdf_ms.push_back(ms_since(t));
+    pdf_bytes = r.pdf.size();
+    pages = r.pages;
+  }
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  std::cout << "one regional agreement (" << pages << " pages, PDF " << pdf_bytes / 1024 << " KB), median of 25:\n"
+            << "  load + compose  " << median(load_ms) << " ms\n"
+            << "  HTML            " << median(html_ms) << " ms\n"
+            << "  PDF             " << median(pdf_ms) << " ms\n";
+
+  PipelineOptions o;
+  o.inputs = {dir / "content"};
+  o.output_dir = dir / "output";
+  o.as_of = *util::Date::parse("2026-11-23");
+  {
+    diag::DiagnosticSink s;
+    diag::SourceRegistry src;
+    auto t = Clock::now();
+    auto r = check(o, res, s, src);
+    std::cout << "check, " << r.agreements.size() << " agreements: " << ms_since(t) << " ms\n";
+  }
+  diag::DiagnosticSink s;
+  diag::SourceRegistry src;
+  auto t = Clock::now();
+  auto r = build(o, res, s, src);
+  std::cout << "build, " << r.agreements.size() << " agreements (HTML and PDF), " << r.written.size()
+            << " files: " << ms_since(t) << " ms, " << s.count(diag::Severity::error) << " errors\n"
+            << "peak memory (this process): " << peak_rss_kb() / 1024 << " MB\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: okgen_bench corpus|time DIR\n";
+    return 2;
+  }
+  const std::string cmd = argv[1];
+  if (cmd == "corpus") return corpus(argv[2]);
+  if (cmd == "time") return time_corpus(argv[2]);
+  std::cerr << "usage: okgen_bench corpus|time DIR\n";
+  return 2;
+}

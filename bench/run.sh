@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# okgen benchmark: builds okgen_bench in Release mode, generates the national synthetic
+# corpus (21 regional agreements of about 25 pages, 290 local ones) and measures
+#   - one regional agreement: load+compose, HTML, PDF (median of 25, in one process)
+#   - `okgen check` and `okgen build` (HTML + PDF) over the whole corpus: wall time, peak memory
+#   - the same content through pandoc: HTML, and PDF through groff (ms) and WeasyPrint
+# Figures go to stdout; bench/README.md records them with the machine they came from.
+# Usage: bench/run.sh [WORKDIR]   (default /tmp/okgen-bench). Needs root for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/okgen-bench}
+scripts/setup-debian.sh
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc groff weasyprint time >/dev/null 2>&1 || \
+  echo "bench: pandoc/groff/weasyprint not installed; pandoc comparison skipped"
+
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DOKGEN_BUILD_BENCH=ON -DOKGEN_BUILD_TESTS=OFF >/dev/null
+cmake --build build-bench -j"$(nproc)" >/dev/null
+rm -rf "$work" && mkdir -p "$work"
+build-bench/bench/okgen_bench corpus "$work"
+
+echo "== in-process timings"
+build-bench/bench/okgen_bench time "$work"
+
+echo "== command line, whole corpus (wall time, peak memory)"
+/usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" >/dev/null 2>&1 || true
+/usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "okgen build (HTML+PDF): %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
+echo "PDF of one regional agreement: $(stat -c %s "$work/out/region-dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/region-dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
+
+if command -v pandoc >/dev/null; then
+  echo "== pandoc on the same content (okgen's HTML of one regional agreement as input)"
+  html="$work/out/region-dalarna/regional.html"
+  t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+  okgen_pdf=$( { /usr/bin/time -f "%e" build-bench/okgen build -q --format pdf "$work/content/region-dalarna/regional.xml" -o "$work/one" >/dev/null 2>/dev/null; } 2>&1 )
+  echo "okgen, one PDF (whole process): ${okgen_pdf} s"
+  echo "pandoc HTML -> HTML: $(t pandoc "$html" -s -o "$work/pandoc.html") s"
+  command -v groff >/dev/null && echo "pandoc -> PDF via groff ms: $(t pandoc "$html" --pdf-engine=pdfroff -o "$work/pandoc-groff.pdf") s"
+  command -v weasyprint >/dev/null && echo "pandoc -> PDF via WeasyPrint: $(t pandoc "$html" --pdf-engine=weasyprint -o "$work/pandoc-weasy.pdf") s"
+  echo "weasyprint directly on okgen's HTML: $(t weasyprint "$html" "$work/weasy.pdf") s"
+fi
