@@ -22,20 +22,25 @@ echo "== in-process timings"
 build-bench/bench/okgen_bench time "$work"
 
 echo "== command line, whole corpus (wall time, peak memory)"
-/usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" >/dev/null 2>&1 || true
 /usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML+PDF): %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
 echo "PDF of one regional agreement: $(stat -c %s "$work/out/region-dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/region-dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
 
 if command -v pandoc >/dev/null; then
-  echo "== pandoc on the same content (okgen's HTML of one regional agreement as input)"
+  echo "== the same agreement through pandoc (okgen's HTML of Region Dalarna's agreement as input)"
   html="$work/out/region-dalarna/regional.html"
-  t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
-  okgen_pdf=$( { /usr/bin/time -f "%e" build-bench/okgen build -q --format pdf "$work/content/region-dalarna/regional.xml" -o "$work/one" >/dev/null 2>/dev/null; } 2>&1 )
-  echo "okgen, one PDF (whole process): ${okgen_pdf} s"
-  echo "pandoc HTML -> HTML: $(t pandoc "$html" -s -o "$work/pandoc.html") s"
-  command -v groff >/dev/null && echo "pandoc -> PDF via groff ms: $(t pandoc "$html" --pdf-engine=pdfroff -o "$work/pandoc-groff.pdf") s"
-  command -v weasyprint >/dev/null && echo "pandoc -> PDF via WeasyPrint: $(t pandoc "$html" --pdf-engine=weasyprint -o "$work/pandoc-weasy.pdf") s"
-  echo "weasyprint directly on okgen's HTML: $(t weasyprint "$html" "$work/weasy.pdf") s"
+  xml="$work/content/region-dalarna/regional.xml"
+  secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+  size() { [ -f "$1" ] && stat -c %s "$1" || echo "-"; }
+  echo "okgen, HTML + PDF, whole process: $(secs build-bench/okgen build -q "$xml" -o "$work/one") s, PDF $(size "$work/one/region-dalarna/regional.pdf") bytes"
+  echo "okgen, PDF only, whole process:   $(secs build-bench/okgen build -q --format pdf "$xml" -o "$work/one-pdf") s"
+  echo "pandoc HTML -> HTML:              $(secs pandoc "$html" -s -o "$work/pandoc.html") s"
+  if command -v groff >/dev/null; then
+    echo "pandoc -> ms -> groff PDF:        $(secs bash -c "pandoc '$html' -t ms -o '$work/pandoc.ms' && groff -ms -Tpdf -k '$work/pandoc.ms' > '$work/pandoc-groff.pdf'") s, $(size "$work/pandoc-groff.pdf") bytes"
+  fi
+  if command -v weasyprint >/dev/null; then
+    echo "pandoc -> PDF via WeasyPrint:     $(secs pandoc "$html" --pdf-engine=weasyprint -o "$work/pandoc-weasy.pdf") s, $(size "$work/pandoc-weasy.pdf") bytes"
+    echo "WeasyPrint on okgen's HTML:       $(secs weasyprint "$html" "$work/weasy.pdf") s, $(size "$work/weasy.pdf") bytes"
+  fi
 fi
