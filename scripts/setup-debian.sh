@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev
+  libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev nlohmann-json3-dev
   libhpdf-dev libqpdf-dev libharfbuzz-dev libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then

@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -11,8 +10,12 @@
 #include "diag/rules.h"
 #include "okgen_version.h"
 #include "pipeline.h"
+#include "render/report/calendar.h"
+#include "render/report/review_report.h"
+#include "render/report/rules_doc.h"
 #include "render/report/summary.h"
 #include "resources.h"
+#include "review/check_options.h"
 #include "util/fs.h"
 #include "util/text.h"
 
@@ -36,22 +39,37 @@ std::optional<okgen::util::Date> resolve_date(const std::string& given) {
 }
 
 const char* kFooter = R"(Exempel:
-  okgen build                         bygg allt under content/ till output/
+  okgen build                         bygg allt under content/ till output/ (HTML och PDF)
   okgen build content/dalarna         bygg en regions överenskommelser
+  okgen build --format html content   bara HTML
   okgen check content/dalarna/regional.xml
-                                      kontrollera en fil utan att bygga
+                                      granska en fil utan att bygga
   okgen check --date 2025-01-01       bedöm giltigheten per ett visst datum
+  okgen check avtal.txt               granska en överenskommelse i textform
+                                      (till exempel från pdftotext -layout avtal.pdf avtal.txt)
+  okgen check --format html -o granskning.html content
+  okgen calendar -o datum.ics         viktiga datum till kalendern
   okgen rules                         visa alla regler som kontrolleras
 
-Slutkoder: 0 inga fel, 1 fel i innehållet, 2 felaktigt kommando eller fil som
-inte kan läsas, 3 utdata kunde inte skrivas, 4 internt fel i okgen.
+Slutkoder: 0 inga fel, 1 fel i innehållet (eller varningar med --fail-on warning),
+2 felaktigt kommando eller fil som inte kan läsas, 3 utdata kunde inte skrivas,
+4 internt fel i okgen.
 Dokumentation: README.md och docs/ i okgens källkod.)";
+
+// Writes report text to -o FILE (atomically) or standard output.
+void emit(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    std::cout << text;
+  } else {
+    okgen::util::write_file_atomic(output, text);
+  }
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"okgen – skapar och kontrollerar samverkansöverenskommelser om personer med psykisk\n"
-               "funktionsnedsättning (regionala och lokala) som HTML med kontrollrapport."};
+  CLI::App app{"okgen – skapar och granskar samverkansöverenskommelser om personer med psykisk\n"
+               "funktionsnedsättning (regionala och lokala), som HTML och PDF med kontrollrapport."};
   app.footer(kFooter);
   app.set_version_flag("--version", std::string("okgen ") + OKGEN_VERSION);
   app.require_subcommand(1);
@@ -63,14 +81,30 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> paths;
   std::string output_dir = "output";
+  std::string format_list = "html,pdf";
   std::string date;
   bool keep_going = false;
   bool quiet = false;
+  std::string report_format = "text";
+  std::string output_file;
+  std::vector<std::string> as_error, as_warning, as_info, ignored;
+  std::string fail_on = "error";
+  std::string config;
 
-  auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML, med förteckning och kontrollrapport");
+  // Options every command that reads agreements shares.
+  auto review_options = [&](CLI::App* cmd) {
+    cmd->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
+    cmd->add_option("--error", as_error, "Behandla regeln som fel (kan upprepas)");
+    cmd->add_option("--warning", as_warning, "Behandla regeln som varning (kan upprepas)");
+    cmd->add_option("--info", as_info, "Behandla regeln som upplysning (kan upprepas)");
+    cmd->add_option("--ignore", ignored, "Hoppa över regeln (kan upprepas)");
+    cmd->add_option("--config", config, "Inställningsfil (standard: okgen.conf i mappen eller närmaste föräldermapp)");
+    cmd->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
+  };
+
+  auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML och PDF, med förteckning och kontrollrapport");
   build->add_option("paths", paths, "Filer eller mappar att bygga (standard: content)");
   build->add_option("-o,--output", output_dir, "Mapp för resultatet (standard: output)");
-  std::string format_list = "html,pdf";
   build->add_option("--format", format_list, "Format, kommaseparerade: html, pdf, layout (PDF-layouten som text) (standard: html,pdf)")
       ->check([](const std::string& v) -> std::string {
         for (const auto& f : okgen::util::split(v, ',')) {
@@ -79,16 +113,27 @@ int main(int argc, char** argv) {
         }
         return {};
       });
-  build->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
   build->add_flag("--keep-going", keep_going, "Bygg felfria överenskommelser även om andra har fel");
-  build->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
+  review_options(build);
 
-  auto* check = app.add_subcommand("check", "Kontrollera överenskommelser utan att bygga");
-  check->add_option("paths", paths, "Filer eller mappar att kontrollera (standard: content)");
-  check->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
-  check->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
+  auto* check = app.add_subcommand("check", "Granska överenskommelser (XML, eller text/Markdown) utan att bygga");
+  check->add_option("paths", paths, "Filer eller mappar att granska (standard: content)");
+  check->add_option("--format", report_format, "Rapportformat: text (standard), json, sarif, html")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
+  check->add_option("-o,--output", output_file, "Skriv rapporten till fil (standard: skärmen)");
+  check->add_option("--fail-on", fail_on, "Lägsta nivå som ger slutkod 1: error (standard) eller warning")
+      ->check(CLI::IsMember({"error", "warning"}));
+  review_options(check);
+
+  auto* calendar = app.add_subcommand("calendar", "Exportera viktiga datum (giltighet, uppsägning, översyn, uppföljning) som iCalendar");
+  calendar->add_option("paths", paths, "Filer eller mappar (standard: content)");
+  calendar->add_option("-o,--output", output_file, "Skriv kalendern till fil (standard: skärmen)");
+  review_options(calendar);
 
   auto* rules = app.add_subcommand("rules", "Visa alla regler med id, allvarlighetsgrad och beskrivning");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text (standard) eller markdown (docs/rules.md)")
+      ->check(CLI::IsMember({"text", "markdown"}));
 
   try {
     app.parse(argc, argv);
@@ -110,10 +155,11 @@ int main(int argc, char** argv) {
     }();
 
     if (*rules) {
-      for (const auto& r : okgen::diag::all_rules()) {
-        if (r.severity == okgen::diag::Severity::note) continue;
-        std::cout << r.id << " (" << okgen::diag::severity_keyword(r.severity) << "): "
-                  << res.messages.get(r.id, "summary") << '\n';
+      if (rules_format == "markdown") {
+        std::cout << okgen::render::rules_markdown(okgen::text::Catalog::load(root / "templates/messages/sv.txt"),
+                                                   okgen::text::Catalog::load(root / "templates/messages/en.txt"));
+      } else {
+        std::cout << okgen::render::rules_text(res.messages);
       }
       return okgen::kExitOk;
     }
@@ -133,13 +179,54 @@ int main(int argc, char** argv) {
 
     okgen::diag::DiagnosticSink sink;
     okgen::diag::SourceRegistry sources;
+    // Severities: okgen.conf first, the command line over it.
+    const fs::path config_file = config.empty() ? okgen::review::find_config() : fs::path(config);
+    if (!config_file.empty()) okgen::review::read_config(config_file, options.check, sink);
+    for (const auto& [list, severity] :
+         {std::pair{&as_error, std::optional<okgen::diag::Severity>(okgen::diag::Severity::error)},
+          std::pair{&as_warning, std::optional<okgen::diag::Severity>(okgen::diag::Severity::warning)},
+          std::pair{&as_info, std::optional<okgen::diag::Severity>(okgen::diag::Severity::info)},
+          std::pair{&ignored, std::optional<okgen::diag::Severity>()}}) {
+      for (const auto& id : *list) {
+        if (!okgen::diag::find_rule(id)) {
+          std::cerr << "okgen: error: det finns ingen regel \"" << id << "\" (se okgen rules)\n";
+          return okgen::kExitUsage;
+        }
+        options.check.policy.set(id, severity);
+      }
+    }
+    if (sink.has_errors()) {
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      return okgen::kExitUsage;
+    }
+    sink.set_policy(&options.check.policy);
+
     okgen::PipelineResult result = *build ? okgen::build(options, res, sink, sources)
                                           : okgen::check(options, res, sink, sources);
+    const std::string as_of_text = options.as_of.iso();
     okgen::diag::PrintOptions po;
     po.min_severity = quiet ? okgen::diag::Severity::warning : okgen::diag::Severity::info;
+    const auto fail_level = fail_on == "warning" ? okgen::diag::Severity::warning : okgen::diag::Severity::error;
+
+    if (*calendar) {
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
+      emit(okgen::render::calendar_ics(result, res, options.as_of), output_file);
+      return okgen::exit_code(result, sink);
+    }
+    if (*check && report_format != "text") {
+      if (report_format == "json") emit(okgen::render::review_json(result, sink, res, as_of_text, lang), output_file);
+      if (report_format == "sarif") emit(okgen::render::review_sarif(result, sink, res), output_file);
+      if (report_format == "html") emit(okgen::render::review_html(result, sink, res, as_of_text), output_file);
+      if (!output_file.empty() && output_file != "-") okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
+      return okgen::exit_code(result, sink, fail_level);
+    }
     okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
-    if (!quiet) std::cout << okgen::render::summary_text(result, sink, res.messages, options.as_of.iso());
-    return okgen::exit_code(result, sink);
+    if (!quiet) {
+      std::string text = okgen::render::summary_text(result, sink, res.messages, as_of_text);
+      if (*check) text += "\n" + okgen::render::review_text(result, res, as_of_text);
+      emit(text, *check ? output_file : "");
+    }
+    return okgen::exit_code(result, sink, fail_level);
   } catch (const okgen::util::IoError& e) {
     std::cerr << "okgen: error: " << e.what() << ": " << okgen::util::display_path(e.path())
               << " (inga befintliga filer har skrivits över)\n";

@@ -9,9 +9,12 @@
 
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
+#include "load/encoding.h"
+#include "review/text_check.h"
 #include "render/html/html_writer.h"
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_writer.h"
+#include "render/report/review_report.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -52,6 +55,55 @@ struct Loaded {
   fs::path content_root;
 };
 
+// Adds the errors and warnings reported since `mark` to the agreement's counts.
+void count_findings(const diag::DiagnosticSink& sink, std::size_t mark, AgreementResult& r) {
+  for (std::size_t i = mark; i < sink.size(); ++i) {
+    const auto sev = sink.all()[i].severity;
+    if (sev == diag::Severity::error) ++r.errors;
+    if (sev == diag::Severity::warning) ++r.warnings;
+  }
+}
+
+// Agreements that are not in okgen's format (pdftotext output, Markdown) can be checked.
+bool is_text_agreement(const fs::path& file) {
+  const std::string ext = util::ascii_lower(file.extension().string());
+  return ext == ".txt" || ext == ".md";
+}
+
+void check_text_file(Loaded& l, const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                     diag::SourceRegistry& sources, PipelineResult& out) {
+  std::string text;
+  auto status = util::read_file(l.result.source, text);
+  if (status != util::ReadStatus::ok) {
+    sink.report(status == util::ReadStatus::too_large ? "file-too-large" : "file-unreadable",
+                diag::SourceSpan{l.result.display_source, 0, 0},
+                {{"problem", status == util::ReadStatus::too_large ? "@io.too-large"
+                             : status == util::ReadStatus::not_found ? "@io.not-found"
+                                                                     : "@io.unreadable"},
+                 {"limit", std::to_string(util::kMaxInputBytes / (1024 * 1024))}});
+    out.inputs_unreadable = true;
+    return;
+  }
+  const diag::SourceMap& map = sources.add(l.result.display_source, std::move(text));
+  if (!load::check_encoding(map, sink)) {
+    out.inputs_unreadable = true;
+    return;
+  }
+  if (util::trim(map.text()).empty()) {
+    sink.report("text-empty", diag::SourceSpan{l.result.display_source, 1, 1}, {});
+    return;
+  }
+  review::CheckOptions co = options.check;
+  co.as_of = options.as_of;
+  l.result.kind = "text";
+  l.result.report = review::check_text(l.result.display_source, map.text(), res.data, co, sink);
+  l.result.title = l.result.report->title;
+  if (l.result.report->validity) {
+    l.result.validity = *l.result.report->validity;
+    l.result.validity_label = compose::validity_label(l.result.validity, res.labels);
+  }
+}
+
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                              diag::SourceRegistry& sources, PipelineResult& out) {
   load::LoadOptions lo;
@@ -63,6 +115,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   auto files = expand_inputs(options.inputs, sink);
   if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
 
+  // Phase 1: read everything (local agreements need their regional one for the checks).
   std::map<std::string, std::string> ids;  // agreement id -> file
   for (const auto& file : files) {
     Loaded l;
@@ -71,6 +124,12 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     l.content_root = options.content_root.empty() ? find_content_root(file) : options.content_root;
     lo.content_root = l.content_root;
     const std::size_t mark = sink.size();
+    if (is_text_agreement(file)) {
+      check_text_file(l, options, res, sink, sources, out);
+      count_findings(sink, mark, l.result);
+      all.push_back(std::move(l));
+      continue;
+    }
     l.agreement = load::load_agreement(file, lo, sink, sources);
     if (l.agreement) {
       const model::Agreement& a = *l.agreement;
@@ -88,15 +147,6 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
                       {{"id", a.id}, {"other", it->second}});
         }
       }
-      // Compose even for `check`: templates cite references and can report problems too.
-      if (!sink.has_errors_since(mark)) {
-        compose::ComposeOptions co{options.as_of};
-        l.doc = compose::compose(a, res, co, sink);
-        l.result.validity = l.doc->validity;
-        l.result.validity_label = l.doc->validity_label;
-        // Writers need only the composed document; a national batch is 311 agreements.
-        l.agreement.reset();
-      }
     } else {
       // Unreadable files (missing, too large, not text) are a usage problem, not content.
       for (std::size_t i = mark; i < sink.size(); ++i) {
@@ -104,13 +154,47 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
         if (rule == "file-unreadable" || rule == "file-too-large" || rule == "encoding") out.inputs_unreadable = true;
       }
     }
-    for (std::size_t i = mark; i < sink.size(); ++i) {
-      const auto sev = sink.all()[i].severity;
-      if (sev == diag::Severity::error) ++l.result.errors;
-      if (sev == diag::Severity::warning) ++l.result.warnings;
-    }
+    count_findings(sink, mark, l.result);
     all.push_back(std::move(l));
   }
+
+  // Phase 2: check and compose each agreement that could be read.
+  std::map<std::string, const model::Agreement*> by_path;
+  for (const auto& l : all) {
+    std::error_code ec;
+    if (l.agreement) by_path[fs::weakly_canonical(l.result.source, ec).string()] = &*l.agreement;
+  }
+  std::map<std::string, std::optional<model::Agreement>> extra_parents;  // parents not among the inputs
+  review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
+    std::error_code ec;
+    const fs::path base = fs::path(local.path()).parent_path();
+    const std::string key = fs::weakly_canonical(base / local.meta.parent->href, ec).string();
+    if (auto it = by_path.find(key); it != by_path.end()) return it->second;
+    auto it = extra_parents.find(key);
+    if (it == extra_parents.end()) {
+      diag::DiagnosticSink quiet;  // problems in the parent are reported when it is checked itself
+      diag::SourceRegistry scratch;
+      load::LoadOptions plo = lo;
+      plo.content_root = find_content_root(key);
+      it = extra_parents.emplace(key, load::load_agreement(key, plo, quiet, scratch)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  };
+  review::CheckOptions co = options.check;
+  co.as_of = options.as_of;
+  for (auto& l : all) {
+    if (!l.agreement || l.result.errors > 0) continue;  // not read, or not well-formed enough to check
+    const std::size_t mark = sink.size();
+    l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, sink);
+    // Compose even for `check`: templates cite references and can report problems too.
+    compose::ComposeOptions opts{options.as_of};
+    l.doc = compose::compose(*l.agreement, res, opts, sink);
+    l.result.validity = l.doc->validity;
+    l.result.validity_label = l.doc->validity_label;
+    count_findings(sink, mark, l.result);
+  }
+  // Writers need only the composed documents; a national batch is 311 agreements.
+  for (auto& l : all) l.agreement.reset();
   return all;
 }
 
@@ -277,14 +361,18 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const fs::path report = options.output_dir / "kontrollrapport.txt";
   for (const auto& f : files) out.written.push_back(f.first);
   out.written.push_back(report);
-  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir));
+  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) +
+                                 "\n" + render::review_text(out, res, options.as_of.iso()));
   for (const auto& [path, bytes] : files) util::write_file_atomic(path, bytes);
   return out;
 }
 
-int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink) {
+int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink, diag::Severity fail_on) {
   if (result.inputs_unreadable) return kExitUsage;
-  return sink.has_errors() ? kExitFindings : kExitOk;
+  for (const auto& d : sink.all()) {
+    if (d.severity >= fail_on && d.severity != diag::Severity::note) return kExitFindings;
+  }
+  return kExitOk;
 }
 
 }  // namespace okgen

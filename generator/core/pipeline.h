@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "review/check_options.h"
+#include "review/checker.h"
 #include "diag/diagnostic.h"
 #include "diag/source_registry.h"
 #include "model/agreement.h"
@@ -36,6 +38,7 @@ struct PipelineOptions {
   util::Date as_of;
   bool keep_going = false;  ///< build the error-free agreements even when others have errors
   std::filesystem::path content_root;  ///< "" = nearest ancestor named "content", else the file's folder
+  review::CheckOptions check;           ///< thresholds for the checker (its as_of is set from as_of)
 };
 
 /// What happened to one input file.
@@ -54,6 +57,7 @@ struct AgreementResult {
   std::size_t warnings = 0;
   bool loaded = false;                           ///< parsed into a model
   int pages = 0;                                 ///< PDF pages, when a PDF was made
+  std::optional<review::CheckReport> report;      ///< coverage and validity, when checked
   std::vector<std::filesystem::path> outputs;   ///< files written
 };
 
@@ -77,8 +81,9 @@ PipelineResult check(const PipelineOptions& options, const Resources& res, diag:
 PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources);
 
-/// The exit code for a finished run.
-int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink);
+/// The exit code for a finished run; with `fail_on` = warning, warnings count as errors.
+int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink,
+              diag::Severity fail_on = diag::Severity::error);
 
 /// The formats `build` can write.
 const std::vector<std::string>& known_formats();

@@ -21,9 +21,9 @@ TEST_CASE("the documented example loads completely and without findings", "[load
   CHECK(a.meta.decision->body == "Regionala samverkansrådet");
   CHECK(a.meta.decision->date.iso() == "2026-03-12");
   REQUIRE(a.meta.parties.size() == 4);
-  CHECK(a.meta.parties[1].code == "2080");
+  CHECK(a.meta.parties[1].code == "1080");
   CHECK(a.meta.parties[3].role == PartyRole::consulted);
-  REQUIRE(a.sections.size() == 5);
+  REQUIRE(a.sections.size() == 6);
   CHECK(a.sections[0].children[1].number == "1.2");
   CHECK(a.sections[4].children[2].depth == 2);
   const auto* v = find_validity(a);
@@ -33,7 +33,7 @@ TEST_CASE("the documented example loads completely and without findings", "[load
   CHECK(v->extension->repeat);
   CHECK(v->notice_months == 12);
   CHECK(a.law_refs.size() == 3);
-  CHECK(a.law_refs[1].section == "8 a");
+  CHECK(a.law_refs[1].sfs == "2025:400");
   CHECK(a.signatures->signatories.size() == 3);
   CHECK(a.revisions.at(0).version == "1.0");
 }

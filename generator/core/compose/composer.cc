@@ -30,6 +30,23 @@ std::string long_date(const util::PartialDate& d, const text::Catalog& labels) {
   return d.iso();
 }
 
+std::string validity_label(const ValidityStatus& s, const text::Catalog& labels) {
+  Value ctx;
+  auto date = [&](const char* key, const std::optional<util::Date>& d) {
+    Value v;
+    if (d) {
+      v.set("iso", d->iso());
+      v.set("long", long_date(*d, labels));
+    }
+    ctx.set(key, d ? v : Value{""});
+  };
+  date("start", s.start);
+  date("current_end", s.current_end);
+  date("notice_deadline", s.notice_deadline);
+  date("next_review", s.next_review);
+  return text::render(labels.get("labels", std::string("status.") + to_string(s.state)), ctx, text::Escape::none);
+}
+
 namespace {
 
 // Note templates end with their own full stop; a source written with one keeps just one.
@@ -85,10 +102,7 @@ class Composer {
  private:
   std::string label(const std::string& key) const { return res_.labels.get("labels", key); }
 
-  std::string status_label(const ValidityStatus& s) {
-    Value ctx = wording_.validity_status(s);
-    return text::render(label(std::string("status.") + to_string(s.state)), ctx, text::Escape::none);
-  }
+  std::string status_label(const ValidityStatus& s) { return validity_label(s, res_.labels); }
 
   // Renders templates/text/<name>.md with the element context plus the agreement's values,
   // parses the Markdown and splices the author's text back in.

@@ -20,6 +20,9 @@ struct ComposeOptions {
 /// template file is missing.
 Doc compose(const model::Agreement& a, const Resources& res, const ComposeOptions& options, diag::DiagnosticSink& sink);
 
+/// The validity status in words ("Gäller till och med 2024-07-01"), from templates/labels.
+std::string validity_label(const model::ValidityStatus& s, const text::Catalog& labels);
+
 /// "1 juli 2021": a date in words, month names from templates/labels.
 std::string long_date(const util::Date& d, const text::Catalog& labels);
 /// "juni 2025", "2016" or "1 juli 2021" depending on the precision.

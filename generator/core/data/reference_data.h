@@ -28,6 +28,41 @@ struct Law {
   std::string replaced_by;
   std::string verified;  ///< yes | partly | no
   std::string note;
+  bool chapters = false;  ///< divided into chapters: sections are cited "16 kap. 3 §"
+};
+
+/// A provision behind a duty, for one version of a law (data/law-sections.tsv).
+struct LawSection {
+  std::string law;
+  std::string sfs;
+  std::string chapter;
+  std::string section;
+  std::string topic;
+  bool verified = true;
+};
+
+/// A wording rule (data/wording.tsv): a pattern in running text a reviewer flags.
+struct WordingRule {
+  std::string rule;
+  std::string pattern;
+  std::string correct;
+  std::optional<util::Date> from;
+  std::string note;
+  std::string needle;  ///< lower-case text that must occur before the pattern is tried
+  std::string unless;  ///< pattern that excuses a match in the same sentence
+  int line = 0;
+};
+
+/// How an area is recognised in text agreements (data/area-keywords.tsv).
+struct AreaKeywords {
+  std::string area;
+  std::string heading;
+  std::vector<std::string> terms;
+  int min_terms = 1;
+  std::string required;  ///< must also match for "covered"; "" = nothing more
+  int min_words = 40;
+  bool union_sections = false;  ///< judge all matching sections together
+  std::string hint;             ///< without a heading, text matching this makes the area partial
 };
 
 struct Municipality {
@@ -40,15 +75,21 @@ struct ReferenceData {
   std::vector<Area> areas;
   std::vector<Law> laws;
   std::vector<Municipality> municipalities;
+  std::vector<LawSection> law_sections;
+  std::vector<WordingRule> wording;
+  std::vector<AreaKeywords> area_keywords;
 
-  /// Reads data/areas.tsv, data/laws.tsv and data/municipalities.tsv below `data_dir`.
-  /// Throws util::IoError when a file is missing.
+  /// Reads the data files below `data_dir`. Throws util::IoError when a file is missing.
   static ReferenceData load(const std::filesystem::path& data_dir);
 
   std::vector<std::string> area_ids() const;
   const Area* find_area(const std::string& id) const;
   /// The law with this SFS number, or nullptr.
   const Law* find_law_by_sfs(const std::string& sfs) const;
+  /// The law in force on `date` with this short name (HSL, SoL, ...), or nullptr.
+  const Law* find_law_in_force(const std::string& short_name, const util::Date& date) const;
+  /// The municipality with this kommunkod, or nullptr.
+  const Municipality* find_municipality_by_code(const std::string& code) const;
 };
 
 }  // namespace okgen::data

@@ -30,16 +30,28 @@ void DiagnosticSink::report(const std::string& rule, SourceSpan span, Args args)
   report(default_severity(rule), rule, std::move(span), std::move(args));
 }
 
+std::optional<Severity> SeverityPolicy::resolve(const std::string& rule, Severity severity) const {
+  auto it = overrides_.find(rule);
+  return it == overrides_.end() ? std::optional<Severity>(severity) : it->second;
+}
+
 void DiagnosticSink::report(Severity severity, const std::string& rule, SourceSpan span, Args args) {
   Diagnostic d;
   d.severity = severity;
   d.rule = rule;
   d.span = std::move(span);
   d.args = std::move(args);
-  diagnostics_.push_back(std::move(d));
+  add(std::move(d));
 }
 
-void DiagnosticSink::add(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
+void DiagnosticSink::add(Diagnostic d) {
+  if (policy_) {
+    auto s = policy_->resolve(d.rule, d.severity);
+    if (!s) return;
+    d.severity = *s;
+  }
+  diagnostics_.push_back(std::move(d));
+}
 
 std::size_t DiagnosticSink::count(Severity s) const {
   return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,9 +43,25 @@ struct Diagnostic {
   const std::string& arg(const std::string& name) const;
 };
 
+/// Changed severities for some rules (--error, --warning, --ignore and okgen.conf).
+class SeverityPolicy {
+ public:
+  /// Sets the severity of `rule`; nullopt = "off" (the finding is dropped).
+  void set(const std::string& rule, std::optional<Severity> severity) { overrides_[rule] = severity; }
+  /// The severity for a finding of `rule` reported at `severity`; nullopt = dropped.
+  std::optional<Severity> resolve(const std::string& rule, Severity severity) const;
+  bool empty() const { return overrides_.empty(); }
+
+ private:
+  std::map<std::string, std::optional<Severity>> overrides_;
+};
+
 /// Collects diagnostics from every stage. Not thread-safe; one sink per run.
 class DiagnosticSink {
  public:
+  /// Findings reported from now on follow `policy` (which must outlive the sink).
+  void set_policy(const SeverityPolicy* policy) { policy_ = policy; }
+
   /// Records a finding with the rule's default severity (see rules.h).
   void report(const std::string& rule, SourceSpan span, Args args = {});
   /// Records a finding with an explicit severity.
@@ -63,6 +81,7 @@ class DiagnosticSink {
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  const SeverityPolicy* policy_ = nullptr;
 };
 
 }  // namespace okgen::diag

@@ -12,7 +12,7 @@
 namespace okgen::diag {
 
 /// Which stage emits a rule; used to group `okgen rules` output and docs/rules.md.
-enum class Stage { input, structure, content, output };
+enum class Stage { input, structure, content, review, output };
 
 struct RuleInfo {
   const char* id;

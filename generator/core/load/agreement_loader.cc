@@ -7,6 +7,7 @@
 #include <set>
 
 #include "diag/suggest.h"
+#include "load/encoding.h"
 #include "load/loader_state.h"
 #include "model/walk.h"
 #include "util/fs.h"
@@ -35,27 +36,6 @@ const char* xml_problem(pugi::xml_parse_status s) {
     case pugi::status_no_document_element: return "@xml.no-document-element";
     default: return "@xml.other";
   }
-}
-
-// Checks that the bytes are UTF-8 text before XML parsing, so a Latin-1 or UTF-16 file gets
-// a message about its encoding instead of a confusing XML error.
-bool check_encoding(const diag::SourceMap& map, diag::DiagnosticSink& sink) {
-  const std::string& t = map.text();
-  auto report = [&](std::size_t offset, const char* problem) {
-    sink.report("encoding", map.span_at(offset), {{"problem", problem}});
-    return false;
-  };
-  if (t.size() >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF'))) {
-    return report(0, "@enc.utf16");
-  }
-  if (auto nul = t.find('\0'); nul != std::string::npos) {
-    // UTF-16 without a byte order mark also has NUL bytes, every other byte.
-    bool utf16 = t.size() >= 4 && (t[0] == '\0' || t[1] == '\0') && (t[2] == '\0' || t[3] == '\0');
-    return report(nul, utf16 ? "@enc.utf16" : "@enc.binary");
-  }
-  std::size_t bad = 0;
-  if (!util::is_valid_utf8(t, &bad)) return report(bad, "@enc.invalid-utf8");
-  return true;
 }
 
 // pugixml leaves "&" and undefined entities such as "&nbsp;" in text as they are; XML (and
@@ -332,7 +312,7 @@ std::optional<model::Agreement> load_agreement_text(const fs::path& path, std::s
     sink.report("xml-syntax", map.span_at(0), {{"problem", "@xml.empty"}});
     return std::nullopt;
   }
-  if (!check_encoding(map, sink)) return std::nullopt;
+  if (!check_encoding(map, sink)) return std::nullopt;  // Latin-1, UTF-16 or binary: say so, not "bad XML"
 
   // A UTF-8 byte order mark is allowed; parse after it so offsets still index `map`.
   std::size_t skip = util::starts_with(map.text(), "\xEF\xBB\xBF") ? 3 : 0;

@@ -120,6 +120,10 @@ void for_each_rich_text(const Agreement& a, const std::function<void(const RichT
   for (const auto& r : a.revisions) fn(r.summary, nullptr);
 }
 
+void for_each_rich_text(const SectionContent& content, const std::function<void(const RichText&)>& fn) {
+  visit_content(content, nullptr, [&](const RichText& t, const Section*) { fn(t); });
+}
+
 void for_each_inline(const Blocks& blocks, const std::function<void(const Inline&)>& fn) { walk_blocks(blocks, fn); }
 
 void for_each_inline_mut(Blocks& blocks, const std::function<void(Inline&)>& fn) { walk_blocks(blocks, fn); }

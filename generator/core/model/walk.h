@@ -11,6 +11,9 @@ namespace okgen::model {
 /// belongs to (nullptr for metadata and back matter).
 void for_each_rich_text(const Agreement& a, const std::function<void(const RichText&, const Section*)>& fn);
 
+/// Calls `fn` for every RichText inside one section content element.
+void for_each_rich_text(const SectionContent& content, const std::function<void(const RichText&)>& fn);
+
 /// Calls `fn` for every inline in `blocks`, depth first, including nested ones.
 void for_each_inline(const Blocks& blocks, const std::function<void(const Inline&)>& fn);
 

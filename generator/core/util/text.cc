@@ -63,6 +63,22 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string lower_sv(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      // U+00C0..U+00DE except U+00D7 (×): lower case is 0x20 higher, same lead byte.
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
   if (from.empty()) return;
   std::size_t pos = 0;

@@ -14,6 +14,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string ascii_lower(std::string_view s);
+/// Lower case for Swedish text: ASCII and the Latin-1 capitals (Å Ä Ö É ...) in UTF-8, with
+/// byte offsets unchanged (each lower-case letter has the same UTF-8 length).
+std::string lower_sv(std::string_view s);
 void replace_all(std::string& s, std::string_view from, std::string_view to);
 
 /// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).

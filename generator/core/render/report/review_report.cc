@@ -1,0 +1,270 @@
+// Review reports (see review_report.h).
+#include "render/report/review_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "diag/rules.h"
+#include "diag/source_map.h"
+#include "okgen_version.h"
+#include "text/template_engine.h"
+#include "util/fs.h"
+
+namespace okgen::render {
+namespace {
+
+std::string msg(const Resources& res, const std::string& key, const text::Value& ctx = {}) {
+  return text::render(res.messages.get("report", key), ctx, text::Escape::none);
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t len = diag::utf8_length(s);
+  return len >= width ? s : s + std::string(width - len, ' ');
+}
+
+const char* symbol(review::Coverage c) {
+  switch (c) {
+    case review::Coverage::covered: return "\xE2\x9C\x93";  // ✓
+    case review::Coverage::partial: return "\xE2\x97\x90";  // ◐
+    case review::Coverage::missing: return "\xE2\x9C\x97";  // ✗
+  }
+  return "?";
+}
+
+std::string validity_line(const AgreementResult& a, const Resources& res) {
+  if (!a.report || !a.report->validity) return msg(res, "validity.none");
+  std::string s = a.validity_label;
+  const auto& v = *a.report->validity;
+  text::Value ctx;
+  if (v.notice_deadline) {
+    ctx.set("date", v.notice_deadline->iso());
+    s += "; " + msg(res, "validity.notice", ctx);
+  }
+  if (v.next_review) {
+    ctx.set("date", v.next_review->iso());
+    s += "; " + msg(res, "validity.review", ctx);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string review_text(const PipelineResult& result, const Resources& res, const std::string& as_of) {
+  std::vector<const AgreementResult*> checked;
+  for (const auto& a : result.agreements) {
+    if (a.report) checked.push_back(&a);
+  }
+  if (checked.empty()) return {};
+  std::ostringstream out;
+  const auto& areas = res.data.areas;
+  std::size_t w_area = diag::utf8_length(msg(res, "coverage.area"));
+  for (const auto& area : areas) w_area = std::max(w_area, diag::utf8_length(area.name_sv));
+  out << msg(res, "coverage.title") << "\n";
+  if (checked.size() == 1) {
+    const auto& a = *checked.front();
+    out << pad(msg(res, "coverage.area"), w_area) << "  " << pad(msg(res, "coverage.level"), 8) << "  "
+        << pad(msg(res, "coverage.status"), 7) << "  " << msg(res, "coverage.where") << "\n";
+    for (const auto& c : a.report->coverage) {
+      const data::Area* area = res.data.find_area(c.area);
+      std::string where = c.where.line ? c.where.file + ":" + std::to_string(c.where.line) + " " + c.where_text : "–";
+      out << pad(area ? area->name_sv : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
+          << "  " << pad(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
+    }
+  } else {
+    // Matrix: areas down, agreements across (numbered; the legend names them).
+    out << pad("", w_area) << " ";
+    for (std::size_t i = 0; i < checked.size(); ++i) out << " " << pad(std::to_string(i + 1), 3);
+    out << "\n";
+    for (std::size_t k = 0; k < areas.size(); ++k) {
+      out << pad(areas[k].name_sv, w_area) << " ";
+      for (const auto* a : checked) {
+        const auto& cov = a->report->coverage;
+        out << " " << pad(k < cov.size() ? symbol(cov[k].status) : "?", 3);
+      }
+      out << "\n";
+    }
+    out << msg(res, "coverage.legend") << "\n";
+    for (std::size_t i = 0; i < checked.size(); ++i) out << "  " << i + 1 << "  " << checked[i]->display_source << "\n";
+  }
+  text::Value ctx;
+  ctx.set("as_of", as_of);
+  out << "\n" << msg(res, "validity.title", ctx) << "\n";
+  for (const auto* a : checked) out << "  " << a->display_source << ": " << validity_line(*a, res) << "\n";
+  return out.str();
+}
+
+std::string review_json(const PipelineResult& result, const diag::DiagnosticSink& sink, const Resources& res,
+                        const std::string& as_of, const std::string& lang) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["okgen"] = OKGEN_VERSION;
+  j["as_of"] = as_of;
+  j["lang"] = lang;
+  ordered_json list = ordered_json::array();
+  for (const auto& a : result.agreements) {
+    ordered_json x;
+    x["source"] = a.display_source;
+    x["id"] = a.id;
+    x["title"] = a.title;
+    x["kind"] = a.kind;
+    x["region"] = a.region;
+    x["version"] = a.version;
+    x["diarienummer"] = a.diarienummer;
+    x["errors"] = a.errors;
+    x["warnings"] = a.warnings;
+    ordered_json v = nullptr;
+    if (a.report && a.report->validity) {
+      const auto& s = *a.report->validity;
+      v = ordered_json::object();
+      v["state"] = model::to_string(s.state);
+      v["label"] = a.validity_label;
+      auto date = [](const std::optional<util::Date>& d) { return d ? ordered_json(d->iso()) : ordered_json(nullptr); };
+      v["start"] = date(s.start);
+      v["end"] = date(s.original_end);
+      v["current_end"] = date(s.current_end);
+      v["notice_deadline"] = date(s.notice_deadline);
+      v["next_review"] = date(s.next_review);
+    }
+    x["validity"] = v;
+    ordered_json cov = ordered_json::array();
+    if (a.report) {
+      for (const auto& c : a.report->coverage) {
+        const data::Area* area = res.data.find_area(c.area);
+        ordered_json e;
+        e["area"] = c.area;
+        e["name"] = area ? (lang == "en" ? area->name_en : area->name_sv) : c.area;
+        e["level"] = area ? area->level : "";
+        e["status"] = review::to_string(c.status);
+        e["where"] = c.where.line ? ordered_json{{"file", c.where.file}, {"line", c.where.line}, {"heading", c.where_text}}
+                                  : ordered_json(nullptr);
+        cov.push_back(e);
+      }
+    }
+    x["coverage"] = cov;
+    list.push_back(x);
+  }
+  j["agreements"] = list;
+  ordered_json findings = ordered_json::array();
+  for (const auto& d : sink.all()) {
+    ordered_json f;
+    f["rule"] = d.rule;
+    f["severity"] = diag::severity_keyword(d.severity);
+    f["file"] = d.span.file;
+    f["line"] = d.span.line;
+    f["column"] = d.span.column;
+    f["message"] = text::format_diagnostic(res.messages, d);
+    f["reason"] = text::format_diagnostic(res.messages, d, "reason");
+    f["fix"] = text::format_diagnostic(res.messages, d, "fix");
+    findings.push_back(f);
+  }
+  j["findings"] = findings;
+  j["summary"] = {{"agreements", result.agreements.size()},
+                  {"errors", sink.count(diag::Severity::error)},
+                  {"warnings", sink.count(diag::Severity::warning)},
+                  {"infos", sink.count(diag::Severity::info)}};
+  return j.dump(2) + "\n";
+}
+
+std::string review_sarif(const PipelineResult& result, const diag::DiagnosticSink& sink, const Resources& res) {
+  (void)result;
+  using nlohmann::ordered_json;
+  auto level = [](diag::Severity s) {
+    return s == diag::Severity::error ? "error" : s == diag::Severity::warning ? "warning" : "note";
+  };
+  ordered_json rules = ordered_json::array();
+  std::map<std::string, int> index;
+  for (const auto& r : diag::all_rules()) {
+    if (r.severity == diag::Severity::note) continue;
+    index[r.id] = static_cast<int>(rules.size());
+    diag::Diagnostic probe;
+    probe.rule = r.id;
+    rules.push_back({{"id", r.id},
+                     {"shortDescription", {{"text", res.messages.get(r.id, "summary")}}},
+                     {"fullDescription", {{"text", text::format_diagnostic(res.messages, probe, "reason")}}},
+                     {"help", {{"text", text::format_diagnostic(res.messages, probe, "fix")}}},
+                     {"defaultConfiguration", {{"level", level(r.severity)}}}});
+  }
+  ordered_json results = ordered_json::array();
+  for (const auto& d : sink.all()) {
+    ordered_json r;
+    r["ruleId"] = d.rule;
+    if (index.count(d.rule)) r["ruleIndex"] = index[d.rule];
+    r["level"] = level(d.severity);
+    r["message"] = {{"text", text::format_diagnostic(res.messages, d)}};
+    ordered_json region = ordered_json::object();
+    if (d.span.line > 0) region["startLine"] = d.span.line;
+    if (d.span.column > 0) region["startColumn"] = d.span.column;
+    ordered_json physical = {{"artifactLocation", {{"uri", d.span.file}}}};
+    if (!region.empty()) physical["region"] = region;
+    r["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
+    results.push_back(r);
+  }
+  ordered_json sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", ordered_json::array({{{"tool",
+                                      {{"driver",
+                                        {{"name", "okgen"},
+                                         {"version", OKGEN_VERSION},
+                                         {"informationUri", "https://example.org/okgen"},
+                                         {"rules", rules}}}}},
+                                     {"results", results}}})}};
+  return sarif.dump(2) + "\n";
+}
+
+std::string review_html(const PipelineResult& result, const diag::DiagnosticSink& sink, const Resources& res,
+                        const std::string& as_of) {
+  text::Value ctx;
+  ctx.set("as_of", as_of);
+  ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
+  text::Value::List areas;
+  for (const auto& a : res.data.areas) {
+    text::Value v;
+    v.set("id", a.id);
+    v.set("name", a.name_sv);
+    v.set("level", msg(res, "coverage." + a.level));
+    areas.push_back(v);
+  }
+  ctx.set("areas", areas);
+  text::Value::List agreements;
+  for (const auto& a : result.agreements) {
+    if (!a.report) continue;
+    text::Value v;
+    v.set("source", a.display_source);
+    v.set("title", a.title.empty() ? a.display_source : a.title);
+    v.set("validity", validity_line(a, res));
+    v.set("errors", static_cast<int>(a.errors));
+    v.set("warnings", static_cast<int>(a.warnings));
+    text::Value::List cells;
+    for (const auto& c : a.report->coverage) {
+      text::Value cell;
+      cell.set("status", review::to_string(c.status));
+      cell.set("label", msg(res, std::string("coverage.") + review::to_string(c.status)));
+      cell.set("symbol", symbol(c.status));
+      cell.set("where", c.where.line ? c.where_text + " (rad " + std::to_string(c.where.line) + ")" : "");
+      cells.push_back(cell);
+    }
+    v.set("coverage", cells);
+    agreements.push_back(v);
+  }
+  ctx.set("agreements", agreements);
+  text::Value::List findings;
+  for (const auto& d : sink.all()) {
+    text::Value f;
+    f.set("severity", diag::severity_keyword(d.severity));
+    f.set("rule", d.rule);
+    f.set("place", d.span.file + (d.span.line ? ":" + std::to_string(d.span.line) : ""));
+    f.set("message", text::format_diagnostic(res.messages, d));
+    f.set("fix", text::format_diagnostic(res.messages, d, "fix"));
+    findings.push_back(f);
+  }
+  ctx.set("findings", findings);
+  ctx.set("has_findings", !findings.empty());
+  std::string css;
+  util::read_file(res.styles_dir() / "agreement.css", css);
+  ctx.set("css", css);
+  return res.templates.render("html/report.html", ctx, text::Escape::html);
+}
+
+}  // namespace okgen::render

@@ -1,0 +1,34 @@
+// What a check run is configured with: the date, thresholds, and changed severities, from
+// the command line and from okgen.conf.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "util/date.h"
+
+namespace okgen::review {
+
+struct CheckOptions {
+  util::Date as_of;            ///< validity is judged on this day
+  int lix_threshold = 60;      ///< LIX above this is reported (60 and more: "mycket svår" text)
+  int min_words = 40;          ///< fewer words than this in an area's text make it "partial"
+  int soon_days = 90;          ///< notice deadlines and reviews this close are reported
+  bool final = false;          ///< local agreements: unanswered questions are errors, not warnings
+  diag::SeverityPolicy policy; ///< changed severities
+};
+
+/// Reads okgen.conf (catalogue format):
+///   [rules]          rule-id = error | warning | info | off
+///   [check]          lix-threshold = 60, min-words = 40, soon-days = 90
+/// Unknown rule ids and bad values are reported to `sink` as config-invalid.
+void read_config(const std::filesystem::path& file, CheckOptions& options, diag::DiagnosticSink& sink);
+
+/// okgen.conf in the working directory or the nearest parent that has one; "" if none.
+std::filesystem::path find_config();
+
+/// Parses "error", "warning", "info", "off"; false for anything else.
+bool parse_severity(const std::string& s, std::optional<diag::Severity>& out);
+
+}  // namespace okgen::review

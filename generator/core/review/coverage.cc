@@ -1,0 +1,217 @@
+// Area coverage of agreements in okgen's format, judged on substance: a section tagged as
+// covering an area must have text of some length, and the structured elements must hold
+// what the law and the Meddelandeblad ask for (a SIP routine that says who may take the
+// initiative, that consent is needed, the four contents and the lead responsibility ...).
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "review/checker.h"
+#include "model/walk.h"
+#include "util/text.h"
+
+namespace okgen::review {
+
+using namespace okgen::model;
+
+namespace {
+
+diag::SourceSpan span_of(const Agreement& a, const Loc& l) {
+  return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
+}
+
+// Which area a structured element speaks to.
+const char* area_of(const SectionContent& c) {
+  return std::visit(overloaded{
+                        [](const Body&) -> const char* { return nullptr; },
+                        [](const TargetGroups&) -> const char* { return "target-groups"; },
+                        [](const Goals&) -> const char* { return "common-goals"; },
+                        [](const Responsibilities&) -> const char* { return "responsibilities"; },
+                        [](const SipRoutine&) -> const char* { return "individual-plans"; },
+                        [](const Routine&) -> const char* { return "individual-routines"; },
+                        [](const Validity&) -> const char* { return "validity"; },
+                        [](const DisputeLadder&) -> const char* { return "disputes"; },
+                        [](const FollowUp&) -> const char* { return "follow-up"; },
+                        [](const UserParticipation&) -> const char* { return "user-participation"; },
+                        [](const StandardText&) -> const char* { return nullptr; },
+                    },
+                    c);
+}
+
+struct Evidence {
+  int words = 0;
+  bool tagged = false;      // a section says it covers the area
+  bool element = false;     // a structured element of the area exists
+  bool defective = false;   // an element lacks something the area needs
+  diag::SourceSpan where;
+  std::string heading;
+  std::string text;  // lower-case text of the covering sections, for term checks
+};
+
+int count_words(const std::string& s) {
+  int n = 0;
+  bool in = false;
+  for (unsigned char c : s) {
+    bool letter = std::isalnum(c) || c >= 0x80;
+    if (letter && !in) ++n;
+    in = letter;
+  }
+  return n;
+}
+
+// Substance checks of the structured elements; each gap is a finding of its own.
+bool check_element(const Agreement& a, const SectionContent& c, diag::DiagnosticSink& sink) {
+  bool ok = true;
+  auto gap = [&](const char* rule, const Loc& loc, const char* part) {
+    sink.report(rule, span_of(a, loc), {{"part", part}});
+    ok = false;
+  };
+  std::visit(overloaded{
+                 [&](const SipRoutine& s) {
+                   if (!s.initiative) gap("sip-incomplete", s.loc, "@sip.initiative");
+                   if (!s.consent) gap("sip-incomplete", s.loc, "@sip.consent");
+                   for (auto [kind, part] : {std::pair{PlanContentKind::interventions, "@sip.interventions"},
+                                             std::pair{PlanContentKind::responsibilities, "@sip.responsibilities"},
+                                             std::pair{PlanContentKind::other_actors, "@sip.other-actors"},
+                                             std::pair{PlanContentKind::lead_principal, "@sip.lead-principal"}}) {
+                     bool found = std::any_of(s.plan_contents.begin(), s.plan_contents.end(),
+                                              [&](const PlanContent& p) { return p.kind == kind; });
+                     if (!found) gap("sip-incomplete", s.loc, part);
+                   }
+                   if (!s.lead_responsibility) gap("sip-incomplete", s.loc, "@sip.lead");
+                 },
+                 [&](const Responsibilities& r) {
+                   bool joint = false, municipality = false, region = false;
+                   for (const auto& t : r.topics) {
+                     joint = joint || !t.joint.empty();
+                     municipality = municipality || !t.municipality.empty();
+                     region = region || !t.region.empty();
+                   }
+                   if (!joint) gap("responsibilities-incomplete", r.loc, "@resp.joint");
+                   if (!municipality) gap("responsibilities-incomplete", r.loc, "@resp.municipality");
+                   if (!region) gap("responsibilities-incomplete", r.loc, "@resp.region");
+                 },
+                 [&](const DisputeLadder& d) {
+                   if (d.levels.size() + (d.final_instance ? 1 : 0) < 2) gap("dispute-ladder-short", d.loc, "");
+                   if (!d.final_instance) gap("dispute-no-final", d.loc, "");
+                 },
+                 [&](const TargetGroups& t) {
+                   if (t.min_age && *t.min_age > 0 && !t.children) {
+                     sink.report("children-not-covered", span_of(a, t.loc), {{"age", std::to_string(*t.min_age)}});
+                   }
+                 },
+                 [&](const Validity& v) {
+                   if (v.until_further_notice && !v.review_every_months) gap("validity-no-review", v.loc, "");
+                 },
+                 [](const auto&) {},
+             },
+             c);
+  return ok;
+}
+
+void text_of(const SectionContent& c, std::string& out) {
+  for_each_rich_text(c, [&](const RichText& t) { out += plain_text(t.blocks) + " "; });
+}
+
+}  // namespace
+
+std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<ProseUnit>& prose,
+                                         const ProseContext& ctx, diag::DiagnosticSink& sink) {
+  (void)prose;
+  std::map<std::string, Evidence> ev;
+  for_each_section(a.sections, [&](const Section& s) {
+    std::string text = s.heading + " ";
+    for (const auto& c : s.content) text_of(c, text);
+    for (const auto& area : s.covers) {
+      Evidence& e = ev[area];
+      if (!e.tagged) {
+        e.where = span_of(a, s.loc);
+        e.heading = s.number + " " + s.heading;
+      }
+      e.tagged = true;
+      e.words += count_words(text);
+      e.text += util::lower_sv(text) + " ";
+    }
+    for (const auto& c : s.content) {
+      const char* area = area_of(c);
+      if (!area) continue;
+      Evidence& e = ev[area];
+      if (!e.tagged && !e.element) {
+        e.where = span_of(a, s.loc);
+        e.heading = s.number + " " + s.heading;
+      }
+      e.element = true;
+      if (!check_element(a, c, sink)) e.defective = true;
+      // The element's own text counts even when its section is tagged for another area.
+      if (std::find(s.covers.begin(), s.covers.end(), area) == s.covers.end()) {
+        std::string t;
+        text_of(c, t);
+        e.words += count_words(t);
+        e.text += util::lower_sv(t) + " ";
+      }
+    }
+  });
+  // Parties and adoption live in the metadata as well.
+  int principals = 0;
+  for (const auto& p : a.meta.parties) principals += p.role == PartyRole::principal;
+  if (principals >= 1) {
+    Evidence& e = ev["parties"];
+    if (!e.tagged) {
+      e.where = span_of(a, a.meta.loc);
+      e.heading = "<parties>";
+    }
+    e.element = true;
+    e.words = std::max(e.words, ctx.options.min_words);
+    // A regional agreement needs the region and at least one municipality (Gotland is both).
+    bool region = false, municipality = false;
+    for (const auto& p : a.meta.parties) {
+      region = region || (p.kind == PartyKind::region && p.role == PartyRole::principal);
+      municipality = municipality || (p.kind == PartyKind::municipality && p.role == PartyRole::principal);
+    }
+    if (!region && !municipality) e.defective = true;
+  }
+  if (a.meta.decision || (a.signatures && !a.signatures->signatories.empty())) {
+    Evidence& e = ev["adoption"];
+    if (!e.tagged) {
+      e.where = span_of(a, a.meta.decision ? a.meta.decision->loc : a.signatures->loc);
+      e.heading = a.meta.decision ? "<decision>" : "<signatures>";
+    }
+    e.element = true;
+    e.words = std::max(e.words, ctx.options.min_words);
+  }
+
+  std::vector<AreaCoverage> out;
+  for (const auto& area : ctx.data.areas) {
+    AreaCoverage c;
+    c.area = area.id;
+    auto it = ev.find(area.id);
+    if (it == ev.end() || (!it->second.tagged && !it->second.element)) {
+      c.status = Coverage::missing;
+      out.push_back(c);
+      continue;
+    }
+    const Evidence& e = it->second;
+    c.where = e.where;
+    c.where_text = e.heading;
+    // Prose without a structured element needs the words that show substance.
+    bool terms_ok = true;
+    if (!e.element) {
+      for (const auto& k : ctx.data.area_keywords) {
+        if (k.area != area.id) continue;
+        int found = 0;
+        for (const auto& term : k.terms) {
+          if (std::regex_search(e.text, std::regex(term, std::regex::icase))) ++found;
+        }
+        terms_ok = found >= k.min_terms;
+      }
+    }
+    // A complete structured element is substance in itself (a validity clause is short);
+    // prose is judged by its length and the words that show it is about the area.
+    const bool substance = e.element ? !e.defective : e.words >= ctx.options.min_words && terms_ok;
+    c.status = substance ? Coverage::covered : Coverage::partial;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace okgen::review

@@ -1,0 +1,321 @@
+// Prose rules (see prose.h).
+#include "review/prose.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <regex>
+
+#include "model/walk.h"
+#include "util/text.h"
+
+namespace okgen::review {
+
+using namespace okgen::model;
+
+diag::SourceSpan ProseUnit::at(std::size_t offset) const {
+  if (anchors.empty()) return {};
+  auto it = anchors.begin();
+  for (auto next = anchors.begin(); next != anchors.end() && next->first <= offset; ++next) it = next;
+  diag::SourceSpan s = it->second;
+  const std::string between = text.substr(it->first, offset - it->first);
+  if (between.find('\n') == std::string::npos && s.column > 0) {
+    int chars = 0;
+    for (unsigned char c : between) chars += (c & 0xC0) != 0x80;
+    s.column += chars;
+  }
+  return s;
+}
+
+namespace {
+
+diag::SourceSpan span_of(const Agreement& a, const Loc& l) {
+  return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
+}
+
+// Appends inline text to a unit, recording where each text node starts.
+void append_inlines(const Agreement& a, const Inlines& ins, ProseUnit& u) {
+  for (const auto& in : ins) {
+    std::visit(overloaded{
+                   [&](const Text& t) {
+                     u.anchors.emplace_back(u.text.size(), span_of(a, in.loc));
+                     u.text += t.text;
+                   },
+                   [&](const Emph& e) { append_inlines(a, e.children, u); },
+                   [&](const Strong& s) { append_inlines(a, s.children, u); },
+                   [&](const Code& c) { u.text += c.text; },
+                   [&](const Link& l) { append_inlines(a, l.children, u); },
+                   [&](const SoftBreak&) { u.text += ' '; },
+                   [&](const LineBreak&) { u.text += ' '; },
+                   [&](const Citation&) {},
+                   [&](const CrossRef& x) { append_inlines(a, x.children, u); },
+               },
+               in.node);
+  }
+}
+
+void blocks_to_units(const Agreement& a, const Blocks& blocks, const std::string& section, std::vector<ProseUnit>& out) {
+  for (const auto& b : blocks) {
+    std::visit(overloaded{
+                   [&](const Paragraph& p) {
+                     ProseUnit u;
+                     u.section = section;
+                     append_inlines(a, p.content, u);
+                     if (u.anchors.empty()) u.anchors.emplace_back(0, span_of(a, b.loc));
+                     out.push_back(std::move(u));
+                   },
+                   [&](const List& l) {
+                     for (const auto& item : l.items) blocks_to_units(a, item, section, out);
+                   },
+                   [&](const BlockQuote& q) { blocks_to_units(a, q.children, section, out); },
+                   [&](const CodeBlock&) {},
+                   [&](const ThematicBreak&) {},
+                   [&](const Table& t) {
+                     for (const auto& row : t.body)
+                       for (const auto& cell : row.cells) blocks_to_units(a, cell.content, section, out);
+                   },
+                   [&](const Div& d) { blocks_to_units(a, d.children, section, out); },
+               },
+               b.node);
+  }
+}
+
+void section_units(const Agreement& a, const Section& s, std::vector<ProseUnit>& out) {
+  ProseUnit h;
+  h.text = s.heading;
+  h.section = s.id;
+  h.heading = true;
+  h.anchors.emplace_back(0, span_of(a, s.loc));
+  out.push_back(std::move(h));
+  // Structured elements' text is prose too.
+  for (const auto& c : s.content) {
+    for_each_rich_text(c, [&](const RichText& t) { blocks_to_units(a, t.blocks, s.id, out); });
+  }
+  for (const auto& child : s.children) section_units(a, child, out);
+}
+
+// Compiled patterns, shared by every agreement of a run.
+const std::regex& compiled(const std::string& pattern, bool icase) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, bool>, std::regex> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto key = std::make_pair(pattern, icase);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    auto flags = std::regex::ECMAScript | std::regex::optimize;
+    if (icase) flags |= std::regex::icase;
+    it = cache.emplace(key, std::regex(pattern, flags)).first;
+  }
+  return it->second;
+}
+
+// The sentence around byte `pos`.
+std::string sentence_at(const std::string& text, std::size_t pos, std::size_t len) {
+  std::size_t b = text.rfind('.', pos);
+  b = b == std::string::npos ? 0 : b + 1;
+  std::size_t e = text.find('.', pos + len);
+  return text.substr(b, e == std::string::npos ? std::string::npos : e - b);
+}
+
+}  // namespace
+
+std::vector<ProseUnit> prose_of(const Agreement& a) {
+  std::vector<ProseUnit> out;
+  for (const auto& s : a.sections) section_units(a, s, out);
+  return out;
+}
+
+void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx, diag::DiagnosticSink& sink) {
+  for (const auto& u : units) {
+    const std::string lower = util::lower_sv(u.text);
+    for (const auto& rule : ctx.data.wording) {
+      if (rule.from && ctx.document_date < *rule.from) continue;
+      if (!rule.needle.empty() && lower.find(rule.needle) == std::string::npos) continue;
+      // A pattern written with capitals ("SKL", "SoU") means exactly those letters.
+      const bool exact = std::any_of(rule.pattern.begin(), rule.pattern.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      const std::string& subject = exact ? u.text : lower;
+      const std::regex& re = compiled(rule.pattern, !exact);
+      for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
+        const std::size_t pos = static_cast<std::size_t>(it->position());
+        const std::size_t len = static_cast<std::size_t>(it->length());
+        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled(rule.unless, true))) continue;
+        sink.report(rule.rule, u.at(pos),
+                    {{"text", u.text.substr(pos, len)}, {"correct", rule.correct}, {"note", rule.note}});
+      }
+    }
+  }
+}
+
+namespace {
+
+bool same_section(const std::string& a, const std::string& b) {
+  auto norm = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+  };
+  return norm(a) == norm(b);
+}
+
+const data::LawSection* find_provision(const data::ReferenceData& d, const std::string& law, const std::string& sfs,
+                                       const std::string& chapter, const std::string& section) {
+  for (const auto& p : d.law_sections) {
+    if (p.law == law && p.sfs == sfs && p.chapter == chapter && same_section(p.section, section)) return &p;
+  }
+  return nullptr;
+}
+
+std::string provision_text(const data::LawSection& p) {
+  return (p.chapter.empty() ? "" : p.chapter + " kap. ") + p.section + " § " + p.law + " (" + p.sfs + ")";
+}
+
+}  // namespace
+
+void check_citation(const LawCitation& c, const diag::SourceSpan& where, const ProseContext& ctx,
+                    diag::DiagnosticSink& sink) {
+  const auto& d = ctx.data;
+  const data::Law* version = c.sfs.empty() ? d.find_law_in_force(c.law, ctx.document_date) : d.find_law_by_sfs(c.sfs);
+  if (!version) {
+    if (!c.sfs.empty()) sink.report("law-unknown", where, {{"citation", c.written}, {"sfs", c.sfs}});
+    return;
+  }
+  // A cited version that was repealed before the agreement was made.
+  if (version->repealed && *version->repealed <= ctx.document_date) {
+    sink.report("law-repealed", where,
+                {{"citation", c.written}, {"sfs", version->sfs}, {"repealed", version->repealed->iso()},
+                 {"replacement", version->replaced_by}});
+    return;
+  }
+  if (c.section.empty()) return;
+  if (c.chapter.empty() && version->chapters) {
+    // "8 a § HSL" in an agreement made under HSL 2017:30: a provision of the old law?
+    for (const auto& p : d.law_sections) {
+      if (p.law != c.law || p.sfs == version->sfs || !p.chapter.empty() || !same_section(p.section, c.section)) continue;
+      const data::LawSection* now = nullptr;
+      for (const auto& q : d.law_sections) {
+        if (q.law == c.law && q.sfs == version->sfs && q.topic == p.topic) now = &q;
+      }
+      sink.report("law-repealed", where,
+                  {{"citation", c.written}, {"sfs", p.sfs}, {"repealed", d.find_law_by_sfs(p.sfs) && d.find_law_by_sfs(p.sfs)->repealed
+                                                                                ? d.find_law_by_sfs(p.sfs)->repealed->iso()
+                                                                                : ""},
+                   {"replacement", now ? provision_text(*now) : version->sfs}});
+      return;
+    }
+    sink.report("law-chapter-missing", where, {{"citation", c.written}, {"law", c.law}, {"sfs", version->sfs}});
+    return;
+  }
+  if (c.chapter.empty()) return;
+  if (const auto* p = find_provision(d, c.law, version->sfs, c.chapter, c.section)) {
+    if (util::starts_with(p->topic, "mistaken:")) {
+      const std::string meant = p->topic.substr(9);
+      for (const auto& q : d.law_sections) {
+        if (q.law == c.law && q.sfs == version->sfs && q.topic == meant) {
+          sink.report("law-section-near-miss", where, {{"citation", c.written}, {"suggestion", provision_text(q)}});
+        }
+      }
+      return;
+    }
+    if (!p->verified) sink.report("law-unverified", where, {{"citation", c.written}, {"sfs", version->sfs}});
+    return;
+  }
+  // The numbers belong to another version of the same law.
+  for (const auto& p : d.law_sections) {
+    if (p.law == c.law && p.sfs != version->sfs && p.chapter == c.chapter && same_section(p.section, c.section)) {
+      sink.report("law-section-mismatch", where,
+                  {{"citation", c.written}, {"sfs", version->sfs}, {"other", p.sfs}});
+      return;
+    }
+  }
+  // "5 kap. 8 § SoL" where the duty is 5 kap. 8 a §: known confusions are listed in
+  // data/law-sections.tsv with the topic "mistaken:<duty>".
+  (void)0;
+}
+
+void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& ctx, diag::DiagnosticSink& sink) {
+  static const std::regex kCitation(
+      R"((?:(\d+)\s*kap\.?\s*)?(\d+)\s?([a-z])?\s?§\s*(?:i\s+)?(hsl|sol|lss|lpt|lrv|psl|hälso- och sjukvårdslagen|socialtjänstlagen))",
+      std::regex::ECMAScript | std::regex::optimize);
+  static const std::regex kSfs(R"(\((\d{4}:\d+)\))");
+  for (const auto& u : units) {
+    if (u.text.find("\xC2\xA7") == std::string::npos) continue;  // no § sign, no citation
+    const std::string lower = util::lower_sv(u.text);
+    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kCitation); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      LawCitation c;
+      static const std::map<std::string, std::string> kShort = {
+          {"hsl", "HSL"}, {"hälso- och sjukvårdslagen", "HSL"}, {"sol", "SoL"}, {"socialtjänstlagen", "SoL"},
+          {"lss", "LSS"}, {"lpt", "LPT"}, {"lrv", "LRV"}, {"psl", "PSL"}};
+      c.law = kShort.at(m[4]);
+      c.chapter = m[1];
+      c.section = std::string(m[2]) + (m[3].matched ? " " + std::string(m[3]) : "");
+      const std::size_t pos = static_cast<std::size_t>(m.position());
+      const std::size_t len = static_cast<std::size_t>(m.length());
+      // The law's short name must end there ("SoL", not "Solna").
+      if (pos + len < lower.size()) {
+        auto next = static_cast<unsigned char>(lower[pos + len]);
+        if ((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9') || next >= 0x80) continue;
+      }
+      c.written = u.text.substr(pos, len);
+      // An SFS number right after the law's name says which version is meant.
+      std::smatch sfs;
+      const std::string after = lower.substr(pos + len, 30);
+      if (std::regex_search(after, sfs, kSfs) && sfs.position() < 12) c.sfs = sfs[1];
+      check_citation(c, u.at(pos), ctx, sink);
+    }
+  }
+}
+
+double lix(const std::string& text, int* words_out) {
+  int words = 0, long_words = 0, sentences = 0;
+  int letters = 0;
+  auto end_word = [&] {
+    if (letters == 0) return;
+    ++words;
+    if (letters > 6) ++long_words;
+    letters = 0;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0 || (c >= 0x80 && c < 0xC0);
+    if (letter) {
+      if ((c & 0xC0) != 0x80) ++letters;
+      continue;
+    }
+    end_word();
+    if (c == '.' || c == '!' || c == '?' || c == ':') ++sentences;
+  }
+  end_word();
+  if (words_out) *words_out = words;
+  if (words == 0) return 0;
+  sentences = std::max(sentences, 1);
+  return static_cast<double>(words) / sentences + 100.0 * long_words / words;
+}
+
+void check_readability(const std::vector<ProseUnit>& units, const ProseContext& ctx, diag::DiagnosticSink& sink) {
+  std::string text;
+  const ProseUnit* head = nullptr;
+  auto flush = [&] {
+    int words = 0;
+    double value = lix(text, &words);
+    const long rounded = std::lround(value);  // compared as shown, so "60" is never "over 60"
+    if (head && words >= 50 && rounded > ctx.options.lix_threshold) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%ld", rounded);
+      sink.report("lix-high", head->at(0),
+                  {{"section", head->text}, {"lix", buf}, {"threshold", std::to_string(ctx.options.lix_threshold)}});
+    }
+    text.clear();
+  };
+  for (const auto& u : units) {
+    if (u.heading) {
+      flush();
+      head = &u;
+      continue;
+    }
+    text += u.text + " ";
+  }
+  flush();
+}
+
+}  // namespace okgen::review

@@ -1,0 +1,59 @@
+// Validity on the check date: expired, automatically extended, notice deadlines and reviews
+// coming up; and the dates a secretariat wants in its calendar.
+#include "review/checker.h"
+#include "model/walk.h"
+
+namespace okgen::review {
+
+using namespace okgen::model;
+
+std::optional<ValidityStatus> check_validity(const Agreement& a, const CheckOptions& options,
+                                             std::vector<std::pair<std::string, util::Date>>& dates,
+                                             diag::DiagnosticSink& sink) {
+  const Validity* v = find_validity(a);
+  if (!v) return std::nullopt;
+  ValidityStatus s = validity_status(*v, options.as_of);
+  const diag::SourceSpan where{a.path(), v->loc.line, v->loc.column};
+  const auto soon = [&](const util::Date& d) {
+    return d >= options.as_of && d.days() - options.as_of.days() <= options.soon_days;
+  };
+  switch (s.state) {
+    case ValidityState::expired:
+      sink.report("validity-expired", where, {{"end", s.current_end ? s.current_end->iso() : ""}, {"as_of", options.as_of.iso()}});
+      break;
+    case ValidityState::extended:
+      sink.report("validity-extended", where, {{"end", v->end ? v->end->iso() : ""}, {"current_end", s.current_end->iso()}});
+      break;
+    case ValidityState::extended_if_revising:
+      sink.report("validity-extended-if-revising", where,
+                  {{"end", v->end ? v->end->iso() : ""}, {"current_end", s.current_end->iso()}});
+      break;
+    case ValidityState::not_yet_in_force:
+      sink.report("validity-not-yet", where, {{"start", v->start.iso()}});
+      break;
+    default:
+      break;
+  }
+  if (s.notice_deadline && soon(*s.notice_deadline)) {
+    sink.report("validity-notice-soon", where, {{"date", s.notice_deadline->iso()}});
+  }
+  if (s.next_review && soon(*s.next_review)) sink.report("validity-review-due", where, {{"date", s.next_review->iso()}});
+
+  dates.emplace_back("start", v->start);
+  if (s.current_end) dates.emplace_back("end", *s.current_end);
+  if (s.notice_deadline) dates.emplace_back("notice", *s.notice_deadline);
+  if (s.next_review) dates.emplace_back("review", *s.next_review);
+  // Follow-up dates: every interval from the start, the next one on or after the check date.
+  for_each_section(a.sections, [&](const Section& sec) {
+    for (const auto& c : sec.content) {
+      const auto* f = std::get_if<FollowUp>(&c);
+      if (!f || f->every_months <= 0) continue;
+      util::Date d = v->start.add_months(f->every_months);
+      for (int k = 2; d < options.as_of && k < 10000; ++k) d = v->start.add_months(f->every_months * k);
+      dates.emplace_back("follow-up", d);
+    }
+  });
+  return s;
+}
+
+}  // namespace okgen::review
