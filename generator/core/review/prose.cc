@@ -300,10 +300,8 @@ void check_readability(const std::vector<ProseUnit>& units, const ProseContext& 
     double value = lix(text, &words);
     const long rounded = std::lround(value);  // compared as shown, so "60" is never "over 60"
     if (head && words >= 50 && rounded > ctx.options.lix_threshold) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%ld", rounded);
       sink.report("lix-high", head->at(0),
-                  {{"section", head->text}, {"lix", buf}, {"threshold", std::to_string(ctx.options.lix_threshold)}});
+                  {{"section", head->text}, {"lix", std::to_string(rounded)}, {"threshold", std::to_string(ctx.options.lix_threshold)}});
     }
     text.clear();
   };
