@@ -13,6 +13,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"xml-doctype", Severity::error, Stage::input},
       {"not-an-agreement", Severity::error, Stage::input},
       {"text-empty", Severity::error, Stage::input},
+      {"config-invalid", Severity::error, Stage::input},
       // Structure: the file does not follow the content format (schema/agreement.xsd).
       {"unknown-element", Severity::error, Stage::structure},
       {"unknown-attribute", Severity::error, Stage::structure},
@@ -29,6 +30,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"validity-conflict", Severity::error, Stage::structure},
       {"duplicate-id", Severity::error, Stage::structure},
       {"duplicate-id-first", Severity::note, Stage::structure},
+      {"duplicate-agreement-id", Severity::error, Stage::structure},
       {"body-file-missing", Severity::error, Stage::structure},
       {"body-file-outside-content", Severity::error, Stage::structure},
       {"body-src-and-text", Severity::error, Stage::structure},
@@ -47,7 +49,6 @@ const std::vector<RuleInfo>& all_rules() {
       {"unsafe-link", Severity::warning, Stage::content},
       {"image-not-supported", Severity::warning, Stage::content},
       {"uncited-reference", Severity::info, Stage::content},
-      {"duplicate-agreement-id", Severity::error, Stage::structure},
       // Review: what the checker finds (okgen check), judged as a reviewer would.
       {"area-missing-required", Severity::error, Stage::review},
       {"area-missing-recommended", Severity::warning, Stage::review},
@@ -85,7 +86,6 @@ const std::vector<RuleInfo>& all_rules() {
       {"local-parent-missing", Severity::error, Stage::review},
       {"local-parent-diarienummer", Severity::error, Stage::review},
       {"local-not-party-of-parent", Severity::error, Stage::review},
-      {"config-invalid", Severity::error, Stage::input},
       // Output: problems making the documents.
       {"style-invalid", Severity::error, Stage::output},
       {"style-missing", Severity::error, Stage::output},
