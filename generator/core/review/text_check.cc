@@ -60,6 +60,23 @@ bool blank_before_break(const std::vector<std::string>& lines, std::size_t i) {
   return c == 0xEF || c == 0xE2 || c == '-' || c == '*';  // private-use or bullet glyphs from PDFs, dashes
 }
 
+// A few words of `line` around the first match of `re`.
+std::string excerpt(const std::string& line, const std::regex& re) {
+  const std::string lower = util::lower_sv(line);
+  std::smatch m;
+  if (!std::regex_search(lower, m, re)) return std::string(util::trim(line)).substr(0, 30);
+  std::size_t b = static_cast<std::size_t>(m.position());
+  std::size_t e = b + static_cast<std::size_t>(m.length());
+  // Widen to whole words, at most two more on each side.
+  for (int k = 0; k < 2 && b > 0; ++k) {
+    std::size_t p = line.rfind(' ', b - 1);
+    if (p == std::string::npos || b - p > 20) break;
+    b = p;
+  }
+  std::string out(util::trim(line.substr(b, e - b)));
+  return out + (e < line.size() ? " …" : "");
+}
+
 bool furniture(const std::string& t, const std::set<std::string>& repeated) {
   static const std::regex kPage(R"(^(sida\s+)?\d+\s*(\(\d+\))?$|^\d+\s*\(\s*\d+\s*\)$)", std::regex::icase);
   return repeated.count(t) || std::regex_match(t, kPage);
@@ -364,7 +381,8 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
           if (std::regex_search(util::lower_sv(lines[i]), hint)) {
             best = 1;
             c.where = diag::SourceSpan{path, static_cast<int>(i + 1), 1};
-            c.where_text = std::string(util::trim(lines[i])).substr(0, 60);
+            // The words around the match, not the whole line: enough to find it.
+            c.where_text = "\xE2\x80\x9C" + excerpt(lines[i], hint) + "\xE2\x80\x9D";
             break;
           }
         }
