@@ -142,6 +142,12 @@ class Composer {
               return div("user-participation", render("user-participation", wording_.user_participation(u)), u.loc);
             },
             [&](const StandardText& s) { return div("standard-text", render("standard/" + s.name, Value{}), s.loc); },
+            [&](const Prompt& p) {
+              // An unanswered guiding question stays visible, so a draft looks like one.
+              Value ctx;
+              ctx.set("question", p.question);
+              return div("prompt", render("prompt", ctx), p.loc);
+            },
         },
         c);
   }

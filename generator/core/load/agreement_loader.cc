@@ -88,9 +88,20 @@ class AgreementReader {
     if (pugi::xml_node m = root.child("meta")) meta(m);
 
     int number = 0;
-    for (pugi::xml_node s : root.children("section")) {
-      ++number;
-      a_.sections.push_back(st_.section(s, 1, std::to_string(number)));
+    for (pugi::xml_node s : element_children(root)) {
+      const std::string name = s.name();
+      if (name == "section") {
+        ++number;
+        a_.sections.push_back(st_.section(s, 1, std::to_string(number)));
+      } else if (name == "local-section") {
+        if (a_.kind == AgreementKind::regional) {
+          st_.sink().report("local-meta-in-regional", r_.span(s), {{"element", "local-section"}});
+        }
+        a_.local_sections.push_back(st_.local_section(s));
+      }
+    }
+    if (a_.sections.empty() && a_.local_sections.empty()) {
+      st_.sink().report("missing-element", r_.span(root), {{"element", "section"}, {"parent", "agreement"}});
     }
     if (pugi::xml_node n = root.child("legal-references")) legal_references(n);
     if (pugi::xml_node n = root.child("related-documents")) related_documents(n);

@@ -21,7 +21,8 @@ const ElementSpec& agreement() {
        {"lang", AttrType::language},
        {"format", AttrType::choice, false, {"1"}}},
       {{"meta", 1, 1, 0},
-       {"section", 1, kMany, 1},
+       {"section", 0, kMany, 1},
+       {"local-section", 0, kMany, 1},
        {"legal-references", 0, 1, 2},
        {"related-documents", 0, 1, 3},
        {"revision-history", 0, 1, 4},
@@ -90,7 +91,10 @@ const ElementSpec& municipality_ref() {
 
 const ElementSpec& section() {
   static const ElementSpec s{"section",
-                             {{"id", AttrType::id, true}, {"covers", AttrType::area_list}},
+                             {{"id", AttrType::id, true},
+                              {"covers", AttrType::area_list},
+                              {"local", AttrType::choice, false, {"locked", "extend", "replace", "slot"}},
+                              {"template", AttrType::id}},
                              {{"heading", 1, 1, 0},
                               {"body", 0, kMany, 1},
                               {"target-groups", 0, kMany, 1},
@@ -103,7 +107,28 @@ const ElementSpec& section() {
                               {"follow-up", 0, kMany, 1},
                               {"user-participation", 0, kMany, 1},
                               {"standard-text", 0, kMany, 1},
+                              {"prompt", 0, kMany, 1},
                               {"section", 0, kMany, 2}}};
+  return s;
+}
+
+const ElementSpec& local_section() {
+  static const ElementSpec s{"local-section",
+                             {{"ref", AttrType::id, true},
+                              {"action", AttrType::choice, true, {"extend", "replace", "fill"}},
+                              {"based-on", AttrType::text}},
+                             {{"body", 0, kMany, 0},
+                              {"target-groups", 0, kMany, 0},
+                              {"goals", 0, kMany, 0},
+                              {"responsibilities", 0, kMany, 0},
+                              {"sip-routine", 0, kMany, 0},
+                              {"routine", 0, kMany, 0},
+                              {"validity", 0, kMany, 0},
+                              {"dispute-ladder", 0, kMany, 0},
+                              {"follow-up", 0, kMany, 0},
+                              {"user-participation", 0, kMany, 0},
+                              {"standard-text", 0, kMany, 0},
+                              {"prompt", 0, kMany, 0}}};
   return s;
 }
 
@@ -329,7 +354,7 @@ namespace okgen::load {
 const std::vector<std::string>& section_content_elements() {
   static const std::vector<std::string> kNames = {
       "body",     "target-groups",  "goals",     "responsibilities",   "sip-routine",  "routine",
-      "validity", "dispute-ladder", "follow-up", "user-participation", "standard-text"};
+      "validity", "dispute-ladder", "follow-up", "user-participation", "standard-text", "prompt"};
   return kNames;
 }
 

@@ -65,6 +65,7 @@ const ElementSpec& party();
 const ElementSpec& parent();
 const ElementSpec& municipality_ref();
 const ElementSpec& section();
+const ElementSpec& local_section();
 const ElementSpec& body();
 const ElementSpec& markdown();  ///< goal, item, step, initiative, ...
 const ElementSpec& target_groups();

@@ -44,6 +44,8 @@ class LoaderState {
 
   /// Reads a <section> tree (section_loader.cc).
   model::Section section(pugi::xml_node node, int depth, const std::string& number);
+  /// Reads a <local-section> (section_loader.cc).
+  model::LocalSection local_section(pugi::xml_node node);
 
  private:
   model::SectionContent content(pugi::xml_node node);

@@ -128,6 +128,12 @@ model::Section LoaderState::section(pugi::xml_node node, int depth, const std::s
   s.depth = depth;
   s.number = number;
   s.loc = reader_.loc(node);
+  const std::string policy = reader_.attr(node, "local");
+  s.local = policy == "extend"    ? LocalPolicy::extend
+            : policy == "replace" ? LocalPolicy::replace
+            : policy == "slot"    ? LocalPolicy::slot
+                                  : LocalPolicy::locked;
+  s.template_key = reader_.attr(node, "template");
 
   int child_number = 0;
   for (pugi::xml_node c : element_children(node)) {
@@ -159,6 +165,21 @@ E choice(const std::string& v, std::initializer_list<std::pair<const char*, E>> 
 }
 
 }  // namespace
+
+model::LocalSection LoaderState::local_section(pugi::xml_node node) {
+  reader_.validate(node, spec::local_section());
+  LocalSection l;
+  l.ref = reader_.attr(node, "ref");
+  const std::string action = reader_.attr(node, "action");
+  l.action = action == "replace" ? LocalAction::replace : action == "fill" ? LocalAction::fill : LocalAction::extend;
+  l.based_on = reader_.attr(node, "based-on");
+  l.loc = reader_.loc(node);
+  const auto& names = section_content_elements();
+  for (pugi::xml_node c : element_children(node)) {
+    if (std::find(names.begin(), names.end(), std::string(c.name())) != names.end()) l.content.push_back(content(c));
+  }
+  return l;
+}
 
 model::SectionContent LoaderState::content(pugi::xml_node node) {
   const std::string name = node.name();
@@ -356,6 +377,11 @@ model::SectionContent LoaderState::content(pugi::xml_node node) {
     }
     u.outcome = optional_markdown(node, "outcome");
     return u;
+  }
+
+  if (name == "prompt") {
+    r.validate(node, spec::plain_text());
+    return Prompt{r.plain(node), r.loc(node)};
   }
 
   // standard-text (the only remaining name section() dispatches here)

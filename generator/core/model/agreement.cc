@@ -92,4 +92,23 @@ const char* to_string(ParticipationForm f) {
   return "";
 }
 
+const char* to_string(LocalPolicy p) {
+  switch (p) {
+    case LocalPolicy::locked: return "locked";
+    case LocalPolicy::extend: return "extend";
+    case LocalPolicy::replace: return "replace";
+    case LocalPolicy::slot: return "slot";
+  }
+  return "locked";
+}
+
+const char* to_string(LocalAction a) {
+  switch (a) {
+    case LocalAction::extend: return "extend";
+    case LocalAction::replace: return "replace";
+    case LocalAction::fill: return "fill";
+  }
+  return "extend";
+}
+
 }  // namespace okgen::model

@@ -208,8 +208,19 @@ struct StandardText {
   Loc loc;
 };
 
+/// <prompt>: a guiding question a local agreement has not answered yet.
+struct Prompt {
+  std::string question;
+  Loc loc;
+};
+
 using SectionContent = std::variant<Body, TargetGroups, Goals, Responsibilities, SipRoutine, Routine, Validity,
-                                    DisputeLadder, FollowUp, UserParticipation, StandardText>;
+                                    DisputeLadder, FollowUp, UserParticipation, StandardText, Prompt>;
+
+/// What a local agreement may do with a regional section.
+enum class LocalPolicy { locked, extend, replace, slot };
+/// Where a section's text comes from once a local agreement is merged with its regional one.
+enum class Origin { own, regional, regional_extended, local_replaced, local_filled };
 
 struct Section {
   std::string id;
@@ -219,6 +230,22 @@ struct Section {
   std::vector<Section> children;
   std::string number;  ///< "1", "2.3", assigned by the loader from the tree
   int depth = 1;       ///< 1 for top-level sections
+  LocalPolicy local = LocalPolicy::locked;  ///< regional: what local agreements may do
+  std::string template_key;                 ///< local: the template section it answers
+  Origin origin = Origin::own;              ///< after merging: where the text comes from
+  std::string origin_file;                  ///< after merging: the file of the local text, if any
+  std::string fingerprint;                  ///< after merging: the regional section's fingerprint
+  Loc loc;
+};
+
+enum class LocalAction { extend, replace, fill };
+
+/// <local-section>: a local agreement's text for a section of its regional agreement.
+struct LocalSection {
+  std::string ref;
+  LocalAction action = LocalAction::extend;
+  std::string based_on;  ///< fingerprint of the regional section the text was written against
+  std::vector<SectionContent> content;
   Loc loc;
 };
 
@@ -277,6 +304,7 @@ struct Agreement {
   std::string lang = "sv";
   Meta meta;
   std::vector<Section> sections;
+  std::vector<LocalSection> local_sections;  ///< local agreements only
   std::vector<LawRef> law_refs;
   std::vector<SourceRef> sources;
   std::vector<RelatedDocument> related;
@@ -298,5 +326,7 @@ const char* to_string(RoutineKind k);
 const char* to_string(ExtensionCondition c);
 const char* to_string(DisputeScope s);
 const char* to_string(ParticipationForm f);
+const char* to_string(LocalPolicy p);
+const char* to_string(LocalAction a);
 
 }  // namespace okgen::model

@@ -99,6 +99,7 @@ void visit_content(const SectionContent& c, const Section* s,
                    visit_opt(u.outcome, s, fn);
                  },
                  [&](const StandardText&) {},
+                 [&](const Prompt&) {},
              },
              c);
 }

@@ -34,6 +34,7 @@ const char* area_of(const SectionContent& c) {
                         [](const FollowUp&) -> const char* { return "follow-up"; },
                         [](const UserParticipation&) -> const char* { return "user-participation"; },
                         [](const StandardText&) -> const char* { return nullptr; },
+                        [](const Prompt&) -> const char* { return nullptr; },
                     },
                     c);
 }
