@@ -89,7 +89,7 @@ std::string regional(const std::string& base, const std::string& region, const s
   return xml;
 }
 
-// A local agreement answering the sections of data/local-template.yaml with plain text.
+// A local agreement answering the sections of data/local-template.tsv with plain text.
 std::string local(const std::string& region_slug, const std::string& region, const std::string& name,
                   const std::string& kod, const std::vector<std::pair<std::string, std::vector<std::string>>>& sections) {
   std::ostringstream x;
@@ -116,18 +116,11 @@ std::string local(const std::string& region_slug, const std::string& region, con
   return x.str();
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> template_sections(const fs::path& yaml) {
+std::vector<std::pair<std::string, std::vector<std::string>>> template_sections(const fs::path& tsv) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  std::istringstream in(read(yaml));
-  std::string line;
-  std::regex section("^\\s*- section: \"(.*)\"$"), question("^\\s*- \"(.*)\"$");
-  std::smatch m;
-  while (std::getline(in, line)) {
-    if (std::regex_match(line, m, section)) {
-      out.push_back({m[1], {}});
-    } else if (std::regex_match(line, m, question) && !out.empty()) {
-      out.back().second.push_back(m[1]);
-    }
+  for (const auto& row : util::read_tsv(tsv)) {
+    if (out.empty() || out.back().first != row.get("section")) out.push_back({row.get("section"), {}});
+    out.back().second.push_back(row.get("question"));
   }
   return out;
 }
@@ -137,7 +130,7 @@ int corpus(const fs::path& dir) {
   std::vector<std::string> bases = {read(src / "content/dalarna/regional.xml"),
                                     read(src / "content/jamtland-harjedalen/regional.xml"),
                                     read(src / "content/ostergotland/regional.xml")};
-  auto sections = template_sections(src / "data/local-template.yaml");
+  auto sections = template_sections(src / "data/local-template.tsv");
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> regions;
   for (const auto& row : util::read_tsv(src / "data/municipalities.tsv")) {
     regions[row.get("region")].push_back({row.get("municipality"), row.get("kommunkod")});

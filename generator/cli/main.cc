@@ -8,6 +8,7 @@
 
 #include "diag/printer.h"
 #include "diag/rules.h"
+#include "local/init.h"
 #include "okgen_version.h"
 #include "pipeline.h"
 #include "render/report/calendar.h"
@@ -50,6 +51,12 @@ const char* kFooter = R"(Exempel:
   okgen check --format html -o granskning.html content
   okgen calendar -o datum.ics         viktiga datum till kalendern
   okgen rules                         visa alla regler som kontrolleras
+  okgen local init --region Dalarna --municipality Falun
+                                      skapa content/dalarna/local/falun.xml att fylla i
+  okgen local init --region Dalarna --all
+                                      skapa lokala överenskommelser för länets övriga kommuner
+  okgen check --final content/dalarna/local/falun.xml
+                                      obesvarade frågor räknas som fel (inför beslut)
 
 Slutkoder: 0 inga fel, 1 fel i innehållet (eller varningar med --fail-on warning),
 2 felaktigt kommando eller fil som inte kan läsas, 3 utdata kunde inte skrivas,
@@ -90,6 +97,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> as_error, as_warning, as_info, ignored;
   std::string fail_on = "error";
   std::string config;
+  bool final_check = false;
 
   // Options every command that reads agreements shares.
   auto review_options = [&](CLI::App* cmd) {
@@ -100,6 +108,8 @@ int main(int argc, char** argv) {
     cmd->add_option("--ignore", ignored, "Hoppa över regeln (kan upprepas)");
     cmd->add_option("--config", config, "Inställningsfil (standard: okgen.conf i mappen eller närmaste föräldermapp)");
     cmd->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
+    cmd->add_flag("--final", final_check,
+                  "Lokala överenskommelser inför beslut: obesvarade frågor och saknade avsnitt är fel");
   };
 
   auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML och PDF, med förteckning och kontrollrapport");
@@ -135,6 +145,21 @@ int main(int argc, char** argv) {
   rules->add_option("--format", rules_format, "text (standard) eller markdown (docs/rules.md)")
       ->check(CLI::IsMember({"text", "markdown"}));
 
+  auto* local = app.add_subcommand("local", "Lokala överenskommelser");
+  local->require_subcommand(1);
+  auto* init = local->add_subcommand("init", "Skapa en kommuns lokala överenskommelse från mallen och den regionala");
+  std::string init_region;
+  std::vector<std::string> init_municipalities;
+  bool init_all = false, init_force = false;
+  std::string content_dir = "content";
+  init->add_option("--region", init_region, "Regionen, till exempel Dalarna eller \"Region Dalarna\"")->required();
+  auto* muni_opt = init->add_option("--municipality", init_municipalities, "Kommunen, till exempel Falun (kan upprepas)");
+  auto* all_opt = init->add_flag("--all", init_all, "Alla kommuner i regionen som saknar en lokal överenskommelse");
+  muni_opt->excludes(all_opt);
+  init->add_flag("--force", init_force, "Skriv över en befintlig fil");
+  init->add_option("--content", content_dir, "Mappen med överenskommelserna (standard: content)");
+  init->add_option("--date", date, "Datum för utkastet (ÅÅÅÅ-MM-DD, standard: i dag)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -169,6 +194,27 @@ int main(int argc, char** argv) {
       std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
       return okgen::kExitUsage;
     }
+    if (*init) {
+      if (init_municipalities.empty() && !init_all) {
+        std::cerr << "okgen: error: ange --municipality KOMMUN eller --all\n";
+        return okgen::kExitUsage;
+      }
+      okgen::local::InitOptions io;
+      io.region = init_region;
+      io.municipalities = init_municipalities;
+      io.all = init_all;
+      io.force = init_force;
+      io.content_dir = content_dir;
+      io.today = *as_of;
+      okgen::diag::DiagnosticSink sink;
+      okgen::diag::SourceRegistry sources;
+      auto r = okgen::local::init_local(io, res, sink, sources);
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      for (const auto& f : r.written) std::cout << "Skapade " << okgen::util::display_path(f) << "\n";
+      for (const auto& f : r.skipped) std::cout << "Fanns redan (orörd): " << okgen::util::display_path(f) << "\n";
+      if (r.usage_error) return okgen::kExitUsage;
+      return sink.has_errors() ? okgen::kExitFindings : okgen::kExitOk;
+    }
     okgen::PipelineOptions options;
     for (const auto& p : paths) options.inputs.emplace_back(p);
     if (options.inputs.empty()) options.inputs.emplace_back("content");
@@ -198,6 +244,13 @@ int main(int argc, char** argv) {
     if (sink.has_errors()) {
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       return okgen::kExitUsage;
+    }
+    // Before a decision a local agreement must be finished: what is a warning in a draft is
+    // an error (unless the rule was set explicitly above).
+    if (final_check) {
+      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty"}) {
+        if (!options.check.policy.has(id)) options.check.policy.set(id, okgen::diag::Severity::error);
+      }
     }
     sink.set_policy(&options.check.policy);
 

@@ -5,11 +5,15 @@
 #include <atomic>
 #include <thread>
 #include <map>
+#include <memory>
+#include <set>
 #include <optional>
 
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
 #include "load/encoding.h"
+#include "local/merge.h"
+#include "model/span.h"
 #include "review/text_check.h"
 #include "render/html/html_writer.h"
 #include "render/pdf/pdf_emit.h"
@@ -53,6 +57,7 @@ struct Loaded {
   std::optional<model::Agreement> agreement;
   std::optional<compose::Doc> doc;
   fs::path content_root;
+  std::size_t local_files = 0;  ///< merged local agreement: files before the regional ones
 };
 
 // Adds the errors and warnings reported since `mark` to the agreement's counts.
@@ -104,6 +109,29 @@ void check_text_file(Loaded& l, const PipelineOptions& options, const Resources&
   }
 }
 
+// Replaces a local agreement by its merge with the regional one; false when it cannot be
+// merged (the reason is reported).
+template <class ParentT>
+bool merge_with_parent(Loaded& l, const ParentT& parent, diag::DiagnosticSink& sink) {
+  const model::Agreement& a = *l.agreement;
+  const diag::SourceSpan where = model::span_of(a, a.meta.parent->loc);
+  if (!parent.agreement) {
+    sink.report("local-parent-missing", where, {{"href", a.meta.parent->href}});
+    return false;
+  }
+  if (!parent.valid || parent.agreement->kind != model::AgreementKind::regional) {
+    sink.report("local-parent-invalid", where, {{"href", a.meta.parent->href}});
+    return false;
+  }
+  const std::size_t mark = sink.size();
+  auto merged = local::merge_local(a, *parent.agreement, sink);
+  if (!merged || sink.has_errors_since(mark)) return false;
+  l.local_files = a.files.size();
+  l.result.parent_source = parent.display;
+  l.agreement = std::move(*merged);
+  return true;
+}
+
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                              diag::SourceRegistry& sources, PipelineResult& out) {
   load::LoadOptions lo;
@@ -140,6 +168,10 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       l.result.region = a.meta.region;
       l.result.version = a.meta.version;
       l.result.diarienummer = a.meta.diarienummer;
+      if (a.meta.municipality) {
+        l.result.municipality = a.meta.municipality->name;
+        l.result.municipality_code = a.meta.municipality->code;
+      }
       if (!a.id.empty()) {
         auto [it, inserted] = ids.emplace(a.id, l.result.display_source);
         if (!inserted) {
@@ -158,37 +190,71 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     all.push_back(std::move(l));
   }
 
-  // Phase 2: check and compose each agreement that could be read.
-  std::map<std::string, const model::Agreement*> by_path;
+  // Phase 2: merge local agreements with their regional one, then check and compose.
+  struct Parent {
+    const model::Agreement* agreement = nullptr;
+    bool valid = false;  ///< read without errors
+    std::string display;
+  };
+  std::map<std::string, Parent> parents;  // canonical path -> regional agreement
   for (const auto& l : all) {
     std::error_code ec;
-    if (l.agreement) by_path[fs::weakly_canonical(l.result.source, ec).string()] = &*l.agreement;
+    if (l.agreement) {
+      parents[fs::weakly_canonical(l.result.source, ec).string()] =
+          Parent{&*l.agreement, l.result.errors == 0, l.result.display_source};
+    }
   }
-  std::map<std::string, std::optional<model::Agreement>> extra_parents;  // parents not among the inputs
-  review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
+  std::vector<std::unique_ptr<model::Agreement>> extra_parents;  // parents not among the inputs
+  auto resolve = [&](const model::Agreement& local) -> Parent {
     std::error_code ec;
     const fs::path base = fs::path(local.path()).parent_path();
     const std::string key = fs::weakly_canonical(base / local.meta.parent->href, ec).string();
-    if (auto it = by_path.find(key); it != by_path.end()) return it->second;
-    auto it = extra_parents.find(key);
-    if (it == extra_parents.end()) {
-      diag::DiagnosticSink quiet;  // problems in the parent are reported when it is checked itself
-      diag::SourceRegistry scratch;
-      load::LoadOptions plo = lo;
-      plo.content_root = find_content_root(key);
-      it = extra_parents.emplace(key, load::load_agreement(key, plo, quiet, scratch)).first;
+    if (auto it = parents.find(key); it != parents.end()) return it->second;
+    diag::DiagnosticSink quiet;  // problems in the parent are reported when it is checked itself
+    diag::SourceRegistry scratch;
+    load::LoadOptions plo = lo;
+    plo.content_root = find_content_root(key);
+    Parent p;
+    p.display = util::display_path(key);
+    if (auto loaded = load::load_agreement(key, plo, quiet, scratch)) {
+      extra_parents.push_back(std::make_unique<model::Agreement>(std::move(*loaded)));
+      p.agreement = extra_parents.back().get();
+      p.valid = !quiet.has_errors();
     }
-    return it->second ? &*it->second : nullptr;
+    return parents[key] = p;
+  };
+  review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
+    Parent p = resolve(local);
+    return p.valid ? p.agreement : nullptr;
   };
   review::CheckOptions co = options.check;
   co.as_of = options.as_of;
   for (auto& l : all) {
     if (!l.agreement || l.result.errors > 0) continue;  // not read, or not well-formed enough to check
     const std::size_t mark = sink.size();
-    l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, sink);
+    std::set<std::string> regional_files;
+    if (l.agreement->kind == model::AgreementKind::local && l.agreement->meta.parent) {
+      if (!merge_with_parent(l, resolve(*l.agreement), sink)) {
+        count_findings(sink, mark, l.result);
+        continue;
+      }
+      regional_files.insert(l.agreement->files.begin() + static_cast<std::ptrdiff_t>(l.local_files),
+                            l.agreement->files.end());
+    }
+    // Findings inside the regional text are the regional agreement's: reported once, for
+    // it, not again for each of its local agreements.
+    diag::DiagnosticSink found;
+    l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, found);
     // Compose even for `check`: templates cite references and can report problems too.
     compose::ComposeOptions opts{options.as_of};
-    l.doc = compose::compose(*l.agreement, res, opts, sink);
+    l.doc = compose::compose(*l.agreement, res, opts, found);
+    for (const auto& d : found.all()) {
+      if (!regional_files.count(d.span.file)) sink.add(d);
+    }
+    if (l.agreement->kind == model::AgreementKind::local && l.local_files) {
+      l.result.local = local::local_status(*l.agreement, res.data);
+      l.result.provenance = local::provenance(*l.agreement);
+    }
     l.result.validity = l.doc->validity;
     l.result.validity_label = l.doc->validity_label;
     count_findings(sink, mark, l.result);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "local/status.h"
 #include "review/check_options.h"
 #include "review/checker.h"
 #include "diag/diagnostic.h"
@@ -58,6 +59,12 @@ struct AgreementResult {
   bool loaded = false;                           ///< parsed into a model
   int pages = 0;                                 ///< PDF pages, when a PDF was made
   std::optional<review::CheckReport> report;      ///< coverage and validity, when checked
+  // Local agreements, once merged with their regional agreement:
+  std::string municipality;
+  std::string municipality_code;
+  std::string parent_source;                      ///< the regional agreement's file
+  std::optional<local::LocalStatus> local;        ///< draft/complete, needs review
+  std::vector<local::Provenance> provenance;      ///< where each section's text comes from
   std::vector<std::filesystem::path> outputs;   ///< files written
 };
 

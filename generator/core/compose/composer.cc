@@ -6,6 +6,7 @@
 #include "compose/fragments.h"
 #include "compose/wording.h"
 #include "load/markdown.h"
+#include "model/span.h"
 #include "model/walk.h"
 
 namespace okgen::compose {
@@ -152,16 +153,49 @@ class Composer {
         c);
   }
 
-  DocSection section(const Section& s) {
+  // Local agreements say for each section whose text it is: under the heading of every
+  // top-level section and wherever the origin changes, in words (not colour alone).
+  Blocks origin_note(const std::string& flag) {
+    Value ctx;
+    ctx.set(flag, true);
+    return div("origin", render("origin", ctx), {});
+  }
+
+  static const char* origin_flag(Origin o) {
+    switch (o) {
+      case Origin::own: return "own";
+      case Origin::regional: return "regional";
+      case Origin::regional_extended: return "extended";
+      case Origin::local_replaced: return "replaced";
+      case Origin::local_filled: return "filled";
+    }
+    return "own";
+  }
+
+  DocSection section(const Section& s, const Section* parent = nullptr) {
     DocSection out;
     out.id = s.id;
     out.number = s.number;
     out.heading = s.heading;
     out.depth = s.depth;
-    for (const auto& c : s.content) {
-      for (auto& b : content(c)) out.blocks.push_back(std::move(b));
+    const bool local_doc = a_.kind == AgreementKind::local && a_.meta.municipality;
+    if (local_doc) {
+      out.origin = origin_flag(s.origin);
+      if (!parent || parent->origin != s.origin || (s.origin != Origin::regional && s.origin != Origin::own)) {
+        for (auto& b : origin_note(out.origin)) out.blocks.push_back(std::move(b));
+      }
     }
-    for (const auto& child : s.children) out.children.push_back(section(child));
+    Blocks addition;
+    for (std::size_t i = 0; i < s.content.size(); ++i) {
+      const bool is_addition = local_doc && s.origin == Origin::regional_extended && i >= s.local_from;
+      for (auto& b : content(s.content[i])) (is_addition ? addition : out.blocks).push_back(std::move(b));
+    }
+    if (!addition.empty()) {
+      Blocks framed = render("origin", Value{}.set("addition", true));
+      for (auto& b : addition) framed.push_back(std::move(b));
+      for (auto& b : div("local-text", std::move(framed), s.local_loc)) out.blocks.push_back(std::move(b));
+    }
+    for (const auto& child : s.children) out.children.push_back(section(child, &s));
     return out;
   }
 
@@ -371,7 +405,7 @@ class Composer {
     // This is the one place that knows, since standard texts cite references too.
     auto add_uncited = [&](const std::string& id, const Loc& loc) {
       if (id.empty() || index.count(id)) return;
-      sink_.report("uncited-reference", diag::SourceSpan{a_.path(), loc.line, loc.column}, {{"id", id}});
+      sink_.report("uncited-reference", model::span_of(a_, loc), {{"id", id}});
       Note n;
       n.number = static_cast<int>(d.notes.size()) + 1;
       n.id = id;

@@ -17,6 +17,7 @@ struct DocSection {
   std::string number;  ///< "2.1"
   std::string heading;
   int depth = 1;
+  std::string origin;  ///< local agreements: own, regional, extended, replaced, filled ("" otherwise)
   model::Blocks blocks;
   std::vector<DocSection> children;
 };

@@ -50,7 +50,69 @@ ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
   for (const auto& row : util::read_tsv(data_dir / "municipalities.tsv")) {
     d.municipalities.push_back(Municipality{row.get("region"), row.get("municipality"), row.get("kommunkod")});
   }
+  for (const auto& row : util::read_tsv(data_dir / "local-template.tsv")) {
+    if (d.local_template.empty() || d.local_template.back().key != row.get("key")) {
+      d.local_template.push_back(TemplateSection{row.get("key"), row.get("section"), {}, ""});
+    }
+    if (!row.get("holds").empty()) d.local_template.back().holds = row.get("holds");
+    auto& items = d.local_template.back().items;
+    if (items.empty() || items.back().describe != row.get("item")) items.push_back(TemplateItem{row.get("item"), {}});
+    items.back().questions.push_back(row.get("question"));
+  }
   return d;
+}
+
+namespace {
+
+// "Falu kommun" -> "falu", "Östersunds kommun" -> "östersunds", "Region Gotland" -> "gotland".
+std::string name_key(const std::string& name) {
+  std::string n = util::lower_sv(util::trim(name));
+  for (const char* suffix : {" kommun", " stad", " municipality"}) {
+    if (util::ends_with(n, suffix)) n = n.substr(0, n.size() - std::string(suffix).size());
+  }
+  if (util::starts_with(n, "region ")) n = n.substr(7);
+  return std::string(util::trim(n));
+}
+
+}  // namespace
+
+const Municipality* ReferenceData::find_municipality(const std::string& name, const std::string& region) const {
+  const std::string key = name_key(name);
+  if (key.empty()) return nullptr;
+  const Municipality* found = nullptr;
+  for (const auto& m : municipalities) {
+    if (!region.empty() && m.region != region) continue;
+    const std::string k = name_key(m.name);
+    // The genitive forms used before "kommun": Falun -> Falu, Östersund -> Östersunds.
+    const bool match = key == k || key + "n" == k || key == k + "s";
+    if (!match) continue;
+    if (found) return nullptr;  // ambiguous without a region
+    found = &m;
+  }
+  return found;
+}
+
+std::vector<const Municipality*> ReferenceData::municipalities_of(const std::string& region) const {
+  std::vector<const Municipality*> out;
+  for (const auto& m : municipalities) {
+    if (m.region == region) out.push_back(&m);
+  }
+  return out;
+}
+
+std::vector<std::string> ReferenceData::regions() const {
+  std::vector<std::string> out;
+  for (const auto& m : municipalities) {
+    if (std::find(out.begin(), out.end(), m.region) == out.end()) out.push_back(m.region);
+  }
+  return out;
+}
+
+const TemplateSection* ReferenceData::find_template_section(const std::string& key) const {
+  for (const auto& t : local_template) {
+    if (t.key == key) return &t;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> ReferenceData::area_ids() const {

@@ -71,6 +71,18 @@ struct Municipality {
   std::string code;  ///< kommunkod, 4 digits
 };
 
+/// One section of the local-agreement template (data/local-template.tsv).
+struct TemplateItem {
+  std::string describe;
+  std::vector<std::string> questions;
+};
+struct TemplateSection {
+  std::string key;
+  std::string heading;
+  std::vector<TemplateItem> items;
+  std::string holds;  ///< "dispute-ladder", "follow-up" or "": what local init prefills here
+};
+
 struct ReferenceData {
   std::vector<Area> areas;
   std::vector<Law> laws;
@@ -78,6 +90,7 @@ struct ReferenceData {
   std::vector<LawSection> law_sections;
   std::vector<WordingRule> wording;
   std::vector<AreaKeywords> area_keywords;
+  std::vector<TemplateSection> local_template;
 
   /// Reads the data files below `data_dir`. Throws util::IoError when a file is missing.
   static ReferenceData load(const std::filesystem::path& data_dir);
@@ -90,6 +103,15 @@ struct ReferenceData {
   const Law* find_law_in_force(const std::string& short_name, const util::Date& date) const;
   /// The municipality with this kommunkod, or nullptr.
   const Municipality* find_municipality_by_code(const std::string& code) const;
+  /// The municipality a name means, written as people write it: "Falun", "Falu kommun",
+  /// "falun", "Östersunds kommun", "Malung-Sälen". nullptr when none (or several) match.
+  const Municipality* find_municipality(const std::string& name, const std::string& region = "") const;
+  /// The municipalities of a region, in registry order.
+  std::vector<const Municipality*> municipalities_of(const std::string& region) const;
+  /// Region names, in registry order.
+  std::vector<std::string> regions() const;
+  /// The template section with this key, or nullptr.
+  const TemplateSection* find_template_section(const std::string& key) const;
 };
 
 }  // namespace okgen::data

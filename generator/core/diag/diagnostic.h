@@ -51,6 +51,8 @@ class SeverityPolicy {
   /// The severity for a finding of `rule` reported at `severity`; nullopt = dropped.
   std::optional<Severity> resolve(const std::string& rule, Severity severity) const;
   bool empty() const { return overrides_.empty(); }
+  /// True when `rule` was set explicitly.
+  bool has(const std::string& rule) const { return overrides_.count(rule) > 0; }
 
  private:
   std::map<std::string, std::optional<Severity>> overrides_;

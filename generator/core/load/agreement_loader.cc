@@ -9,6 +9,8 @@
 #include "diag/suggest.h"
 #include "load/encoding.h"
 #include "load/loader_state.h"
+#include "model/span.h"
+#include "model/tree.h"
 #include "model/walk.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -87,12 +89,10 @@ class AgreementReader {
     a_.lang = root.attribute("lang") ? r_.attr(root, "lang") : "sv";
     if (pugi::xml_node m = root.child("meta")) meta(m);
 
-    int number = 0;
     for (pugi::xml_node s : element_children(root)) {
       const std::string name = s.name();
       if (name == "section") {
-        ++number;
-        a_.sections.push_back(st_.section(s, 1, std::to_string(number)));
+        a_.sections.push_back(st_.section(s, 1));
       } else if (name == "local-section") {
         if (a_.kind == AgreementKind::regional) {
           st_.sink().report("local-meta-in-regional", r_.span(s), {{"element", "local-section"}});
@@ -100,6 +100,7 @@ class AgreementReader {
         a_.local_sections.push_back(st_.local_section(s));
       }
     }
+    model::number_sections(a_.sections);
     if (a_.sections.empty() && a_.local_sections.empty()) {
       st_.sink().report("missing-element", r_.span(root), {{"element", "section"}, {"parent", "agreement"}});
     }
@@ -174,8 +175,12 @@ class AgreementReader {
     }
     if (parent) {
       r_.validate(parent, spec::parent());
-      meta.parent = ParentRef{r_.attr(parent, "href"), r_.attr(parent, "diarienummer"), r_.attr(parent, "version"),
-                              r_.loc(parent)};
+      ParentRef ref;
+      ref.href = r_.attr(parent, "href");
+      ref.diarienummer = r_.attr(parent, "diarienummer");
+      ref.version = r_.attr(parent, "version");
+      ref.loc = r_.loc(parent);
+      meta.parent = std::move(ref);
     }
     if (muni) {
       r_.validate(muni, spec::municipality_ref());
@@ -252,7 +257,8 @@ class AgreementReader {
   Agreement& a_;
 };
 
-// Checks that need the whole file: citations, cross references and signatories resolve.
+}  // namespace
+
 void check_references(const Agreement& a, diag::DiagnosticSink& sink) {
   std::set<std::string> citable, linkable;
   std::vector<std::string> citable_list, linkable_list;
@@ -267,9 +273,7 @@ void check_references(const Agreement& a, diag::DiagnosticSink& sink) {
   citable_list.assign(citable.begin(), citable.end());
   linkable_list.assign(linkable.begin(), linkable.end());
 
-  auto span = [&](const Loc& l) {
-    return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
-  };
+  auto span = [&](const Loc& l) { return model::span_of(a, l); };
   model::for_each_rich_text(a, [&](const RichText& t, const Section*) {
     model::for_each_inline(t.blocks, [&](const Inline& in) {
       if (const auto* c = std::get_if<Citation>(&in.node)) {
@@ -297,7 +301,6 @@ void check_references(const Agreement& a, diag::DiagnosticSink& sink) {
   }
 }
 
-}  // namespace
 
 std::optional<model::Agreement> load_agreement(const fs::path& path, const LoadOptions& options,
                                                diag::DiagnosticSink& sink, diag::SourceRegistry& sources) {
@@ -363,7 +366,7 @@ std::optional<model::Agreement> load_agreement_text(const fs::path& path, std::s
   XmlReader reader(parsed, 0, sink, options.areas);
   LoaderState state(path, options, sink, sources, reader, a);
   AgreementReader(state, reader).read(root);
-  check_references(a, sink);
+  if (a.kind == model::AgreementKind::regional) check_references(a, sink);
   return a;
 }
 

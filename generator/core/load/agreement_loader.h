@@ -37,4 +37,9 @@ std::optional<model::Agreement> load_agreement_text(const std::filesystem::path&
                                                     const LoadOptions& options, diag::DiagnosticSink& sink,
                                                     diag::SourceRegistry& sources);
 
+/// Citations, cross references and signatories resolve within `a`. Run by the loader on
+/// regional agreements; a local agreement can cite its regional one, so it is run on the
+/// merged agreement instead.
+void check_references(const model::Agreement& a, diag::DiagnosticSink& sink);
+
 }  // namespace okgen::load

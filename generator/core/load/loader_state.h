@@ -43,7 +43,7 @@ class LoaderState {
   void declare_id(const std::string& id, pugi::xml_node node);
 
   /// Reads a <section> tree (section_loader.cc).
-  model::Section section(pugi::xml_node node, int depth, const std::string& number);
+  model::Section section(pugi::xml_node node, int depth);
   /// Reads a <local-section> (section_loader.cc).
   model::LocalSection local_section(pugi::xml_node node);
 

@@ -115,7 +115,7 @@ void LoaderState::declare_id(const std::string& id, pugi::xml_node node) {
   sink_.add(std::move(d));
 }
 
-model::Section LoaderState::section(pugi::xml_node node, int depth, const std::string& number) {
+model::Section LoaderState::section(pugi::xml_node node, int depth) {
   reader_.validate(node, spec::section());
   Section s;
   s.id = reader_.attr(node, "id");
@@ -125,8 +125,6 @@ model::Section LoaderState::section(pugi::xml_node node, int depth, const std::s
   for (const auto& area : util::split_ws(reader_.attr(node, "covers"))) {
     if (std::find(s.covers.begin(), s.covers.end(), area) == s.covers.end()) s.covers.push_back(area);
   }
-  s.depth = depth;
-  s.number = number;
   s.loc = reader_.loc(node);
   const std::string policy = reader_.attr(node, "local");
   s.local = policy == "extend"    ? LocalPolicy::extend
@@ -135,17 +133,15 @@ model::Section LoaderState::section(pugi::xml_node node, int depth, const std::s
                                   : LocalPolicy::locked;
   s.template_key = reader_.attr(node, "template");
 
-  int child_number = 0;
   for (pugi::xml_node c : element_children(node)) {
     const std::string name = c.name();
     if (name == "heading") continue;
     if (name == "section") {
-      ++child_number;
       if (depth >= kMaxSectionDepth) {
         sink_.report("section-too-deep", reader_.span(c), {{"limit", std::to_string(kMaxSectionDepth)}});
         continue;  // not descending further also bounds recursion on hostile input
       }
-      s.children.push_back(section(c, depth + 1, number + "." + std::to_string(child_number)));
+      s.children.push_back(section(c, depth + 1));
       continue;
     }
     const auto& names = section_content_elements();

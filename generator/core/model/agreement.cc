@@ -1,18 +1,9 @@
 // Lookups and names for the agreement model.
 #include "model/agreement.h"
 
+#include "model/tree.h"
+
 namespace okgen::model {
-namespace {
-
-const Section* find_in(const std::vector<Section>& sections, const std::string& id) {
-  for (const auto& s : sections) {
-    if (s.id == id) return &s;
-    if (const Section* c = find_in(s.children, id)) return c;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 const Party* Agreement::find_party(const std::string& party_id) const {
   for (const auto& p : meta.parties) {
@@ -22,7 +13,7 @@ const Party* Agreement::find_party(const std::string& party_id) const {
 }
 
 const Section* Agreement::find_section(const std::string& section_id) const {
-  return find_in(sections, section_id);
+  return model::find_section(sections, section_id);
 }
 
 // These names are the XML attribute values, so the loader, the schema and the template

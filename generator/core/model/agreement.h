@@ -49,6 +49,10 @@ struct ParentRef {
   std::string diarienummer;
   std::string version;
   Loc loc;
+  // Set when a local agreement is merged with its regional one (local/merge.h).
+  std::string current_title;
+  std::string current_version;
+  std::string current_diarienummer;
 };
 
 struct MunicipalityRef {
@@ -232,9 +236,12 @@ struct Section {
   int depth = 1;       ///< 1 for top-level sections
   LocalPolicy local = LocalPolicy::locked;  ///< regional: what local agreements may do
   std::string template_key;                 ///< local: the template section it answers
-  Origin origin = Origin::own;              ///< after merging: where the text comes from
-  std::string origin_file;                  ///< after merging: the file of the local text, if any
-  std::string fingerprint;                  ///< after merging: the regional section's fingerprint
+  // Set when a local agreement is merged with its regional one (local/merge.h):
+  Origin origin = Origin::own;  ///< where the text comes from
+  std::string fingerprint;      ///< the regional section's fingerprint, now
+  std::string based_on;         ///< the fingerprint the local text was written against
+  std::size_t local_from = 0;   ///< content[local_from..] is local text (extend), else all or none
+  Loc local_loc;                ///< the <local-section> applied to it
   Loc loc;
 };
 

@@ -1,6 +1,8 @@
 // The checker's entry point (see checker.h).
 #include "review/checker.h"
 
+#include "model/span.h"
+
 namespace okgen::review {
 
 const char* to_string(Coverage c) {
@@ -52,7 +54,7 @@ CheckReport check_agreement(const model::Agreement& a, const data::ReferenceData
     LawCitation c{l.law, l.sfs, l.chapter, l.section,
                   (l.chapter.empty() ? "" : l.chapter + " kap. ") + (l.section.empty() ? "" : l.section + " § ") + l.law +
                       " (" + l.sfs + ")"};
-    check_citation(c, diag::SourceSpan{a.path(), l.loc.line, l.loc.column}, ctx, sink);
+    check_citation(c, model::span_of(a, l.loc), ctx, sink);
   }
   check_cited_laws(prose, ctx, sink);
   check_wording(prose, ctx, sink);

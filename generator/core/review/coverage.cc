@@ -6,6 +6,7 @@
 #include <map>
 #include <regex>
 
+#include "model/span.h"
 #include "review/checker.h"
 #include "model/walk.h"
 #include "util/text.h"
@@ -16,9 +17,7 @@ using namespace okgen::model;
 
 namespace {
 
-diag::SourceSpan span_of(const Agreement& a, const Loc& l) {
-  return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
-}
+using model::span_of;
 
 // Which area a structured element speaks to.
 const char* area_of(const SectionContent& c) {

@@ -1,4 +1,5 @@
 // Prose rules (see prose.h).
+#include "model/span.h"
 #include "review/prose.h"
 
 #include <algorithm>
@@ -30,9 +31,7 @@ diag::SourceSpan ProseUnit::at(std::size_t offset) const {
 
 namespace {
 
-diag::SourceSpan span_of(const Agreement& a, const Loc& l) {
-  return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
-}
+using model::span_of;
 
 // Appends inline text to a unit, recording where each text node starts.
 void append_inlines(const Agreement& a, const Inlines& ins, ProseUnit& u) {

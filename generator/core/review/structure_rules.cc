@@ -1,6 +1,7 @@
 // Structure a reviewer expects: no empty sections, a decision, parties that exist.
 #include "review/checker.h"
 #include "diag/suggest.h"
+#include "model/span.h"
 #include "model/walk.h"
 #include "util/text.h"
 
@@ -9,9 +10,7 @@ namespace okgen::review {
 using namespace okgen::model;
 
 void check_structure(const Agreement& a, const ProseContext& ctx, diag::DiagnosticSink& sink) {
-  auto span = [&](const Loc& l) {
-    return diag::SourceSpan{l.file < a.files.size() ? a.files[l.file] : a.path(), l.line, l.column};
-  };
+  auto span = [&](const Loc& l) { return span_of(a, l); };
   for_each_section(a.sections, [&](const Section& s) {
     if (s.content.empty() && s.children.empty()) sink.report("section-empty", span(s.loc), {{"heading", s.heading}});
   });

@@ -1,6 +1,7 @@
 // Validity on the check date: expired, automatically extended, notice deadlines and reviews
 // coming up; and the dates a secretariat wants in its calendar.
 #include "review/checker.h"
+#include "model/span.h"
 #include "model/walk.h"
 
 namespace okgen::review {
@@ -13,7 +14,7 @@ std::optional<ValidityStatus> check_validity(const Agreement& a, const CheckOpti
   const Validity* v = find_validity(a);
   if (!v) return std::nullopt;
   ValidityStatus s = validity_status(*v, options.as_of);
-  const diag::SourceSpan where{a.path(), v->loc.line, v->loc.column};
+  const diag::SourceSpan where = model::span_of(a, v->loc);
   const auto soon = [&](const util::Date& d) {
     return d >= options.as_of && d.days() - options.as_of.days() <= options.soon_days;
   };

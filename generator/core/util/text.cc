@@ -189,4 +189,16 @@ Dedented dedent(std::string_view s) {
   return out;
 }
 
+std::string shorten(std::string_view s, std::size_t max_bytes) {
+  std::string flat;
+  for (const auto& w : split_ws(s)) flat += (flat.empty() ? "" : " ") + w;
+  if (flat.size() <= max_bytes) return flat;
+  std::size_t cut = flat.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut == 0) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return flat.substr(0, cut) + " …";
+}
+
 }  // namespace okgen::util

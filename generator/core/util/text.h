@@ -18,6 +18,9 @@ std::string ascii_lower(std::string_view s);
 /// byte offsets unchanged (each lower-case letter has the same UTF-8 length).
 std::string lower_sv(std::string_view s);
 void replace_all(std::string& s, std::string_view from, std::string_view to);
+/// White space collapsed to single spaces and, beyond `max_bytes`, cut at a word boundary
+/// (never inside a UTF-8 character) with " …" appended: for quoting text in messages.
+std::string shorten(std::string_view s, std::size_t max_bytes);
 
 /// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 /// On failure `bad_offset` is the byte offset of the first bad sequence.

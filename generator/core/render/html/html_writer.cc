@@ -168,7 +168,8 @@ std::string heading_tag(int depth) { return "h" + std::to_string(std::min(6, dep
 void sections_html(const std::vector<compose::DocSection>& sections, HtmlOut& out, std::string& html) {
   for (const auto& s : sections) {
     const std::string h = heading_tag(s.depth);
-    html += "<section aria-labelledby=\"" + escape_html(s.id) + "\">\n";
+    html += "<section aria-labelledby=\"" + escape_html(s.id) + "\"" +
+            (s.origin.empty() ? std::string() : " class=\"origin-" + escape_html(s.origin) + "\"") + ">\n";
     html += "<" + h + " id=\"" + escape_html(s.id) + "\"><span class=\"secno\">" + escape_html(s.number) +
             "</span> " + escape_html(s.heading) + "</" + h + ">\n";
     out.blocks(s.blocks);
