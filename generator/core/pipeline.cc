@@ -16,6 +16,7 @@
 #include "model/span.h"
 #include "review/text_check.h"
 #include "render/html/html_writer.h"
+#include "render/html/region_index.h"
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_writer.h"
 #include "render/report/review_report.h"
@@ -115,6 +116,7 @@ template <class ParentT>
 bool merge_with_parent(Loaded& l, const ParentT& parent, diag::DiagnosticSink& sink) {
   const model::Agreement& a = *l.agreement;
   const diag::SourceSpan where = model::span_of(a, a.meta.parent->loc);
+  if (parent.agreement) l.result.parent_source = parent.display;
   if (!parent.agreement) {
     sink.report("local-parent-missing", where, {{"href", a.meta.parent->href}});
     return false;
@@ -127,7 +129,6 @@ bool merge_with_parent(Loaded& l, const ParentT& parent, diag::DiagnosticSink& s
   auto merged = local::merge_local(a, *parent.agreement, sink);
   if (!merged || sink.has_errors_since(mark)) return false;
   l.local_files = a.files.size();
-  l.result.parent_source = parent.display;
   l.agreement = std::move(*merged);
   return true;
 }
@@ -307,6 +308,58 @@ bool render_pdfs(const std::vector<Loaded>& all, const Resources& res, diag::Dia
   return true;
 }
 
+// One page per regional agreement whose region is in the municipality registry, next to
+// its HTML (output/dalarna/regional-kommuner.html): each municipality with the state of its
+// local agreement. Returns path -> (regional HTML path, page).
+std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vector<Loaded>& all,
+                                                                 const PipelineOptions& options,
+                                                                 const Resources& res) {
+  std::map<fs::path, std::pair<fs::path, std::string>> pages;
+  for (const auto& r : all) {
+    if (r.result.kind != "regional" || !r.doc || r.result.errors > 0) continue;
+    const auto municipalities = res.data.municipalities_of(r.doc->region);
+    if (municipalities.empty()) continue;
+    const fs::path html = output_path(r.result.source, r.content_root, options.output_dir, ".html");
+    fs::path page = html;
+    page.replace_filename(html.stem().string() + "-kommuner.html");
+    render::RegionIndex idx;
+    idx.region = r.doc->region;
+    idx.regional_title = r.doc->title;
+    idx.regional_href = relative_href(html, page.parent_path());
+    idx.regional_version = r.doc->version;
+    idx.regional_diarienummer = r.doc->diarienummer;
+    for (const auto* m : municipalities) {
+      render::MunicipalityEntry me{m->name, m->code, std::nullopt};
+      for (const auto& l : all) {
+        if (l.result.kind != "local" || l.result.parent_source != r.result.display_source) continue;
+        if (l.result.municipality_code != m->code) continue;
+        render::LocalEntry le;
+        le.title = l.result.title;
+        le.source = l.result.display_source;
+        le.version = l.result.version;
+        le.errors = l.result.errors > 0 || !l.result.local;
+        if (!le.errors) {
+          le.href = relative_href(output_path(l.result.source, l.content_root, options.output_dir, ".html"),
+                                  page.parent_path());
+          const local::LocalStatus& st = *l.result.local;
+          le.draft = st.draft;
+          le.prompts = static_cast<int>(st.prompt_count());
+          le.missing_sections = static_cast<int>(st.missing_template.size() + st.empty_slots.size());
+          le.parent_version = st.cited_version;
+          le.parent_current = st.parent_current();
+          le.changed_sections = static_cast<int>(st.changed.size());
+          le.status_label = l.result.validity_label;
+        }
+        me.local = std::move(le);
+        break;
+      }
+      idx.municipalities.push_back(std::move(me));
+    }
+    pages[page] = {html, render::render_region_index_html(idx, options.as_of.iso(), res)};
+  }
+  return pages;
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
@@ -408,10 +461,23 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       e.status = model::to_string(l.doc->validity.state);
       e.status_label = l.doc->validity_label;
       e.source = l.result.display_source;
+      if (l.result.local) {
+        e.local_state = l.result.local->draft ? "draft" : "complete";
+        e.needs_review = l.result.local->needs_review();
+      }
       index.push_back(std::move(e));
     }
   }
   if (!index.empty() && want_html) {
+    for (auto& [path, page] : region_pages(all, options, res)) {
+      // The main index links each region's page from its regional agreement's row.
+      for (auto& e : index) {
+        if (e.kind == "regional" && options.output_dir / e.href == page.first) {
+          e.region_page = relative_href(path, options.output_dir);
+        }
+      }
+      files.emplace_back(path, std::move(page.second));
+    }
     // Regions in alphabetical order, the regional agreement first within each.
     std::stable_sort(index.begin(), index.end(), [](const render::IndexEntry& a, const render::IndexEntry& b) {
       if (a.region != b.region) return a.region < b.region;

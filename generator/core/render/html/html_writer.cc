@@ -194,15 +194,15 @@ void toc_html(const std::vector<compose::DocSection>& sections, std::string& htm
   html += "</ol>\n";
 }
 
-std::string read_css(const Resources& res) {
+}  // namespace
+
+std::string stylesheet(const Resources& res) {
   std::string css;
   if (util::read_file(res.styles_dir() / "agreement.css", css) != util::ReadStatus::ok) {
     throw util::IoError("cannot read stylesheet", res.styles_dir() / "agreement.css");
   }
   return css;
 }
-
-}  // namespace
 
 std::string render_html_blocks(const Blocks& blocks, const text::Catalog& labels) {
   HtmlOut out(labels);
@@ -225,7 +225,7 @@ std::string render_html(const compose::Doc& doc, const Resources& res) {
   ctx.set("keywords", doc.keywords.empty() ? Value{""} : Value{doc.keywords});
   ctx.set("validity_label", doc.validity_label);
   ctx.set("validity_state", std::string(model::to_string(doc.validity.state)));
-  ctx.set("css", read_css(res));
+  ctx.set("css", stylesheet(res));
   ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
 
   Value::List meta;
@@ -289,6 +289,7 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
   Value::List regions;
   for (std::size_t i = 0; i < entries.size();) {
     const std::string region = entries[i].region;
+    std::string region_page;
     Value::List rows;
     for (; i < entries.size() && entries[i].region == region; ++i) {
       const IndexEntry& e = entries[i];
@@ -302,17 +303,22 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
       r.set("status", e.status);
       r.set("status_label", e.status_label);
       r.set("source", e.source);
+      r.set("draft", e.local_state == "draft");
+      r.set("complete", e.local_state == "complete");
+      r.set("needs_review", e.needs_review);
+      if (!e.region_page.empty()) region_page = e.region_page;
       rows.push_back(std::move(r));
     }
     Value rv;
     rv.set("region", region);
+    rv.set("region_page", region_page.empty() ? Value{false} : Value{region_page});
     rv.set("agreements", rows);
     regions.push_back(std::move(rv));
   }
   ctx.set("regions", regions);
   ctx.set("count", static_cast<int>(entries.size()));
   ctx.set("as_of", as_of);
-  ctx.set("css", read_css(res));
+  ctx.set("css", stylesheet(res));
   ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
   return res.templates.render("html/index.html", ctx, text::Escape::html);
 }

@@ -19,6 +19,9 @@ std::string render_html(const compose::Doc& doc, const Resources& res);
 /// Renders blocks as an HTML fragment (used by the page and by tests).
 std::string render_html_blocks(const model::Blocks& blocks, const text::Catalog& labels);
 
+/// styles/agreement.css, inlined into every page. Throws util::IoError when missing.
+std::string stylesheet(const Resources& res);
+
 /// One agreement on the index page.
 struct IndexEntry {
   std::string href;  ///< relative to the index file
@@ -31,6 +34,9 @@ struct IndexEntry {
   std::string status;  ///< validity state name, for styling
   std::string status_label;
   std::string source;  ///< the content file
+  std::string region_page;  ///< regional agreements: their region page, if any
+  std::string local_state;  ///< local agreements: "draft", "complete" or "" (not checked)
+  bool needs_review = false;  ///< local agreements written against an older regional text
 };
 
 /// Renders output/index.html listing `entries` (kept in the given order).

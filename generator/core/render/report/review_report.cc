@@ -10,6 +10,7 @@
 #include "okgen_version.h"
 #include "text/template_engine.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 namespace okgen::render {
 namespace {
@@ -46,6 +47,52 @@ std::string validity_line(const AgreementResult& a, const Resources& res) {
     s += "; " + msg(res, "validity.review", ctx);
   }
   return s;
+}
+
+std::string at(const diag::SourceSpan& s) { return s.file + ":" + std::to_string(s.line); }
+
+const char* origin_key(model::Origin o) {
+  switch (o) {
+    case model::Origin::own: return "origin.own";
+    case model::Origin::regional: return "origin.regional";
+    case model::Origin::regional_extended: return "origin.extended";
+    case model::Origin::local_replaced: return "origin.replaced";
+    case model::Origin::local_filled: return "origin.filled";
+  }
+  return "origin.own";
+}
+
+// "klar; bygger på gällande regional version 2021" and the like, from [report] local.*.
+std::string local_line(const AgreementResult& a, const Resources& res) {
+  const local::LocalStatus& st = *a.local;
+  text::Value ctx;
+  ctx.set("prompts", static_cast<int>(st.prompt_count()));
+  const std::size_t missing = st.missing_template.size() + st.empty_slots.size();
+  ctx.set("missing", missing ? text::Value{static_cast<int>(missing)} : text::Value{false});
+  ctx.set("cited", st.cited_version);
+  ctx.set("current", st.current_version);
+  ctx.set("changed", static_cast<int>(st.changed.size()));
+  ctx.set("parent", a.parent_source);
+  std::string s = msg(res, st.draft ? "local.draft" : "local.complete", ctx);
+  s += "; " + msg(res, st.parent_current() ? "local.current" : "local.outdated", ctx);
+  if (!st.changed.empty()) s += "; " + msg(res, "local.changed", ctx);
+  return s;
+}
+
+// Each section of a local agreement with the file and line of its text.
+void provenance_text(const AgreementResult& a, const Resources& res, std::ostringstream& out) {
+  std::size_t w_num = 0, w_heading = 0, w_origin = 0;
+  for (const auto& p : a.provenance) {
+    w_num = std::max(w_num, diag::utf8_length(p.number));
+    w_heading = std::max(w_heading, std::min<std::size_t>(48, diag::utf8_length(p.heading)));
+    w_origin = std::max(w_origin, diag::utf8_length(msg(res, origin_key(p.origin))));
+  }
+  for (const auto& p : a.provenance) {
+    std::string where = at(p.source);
+    if (!p.local.file.empty()) where += ", " + at(p.local);
+    out << "    " << pad(p.number, w_num) << "  " << pad(util::shorten(p.heading, 48), w_heading) << "  "
+        << pad(msg(res, origin_key(p.origin)), w_origin) << "  " << where << "\n";
+  }
 }
 
 }  // namespace
@@ -91,6 +138,22 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
   ctx.set("as_of", as_of);
   out << "\n" << msg(res, "validity.title", ctx) << "\n";
   for (const auto* a : checked) out << "  " << a->display_source << ": " << validity_line(*a, res) << "\n";
+  bool any_local = false;
+  for (const auto* a : checked) {
+    if (!a->local) continue;
+    if (!any_local) out << "\n" << msg(res, "local.title") << "\n";
+    any_local = true;
+    out << "  " << a->display_source << ": " << local_line(*a, res) << "\n";
+    for (const auto& c : a->local->changed) {
+      text::Value cc;
+      cc.set("number", c.number);
+      cc.set("heading", c.heading);
+      cc.set("where", at(c.local_text));
+      cc.set("regional", at(c.regional_text));
+      out << "    " << msg(res, "local.changed-section", cc) << "\n";
+    }
+    provenance_text(*a, res, out);
+  }
   return out.str();
 }
 
@@ -142,6 +205,39 @@ std::string review_json(const PipelineResult& result, const diag::DiagnosticSink
       }
     }
     x["coverage"] = cov;
+    if (a.local) {
+      const local::LocalStatus& st = *a.local;
+      ordered_json l;
+      l["municipality"] = a.municipality;
+      l["kommunkod"] = a.municipality_code;
+      l["parent"] = a.parent_source;
+      l["state"] = st.draft ? "draft" : "complete";
+      l["prompts_left"] = st.prompt_count();
+      l["parent_version"] = st.cited_version;
+      l["current_parent_version"] = st.current_version;
+      l["needs_review"] = st.needs_review();
+      ordered_json changed = ordered_json::array();
+      for (const auto& c : st.changed) {
+        changed.push_back({{"section", c.id}, {"number", c.number}, {"heading", c.heading}, {"based_on", c.based_on},
+                           {"current", c.current}, {"local_text", at(c.local_text)}, {"regional_text", at(c.regional_text)}});
+      }
+      l["changed_sections"] = changed;
+      ordered_json missing = ordered_json::array();
+      for (const auto& [key, heading] : st.missing_template) missing.push_back({{"template", key}, {"heading", heading}});
+      l["missing_template_sections"] = missing;
+      ordered_json sections = ordered_json::array();
+      for (const auto& p : a.provenance) {
+        static const char* kOrigin[] = {"local", "regional", "regional-extended", "local-replaced", "local-filled"};
+        ordered_json sec{{"number", p.number}, {"id", p.id}, {"heading", p.heading},
+                         {"origin", kOrigin[static_cast<int>(p.origin)]}, {"source", at(p.source)}};
+        sec["local_text"] = p.local.file.empty() ? ordered_json(nullptr) : ordered_json(at(p.local));
+        sections.push_back(sec);
+      }
+      l["sections"] = sections;
+      x["local"] = l;
+    } else {
+      x["local"] = nullptr;
+    }
     list.push_back(x);
   }
   j["agreements"] = list;
