@@ -148,6 +148,8 @@ TEST_CASE("review: each rule triggers on its example", "[review]") {
       {"section-empty", replace(base, "<heading>Implementering</heading>\n    <body>", "<heading>Implementering</heading>\n  </section>\n  <section id=\"tom\"><heading>Tomt</heading></section>\n  <section id=\"implementering2\"><heading>Mer</heading>\n    <body>")},
       {"decision-missing", replace(base, R"(<decision body="Regionala samverkansrådet" date="2026-03-12" reference="§ 14">Beslutet är en rekommendation till parterna att anta överenskommelsen.</decision>)", "")},
       {"diarienummer-missing", replace(base, "<diarienummer>RE 2026/0042</diarienummer>", "")},
+      {"revision-order", replace(base, "Första versionen.</revision>",
+                                 "Första versionen.</revision><revision version=\"1.1\" date=\"2025-01-01\">Ändrad.</revision>")},
       {"party-unknown-municipality", replace(base, R"(code="1081">Ronneby kommun)", R"(code="1099">Ronneby kommun)")},
       {"party-wrong-region", replace(base, R"(code="1081">Ronneby kommun)", R"(code="2080">Falu kommun)")},
   };

@@ -254,6 +254,8 @@ class Composer {
       Value ctx;
       ctx.set("body", dec.body);
       ctx.set("date", long_date(dec.date, res_.labels));
+      ctx.set("on_day", dec.date.precision == util::PartialDate::Precision::day);
+      ctx.set("in_month", dec.date.precision == util::PartialDate::Precision::month);
       ctx.set("reference", dec.reference.empty() ? Value{""} : Value{dec.reference});
       ctx.set("note", wording_.frag(dec.note));
       row("decision", render("meta-decision", ctx));

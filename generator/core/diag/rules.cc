@@ -94,6 +94,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"section-empty", Severity::warning, Stage::review},
       {"decision-missing", Severity::warning, Stage::review},
       {"diarienummer-missing", Severity::info, Stage::review},
+      {"revision-order", Severity::warning, Stage::review},
       {"party-unknown-municipality", Severity::warning, Stage::review},
       {"party-wrong-region", Severity::warning, Stage::review},
       {"local-parent-missing", Severity::error, Stage::review},

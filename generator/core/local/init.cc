@@ -117,7 +117,7 @@ Value context(const Parent& p, const data::Municipality& m, const data::Referenc
     v.set("number", s.number);
     v.set("heading", comment_safe(s.heading));
     v.set("fingerprint", model::fingerprint(s));
-    v.set("action", "extend");
+    v.set("replaceable", s.local == model::LocalPolicy::replace);
     (s.local == model::LocalPolicy::slot ? slots : extendable).push_back(std::move(v));
   });
   ctx.set("has_extendable", !extendable.empty());
@@ -179,7 +179,17 @@ InitResult init_local(const InitOptions& o, const Resources& res, diag::Diagnost
   const diag::SourceSpan cli{"okgen local init", 0, 0};
   const std::optional<std::string> region = find_region(o.region, data);
   if (!region) {
-    sink.report("init-unknown-region", cli, {{"region", o.region}, {"suggestion", diag::suggest(o.region, data.regions())}});
+    // Compare with the names people type: "Dalarna" rather than "Region Dalarna".
+    std::vector<std::string> short_names;
+    for (const auto& r : data.regions()) short_names.push_back(util::starts_with(r, "Region ") ? r.substr(7) : r);
+    std::string typed = o.region;
+    if (util::starts_with(typed, "Region ")) typed = typed.substr(7);
+    const std::string near = diag::suggest(typed, short_names);
+    std::string suggestion;
+    for (const auto& r : data.regions()) {
+      if (!near.empty() && (r == near || r == "Region " + near)) suggestion = r;
+    }
+    sink.report("init-unknown-region", cli, {{"region", o.region}, {"suggestion", suggestion}});
     result.usage_error = true;
     return result;
   }

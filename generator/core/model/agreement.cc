@@ -102,4 +102,15 @@ const char* to_string(LocalAction a) {
   return "extend";
 }
 
+const char* to_string(Origin o) {
+  switch (o) {
+    case Origin::own: return "local";
+    case Origin::regional: return "regional";
+    case Origin::regional_extended: return "regional-extended";
+    case Origin::local_replaced: return "local-replaced";
+    case Origin::local_filled: return "local-filled";
+  }
+  return "local";
+}
+
 }  // namespace okgen::model

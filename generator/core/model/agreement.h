@@ -335,5 +335,6 @@ const char* to_string(DisputeScope s);
 const char* to_string(ParticipationForm f);
 const char* to_string(LocalPolicy p);
 const char* to_string(LocalAction a);
+const char* to_string(Origin o);
 
 }  // namespace okgen::model

@@ -125,7 +125,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
     for (const auto& area : s.covers) {
       Evidence& e = ev[area];
       if (!e.tagged) {
-        e.where = span_of(a, s.loc);
+        e.where = span_of(a, model::text_loc(s));
         e.heading = s.number + " " + s.heading;
       }
       e.tagged = true;
@@ -137,7 +137,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
       if (!area) continue;
       Evidence& e = ev[area];
       if (!e.tagged && !e.element) {
-        e.where = span_of(a, s.loc);
+        e.where = span_of(a, model::text_loc(s));
         e.heading = s.number + " " + s.heading;
       }
       e.element = true;

@@ -119,7 +119,7 @@ void check_local(const Agreement& a, const ProseContext& ctx, const ParentResolv
     note.severity = diag::Severity::note;
     note.rule = "local-regional-text";
     note.span = c.regional_text;
-    note.args = {{"text", util::shorten(c.regional_plain, 400)}};
+    note.args = {{"text", util::shorten(c.regional_plain, 700)}};
     d.notes.push_back(std::move(note));
     sink.add(std::move(d));
   }

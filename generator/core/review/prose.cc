@@ -85,7 +85,7 @@ void section_units(const Agreement& a, const Section& s, std::vector<ProseUnit>&
   h.text = s.heading;
   h.section = s.id;
   h.heading = true;
-  h.anchors.emplace_back(0, span_of(a, s.loc));
+  h.anchors.emplace_back(0, span_of(a, model::text_loc(s)));
   out.push_back(std::move(h));
   // Structured elements' text is prose too.
   for (const auto& c : s.content) {

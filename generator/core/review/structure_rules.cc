@@ -12,7 +12,7 @@ using namespace okgen::model;
 void check_structure(const Agreement& a, const ProseContext& ctx, diag::DiagnosticSink& sink) {
   auto span = [&](const Loc& l) { return span_of(a, l); };
   for_each_section(a.sections, [&](const Section& s) {
-    if (s.content.empty() && s.children.empty()) sink.report("section-empty", span(s.loc), {{"heading", s.heading}});
+    if (s.content.empty() && s.children.empty()) sink.report("section-empty", span(model::text_loc(s)), {{"heading", s.heading}});
   });
   if (!a.meta.decision) sink.report("decision-missing", span(a.meta.loc), {});
   if (a.meta.diarienummer.empty()) sink.report("diarienummer-missing", span(a.meta.loc), {});
@@ -43,6 +43,15 @@ void check_structure(const Agreement& a, const ProseContext& ctx, diag::Diagnost
     }
     if (!a.meta.region.empty() && m->region != a.meta.region) {
       sink.report("party-wrong-region", span(p.loc), {{"name", p.name}, {"region", m->region}, {"agreement_region", a.meta.region}});
+    }
+  }
+  // The revision history reads oldest first; a row out of order is usually a wrong date.
+  for (std::size_t i = 1; i < a.revisions.size(); ++i) {
+    const auto& prev = a.revisions[i - 1];
+    const auto& cur = a.revisions[i];
+    if (cur.date.date < prev.date.date) {
+      sink.report("revision-order", span(cur.loc),
+                  {{"version", cur.version}, {"date", cur.date.iso()}, {"previous", prev.version}, {"previous_date", prev.date.iso()}});
     }
   }
 }

@@ -227,9 +227,8 @@ std::string review_json(const PipelineResult& result, const diag::DiagnosticSink
       l["missing_template_sections"] = missing;
       ordered_json sections = ordered_json::array();
       for (const auto& p : a.provenance) {
-        static const char* kOrigin[] = {"local", "regional", "regional-extended", "local-replaced", "local-filled"};
         ordered_json sec{{"number", p.number}, {"id", p.id}, {"heading", p.heading},
-                         {"origin", kOrigin[static_cast<int>(p.origin)]}, {"source", at(p.source)}};
+                         {"origin", model::to_string(p.origin)}, {"source", at(p.source)}};
         sec["local_text"] = p.local.file.empty() ? ordered_json(nullptr) : ordered_json(at(p.local));
         sections.push_back(sec);
       }

@@ -1,0 +1,449 @@
+// Local agreements: the merge with the regional agreement (golden), policies and their
+// errors, status (draft, complete, needs review), inheritance when the regional text
+// changes, the local dispute ladder, `okgen local init` and its error paths, Region Gotland,
+// and a region with 49 municipalities generated in one run.
+//
+// Fixtures: tests/local/content/blekinge/ (docs/examples/exempel.xml opened for local text,
+// and a finished local agreement for Karlskrona). Goldens: tests/local/golden/.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "diag/rules.h"
+#include "load/agreement_loader.h"
+#include "local/init.h"
+#include "local/merge.h"
+#include "local/status.h"
+#include "model/fingerprint.h"
+#include "pipeline.h"
+#include "support/golden.h"
+#include "support/test_support.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+using namespace okgen;
+
+namespace {
+
+const fs::path kFixtures = test::source_dir() / "tests/local/content";
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
+void replace(std::string& s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+}
+
+// A copy of the fixtures to change.
+fs::path fixture_copy(const std::string& name) {
+  const fs::path root = test::temp_dir(name);
+  fs::copy(kFixtures, root / "content", fs::copy_options::recursive);
+  return root;
+}
+
+struct Merged {
+  test::Loaded regional, local;
+  std::optional<model::Agreement> merged;
+  diag::DiagnosticSink sink;
+};
+
+// Loads the fixture region with `local_xml` as the local agreement, and merges.
+std::unique_ptr<Merged> merge_with(const std::string& local_xml) {
+  auto m = std::make_unique<Merged>();
+  m->regional = test::load_file(kFixtures / "blekinge/regional.xml");
+  REQUIRE(m->regional.agreement);
+  REQUIRE_FALSE(m->regional.sink.has_errors());
+  m->local = test::load_string(local_xml, kFixtures / "blekinge/local/test.xml");
+  REQUIRE(m->local.agreement);
+  INFO(util::join(m->local.findings(), "\n"));
+  REQUIRE_FALSE(m->local.sink.has_errors());
+  m->merged = local::merge_local(*m->local.agreement, *m->regional.agreement, m->sink);
+  return m;
+}
+
+std::vector<std::string> rules(const diag::DiagnosticSink& sink) {
+  std::vector<std::string> out;
+  for (const auto& d : sink.all()) out.push_back(d.rule);
+  return out;
+}
+
+bool has_rule(const diag::DiagnosticSink& sink, const std::string& rule) {
+  for (const auto& d : sink.all()) {
+    if (d.rule == rule) return true;
+  }
+  return false;
+}
+
+const diag::Diagnostic* find(const diag::DiagnosticSink& sink, const std::string& rule) {
+  for (const auto& d : sink.all()) {
+    if (d.rule == rule) return &d;
+  }
+  return nullptr;
+}
+
+// The merge result as text: each section with its origin, sources and text.
+std::string dump(const model::Agreement& a) {
+  std::ostringstream out;
+  out << "files:";
+  for (const auto& f : a.files) out << " " << fs::absolute(f).lexically_relative(test::source_dir()).generic_string();
+  out << "\nlaw refs:";
+  for (const auto& l : a.law_refs) out << " " << l.id;
+  out << "\n";
+  for (const auto& p : local::provenance(a)) {
+    const model::Section* s = a.find_section(p.id);
+    auto rel = [](const diag::SourceSpan& sp) {
+      return fs::absolute(sp.file).lexically_relative(test::source_dir()).generic_string() + ":" + std::to_string(sp.line);
+    };
+    out << "\n== " << p.number << " " << p.heading << " [" << p.id << "] " << model::to_string(s->origin) << " " << rel(p.source);
+    if (!p.local.file.empty()) out << " + " << rel(p.local);
+    out << "\n" << util::shorten(model::canonical_text(*s), 300) << "\n";
+  }
+  return out.str();
+}
+
+const std::string& karlskrona() {
+  static const std::string xml = test::read(kFixtures / "blekinge/local/karlskrona.xml");
+  return xml;
+}
+
+PipelineOptions options(const fs::path& input, const fs::path& out) {
+  PipelineOptions o;
+  o.inputs = {input};
+  o.output_dir = out;
+  o.as_of = *util::Date::parse("2026-11-23");
+  o.formats = {"html"};
+  return o;
+}
+
+std::string okgen_cmd(const std::string& args) { return std::string(OKGEN_BINARY) + " " + args; }
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("merge: local sections first, then the regional ones with local texts applied", "[local]") {
+  auto m = merge_with(karlskrona());
+  REQUIRE(m->merged);
+  INFO(util::join(rules(m->sink), ", "));
+  CHECK(m->sink.size() == 0);
+  const model::Agreement& a = *m->merged;
+  CHECK(a.kind == model::AgreementKind::local);
+  CHECK(a.sections.front().id == "lokal-arbetet");
+  CHECK(a.sections.front().number == "1");
+  const model::Section* rutiner = a.find_section("rutiner");
+  REQUIRE(rutiner);
+  CHECK(rutiner->number == "9");
+  CHECK(rutiner->origin == model::Origin::regional_extended);
+  CHECK(rutiner->local_from > 0);
+  CHECK(rutiner->local_from < rutiner->content.size());
+  CHECK(a.find_section("implementering")->origin == model::Origin::local_replaced);
+  CHECK(a.find_section("brukarmedverkan")->origin == model::Origin::local_filled);
+  CHECK(a.find_section("giltighet")->origin == model::Origin::regional);
+  // Regional nodes keep pointing at the regional file.
+  CHECK(util::ends_with(a.files[rutiner->loc.file], "tests/local/content/blekinge/regional.xml"));
+  std::string diff;
+  const bool same = test::matches_golden(test::source_dir() / "tests/local/golden/karlskrona.merge.txt", dump(a), &diff);
+  INFO(diff);
+  CHECK(same);
+}
+
+TEST_CASE("merge: what a regional section's policy does not allow is an error naming the section", "[local]") {
+  std::string xml = karlskrona();
+  SECTION("a locked section") {
+    replace(xml, "<revision-history>", "<local-section ref=\"giltighet\" action=\"extend\"><body>Annat.</body></local-section>\n  <revision-history>");
+    auto m = merge_with(xml);
+    const auto* d = find(m->sink, "local-locked-section");
+    REQUIRE(d);
+    CHECK(d->arg("heading") == "Giltighetstid");
+    CHECK(d->arg("number") == "5.1");  // as numbered in the regional agreement
+    CHECK(d->span.line > 60);
+  }
+  SECTION("an action the policy does not allow") {
+    replace(xml, "<local-section ref=\"rutiner\" action=\"extend\"", "<local-section ref=\"rutiner\" action=\"replace\"");
+    auto m = merge_with(xml);
+    const auto* d = find(m->sink, "local-action-not-allowed");
+    REQUIRE(d);
+    CHECK(d->arg("policy") == "extend");
+  }
+  SECTION("an unknown section, with a suggestion") {
+    replace(xml, "ref=\"rutiner\"", "ref=\"rutinerna\"");
+    auto m = merge_with(xml);
+    const auto* d = find(m->sink, "local-unknown-section");
+    REQUIRE(d);
+    CHECK(d->arg("suggestion") == "rutiner");
+  }
+  SECTION("two local texts for one section") {
+    replace(xml, "<revision-history>", "<local-section ref=\"rutiner\" action=\"extend\"><body>Mer.</body></local-section>\n  <revision-history>");
+    auto m = merge_with(xml);
+    CHECK(has_rule(m->sink, "local-section-duplicate"));
+  }
+  SECTION("a local section with a regional section's id") {
+    replace(xml, "<section id=\"lokal-lagesbild\"", "<section id=\"malgrupp\"");
+    auto m = merge_with(xml);
+    CHECK(has_rule(m->sink, "local-id-clash"));
+  }
+  SECTION("a citation that resolves in neither file") {
+    replace(xml, "varje höst", "varje höst[^finns-inte]");
+    auto m = merge_with(xml);
+    CHECK(has_rule(m->sink, "unknown-citation"));
+  }
+}
+
+TEST_CASE("merge: local text can cite the regional agreement's references and sections", "[local]") {
+  std::string xml = karlskrona();
+  replace(xml, "varje höst", "varje höst[^hsl-16-3] enligt [](#giltighet)");
+  auto m = merge_with(xml);
+  INFO(util::join(rules(m->sink), ", "));
+  CHECK(m->sink.size() == 0);
+}
+
+TEST_CASE("status: a finished local agreement is complete and current", "[local]") {
+  auto m = merge_with(karlskrona());
+  auto st = local::local_status(*m->merged, test::resources().data);
+  CHECK_FALSE(st.draft);
+  CHECK(st.prompt_count() == 0);
+  CHECK(st.missing_template.empty());
+  CHECK(st.changed.empty());
+  CHECK(st.parent_current());
+  CHECK_FALSE(st.needs_review());
+}
+
+TEST_CASE("check: a skeleton is a draft; with --final its open questions are errors", "[local]") {
+  const fs::path root = fixture_copy("local-draft");
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("local init --region Blekinge --municipality Ronneby --date 2026-11-23 --content " +
+                              (root / "content").string()), &out) == 0);
+  const fs::path ronneby = root / "content/blekinge/local/ronneby.xml";
+  REQUIRE(fs::exists(ronneby));
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + ronneby.string()), &out) == 0);
+  CHECK(contains(out, "obesvarade frågor. [local-prompts-left]"));
+  CHECK(contains(out, "[local-slot-empty]") == false);  // the skeleton fills the slot with a question
+  CHECK(contains(out, "utkast: 49 obesvarade frågor"));
+  CHECK(test::run(okgen_cmd("check --final --date 2026-11-23 " + ronneby.string()), &out) == 1);
+  CHECK(contains(out, "error: Avsnittet \"Ledning och organisation\" har 11 obesvarade frågor. [local-prompts-left]"));
+
+  // A template section removed, and a slot left empty, are reported too.
+  std::string xml = test::read(ronneby);
+  const auto a = xml.find("  <section id=\"lokal-lagesbild\"");
+  const auto b = xml.find("</section>", a) + std::string("</section>").size();
+  xml.erase(a, b - a);
+  const auto c = xml.find("  <local-section ref=\"brukarmedverkan\"");
+  xml.erase(c, xml.find("</local-section>", c) + std::string("</local-section>").size() - c);
+  write(ronneby, xml);
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + ronneby.string()), &out) == 0);
+  CHECK(contains(out, "saknar mallavsnittet \"Lokal lägesbild för målgruppen\". [local-template-missing]"));
+  CHECK(contains(out, "ska fyllas med lokal text men saknar den. [local-slot-empty]"));
+}
+
+TEST_CASE("inheritance: a regional revision reaches the local agreement and flags it for review", "[local]") {
+  const fs::path root = fixture_copy("local-inherit");
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  std::string xml = test::read(regional);
+  // The region rewrites its SIP routine (extended locally) and publishes version 1.1.
+  replace(xml, "<version>1.0</version>", "<version>1.1</version>");
+  replace(xml, "kallar till möte inom fem arbetsdagar.", "kallar till möte inom fem arbetsdagar, och planen följs upp var tredje månad.");
+  write(regional, xml);
+
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(options(root / "content", root / "out"), test::resources(), sink, sources);
+  const auto* changed = find(sink, "local-regional-changed");
+  REQUIRE(changed);
+  CHECK(changed->arg("heading") == "Rutiner för samarbete kring den enskilde");
+  CHECK(util::ends_with(changed->span.file, "karlskrona.xml"));
+  REQUIRE(changed->notes.size() == 1);
+  CHECK(contains(changed->notes[0].arg("text"), "Den enskilde, en närstående eller personal"));
+  CHECK(util::ends_with(changed->notes[0].span.file, "regional.xml"));
+  const auto* version = find(sink, "local-parent-version");
+  REQUIRE(version);
+  CHECK(version->arg("current") == "1.1");
+
+  // The new regional text is in the local agreement's page, and the region page says so.
+  const std::string html = test::read(root / "out/blekinge/local/karlskrona.html");
+  CHECK(contains(html, "var tredje månad"));
+  CHECK(contains(html, "I Karlskrona kallar SIP-samordnaren"));
+  const std::string page = test::read(root / "out/blekinge/regional-kommuner.html");
+  CHECK(contains(page, "äldre version, behöver ses över"));
+  CHECK(contains(page, "1 regionala avsnitt har ändrats"));
+  const std::string report = test::read(root / "out/kontrollrapport.txt");
+  CHECK(contains(report, "ändrat regionalt: 9 Rutiner för samarbete kring den enskilde"));
+  // Findings in the regional text are reported once, for the regional agreement.
+  for (const auto& d : sink.all()) {
+    if (util::ends_with(d.span.file, "regional.xml")) CHECK(d.rule != "local-regional-changed");
+  }
+}
+
+TEST_CASE("a local dispute ladder must keep the regional levels for local disputes", "[local]") {
+  std::string xml = karlskrona();
+  SECTION("local first steps before the regional levels are fine") {
+    auto m = merge_with(xml);
+    diag::DiagnosticSink sink;
+    review::CheckOptions co;
+    co.as_of = *util::Date::parse("2026-11-23");
+    const model::Agreement* parent = &*m->regional.agreement;
+    review::check_agreement(*m->merged, test::resources().data, co, [&](const model::Agreement&) { return parent; }, sink);
+    CHECK_FALSE(has_rule(sink, "local-dispute-ladder"));
+  }
+  SECTION("a skipped regional level is reported") {
+    replace(xml, "      <level forum=\"Länsledningsgruppen\">Prövar frågan vid nästa möte.</level>\n", "");
+    auto m = merge_with(xml);
+    diag::DiagnosticSink sink;
+    review::CheckOptions co;
+    co.as_of = *util::Date::parse("2026-11-23");
+    const model::Agreement* parent = &*m->regional.agreement;
+    review::check_agreement(*m->merged, test::resources().data, co, [&](const model::Agreement&) { return parent; }, sink);
+    const auto* d = find(sink, "local-dispute-ladder");
+    REQUIRE(d);
+    CHECK(d->arg("expected") == "Lokala ledningsgruppen → Länsledningsgruppen → Allmän domstol");
+  }
+}
+
+TEST_CASE("golden: a local agreement's page and the region page", "[local][golden]") {
+  const fs::path out = test::temp_dir("local-golden");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(options(kFixtures, out), test::resources(), sink, sources);
+  REQUIRE_FALSE(sink.has_errors());
+  for (const char* rel : {"blekinge/local/karlskrona.html", "blekinge/regional-kommuner.html"}) {
+    std::string diff;
+    const bool same = test::matches_golden(test::source_dir() / "tests/local/golden" / fs::path(rel).filename(),
+                                           test::read(out / rel), &diff);
+    INFO(diff);
+    CHECK(same);
+  }
+}
+
+TEST_CASE("local init: prefilled from the registry, the template and the regional agreement", "[local][cli]") {
+  const fs::path root = fixture_copy("local-init");
+  const std::string content = " --content " + (root / "content").string() + " --date 2026-11-23";
+  std::string out;
+  // "Ronneby kommun" is how people write it; the registry says "Ronneby".
+  REQUIRE(test::run(okgen_cmd("local init --region \"Region Blekinge\" --municipality \"Ronneby kommun\"" + content), &out) == 0);
+  const std::string xml = test::read(root / "content/blekinge/local/ronneby.xml");
+  CHECK(contains(xml, "<municipality code=\"1081\">Ronneby kommun</municipality>"));
+  CHECK(contains(xml, "<parent href=\"../regional.xml\" diarienummer=\"RE 2026/0042\" version=\"1.0\"/>"));
+  CHECK(contains(xml, "<party id=\"ronneby\" kind=\"municipality\" code=\"1081\">Ronneby kommun</party>"));
+  CHECK(contains(xml, "<level forum=\"Lokala ledningsgruppen\">"));
+  CHECK(contains(xml, "<follow-up every-months=\"12\" forum=\"Regionala samverkansrådet\"/>"));
+  CHECK(contains(xml, "<prompt>Vem kan ta initiativ till en SIP?</prompt>"));
+  CHECK(contains(xml, "template=\"implementering-uppfoljning\""));
+  // The fingerprints offered are those of the regional text now.
+  auto regional = test::load_file(root / "content/blekinge/regional.xml");
+  CHECK(contains(xml, "ref=\"rutiner\" action=\"extend\" based-on=\"" +
+                          model::fingerprint(*regional.agreement->find_section("rutiner")) + "\""));
+  // Valid against the schema too.
+  CHECK(test::run("xmllint --noout --schema " + (test::source_dir() / "schema/agreement.xsd").string() + " " +
+                  (root / "content/blekinge/local/ronneby.xml").string() + " 2>&1", &out) == 0);
+}
+
+TEST_CASE("local init: every error path", "[local][cli]") {
+  const fs::path root = fixture_copy("local-init-errors");
+  const std::string content = " --content " + (root / "content").string() + " --date 2026-11-23";
+  std::string out;
+  CHECK(test::run(okgen_cmd("local init --region Blekinga --municipality Ronneby" + content), &out) == 2);
+  CHECK(contains(out, "Regionen \"Blekinga\" finns inte. Menade du Region Blekinge? [init-unknown-region]"));
+  CHECK(test::run(okgen_cmd("local init --region Dalarna --municipality Falum" + content), &out) == 2);
+  CHECK(contains(out, "Kommunen \"Falum\" finns inte. Menade du Falun? [init-unknown-municipality]"));
+  CHECK(test::run(okgen_cmd("local init --region Dalarna --municipality \"Malung-Salen\"" + content), &out) == 2);
+  CHECK(contains(out, "Menade du Malung-Sälen?"));
+  CHECK(test::run(okgen_cmd("local init --region \"Jämtland Härjedalen\" --municipality Ostersund" + content), &out) == 2);
+  CHECK(contains(out, "Menade du Östersund?"));
+  CHECK(test::run(okgen_cmd("local init --region Stockholm --municipality \"Upplands-Väsby\"" + content), &out) == 2);
+  CHECK(contains(out, "Menade du Upplands Väsby?"));
+  CHECK(test::run(okgen_cmd("local init --region Blekinge --municipality Falun" + content), &out) == 2);
+  CHECK(contains(out, "Falun hör till Region Dalarna, inte Region Blekinge. [init-wrong-region]"));
+  // Names people write are accepted; a region without a regional agreement is not.
+  CHECK(test::run(okgen_cmd("local init --region Dalarna --municipality \"Falu kommun\"" + content), &out) == 2);
+  CHECK(contains(out, "Det finns ingen regional överenskommelse för Region Dalarna"));
+  CHECK(contains(out, "[init-no-regional]"));
+  CHECK(test::run(okgen_cmd("local init --region Blekinge" + content), &out) == 2);
+  CHECK(contains(out, "--municipality KOMMUN eller --all"));
+
+  // An existing file is never overwritten without --force.
+  const fs::path karlskrona = root / "content/blekinge/local/karlskrona.xml";
+  const std::string before = test::read(karlskrona);
+  CHECK(test::run(okgen_cmd("local init --region Blekinge --municipality Karlskrona" + content), &out) == 2);
+  CHECK(contains(out, "finns redan; den skrivs inte över. [init-exists]"));
+  CHECK(test::read(karlskrona) == before);
+  // --all leaves it alone too and writes the others.
+  CHECK(test::run(okgen_cmd("local init --region Blekinge --all" + content), &out) == 0);
+  CHECK(test::read(karlskrona) == before);
+  CHECK(contains(out, "Fanns redan (orörd):"));
+  for (const char* m : {"karlshamn", "olofstrom", "solvesborg", "ronneby"}) {
+    INFO(m);
+    CHECK(fs::exists(root / "content/blekinge/local" / (std::string(m) + ".xml")));
+  }
+  CHECK(test::run(okgen_cmd("local init --force --region Blekinge --municipality Karlskrona" + content), &out) == 0);
+  CHECK(test::read(karlskrona) != before);
+
+  // A broken regional agreement: its errors are shown and nothing is written.
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  std::string xml = test::read(regional);
+  replace(xml, "<version>1.0</version>", "<versoin>1.0</versoin>");
+  write(regional, xml);
+  fs::remove(root / "content/blekinge/local/ronneby.xml");
+  CHECK(test::run(okgen_cmd("local init --region Blekinge --municipality Ronneby" + content), &out) == 1);
+  CHECK(contains(out, "[unknown-element]"));
+  CHECK(contains(out, "[init-regional-invalid]"));
+  CHECK_FALSE(fs::exists(root / "content/blekinge/local/ronneby.xml"));
+}
+
+TEST_CASE("Region Gotland: one organisation with both roles, one party", "[local]") {
+  const fs::path root = test::temp_dir("gotland");
+  std::string xml = test::read(kFixtures / "blekinge/regional.xml");
+  replace(xml, "<region>Region Blekinge</region>", "<region>Region Gotland</region>");
+  replace(xml, "<party id=\"region-blekinge\" kind=\"region\" code=\"10\">Region Blekinge</party>",
+          "<party id=\"region-gotland\" kind=\"region\" code=\"09\">Region Gotland</party>");
+  replace(xml, "      <party id=\"karlskrona\" kind=\"municipality\" code=\"1080\">Karlskrona kommun</party>\n", "");
+  replace(xml, "      <party id=\"ronneby\" kind=\"municipality\" code=\"1081\">Ronneby kommun</party>\n", "");
+  xml = std::regex_replace(xml, std::regex("<signatory party=\"(karlskrona|ronneby)\"[^>]*/>"), "");
+  xml = std::regex_replace(xml, std::regex("region-blekinge"), "region-gotland");
+  write(root / "content/gotland/regional.xml", xml);
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("local init --region Gotland --municipality Gotland --date 2026-11-23 --content " +
+                              (root / "content").string()), &out) == 0);
+  const std::string local = test::read(root / "content/gotland/local/gotland.xml");
+  CHECK(contains(local, "<party id=\"region-gotland\" kind=\"region\" code=\"09\">Region Gotland</party>"));
+  CHECK_FALSE(contains(local, "kind=\"municipality\""));
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + (root / "content").string()), &out) == 0);
+  CHECK_FALSE(contains(out, "local-not-party-of-parent"));
+  CHECK_FALSE(contains(out, "local-municipality-unknown"));
+}
+
+TEST_CASE("a region with 49 municipalities: init for all and build in one run", "[local]") {
+  const fs::path root = test::temp_dir("vastra-gotaland");
+  std::string xml = test::read(test::source_dir() / "docs/examples/exempel.xml");
+  replace(xml, "<region>Region Blekinge</region>", "<region>Västra Götalandsregionen</region>");
+  // Every municipality of the region is a party, from the registry.
+  std::string parties;
+  for (const auto* m : test::resources().data.municipalities_of("Västra Götalandsregionen")) {
+    parties += "      <party kind=\"municipality\" code=\"" + m->code + "\">" + m->name + "</party>\n";
+  }
+  replace(xml, "      <party id=\"karlskrona\" kind=\"municipality\" code=\"1080\">Karlskrona kommun</party>\n", parties);
+  replace(xml, "      <party id=\"ronneby\" kind=\"municipality\" code=\"1081\">Ronneby kommun</party>\n", "");
+  xml = std::regex_replace(xml, std::regex("<signatory party=\"(karlskrona|ronneby)\"[^>]*/>"), "");
+  write(root / "content/vastra-gotaland/regional.xml", xml);
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("local init --region \"Västra Götaland\" --all --date 2026-11-23 --content " +
+                              (root / "content").string()), &out) == 0);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(root / "content/vastra-gotaland/local")) files += e.path().extension() == ".xml";
+  CHECK(files == 49);
+
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(options(root / "content", root / "out"), test::resources(), sink, sources);
+  INFO(util::join(rules(sink), ", "));
+  CHECK_FALSE(sink.has_errors());
+  CHECK(r.agreements.size() == 50);
+  const std::string page = test::read(root / "out/vastra-gotaland/regional-kommuner.html");
+  CHECK(contains(page, "49 kommuner: 0 klara, 49 utkast, 0 saknas."));
+  CHECK(contains(page, "<th scope=\"row\">Ale</th>"));
+  CHECK(fs::exists(root / "out/vastra-gotaland/local/goteborg.html"));
+}
