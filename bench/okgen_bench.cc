@@ -1,9 +1,9 @@
 // okgen_bench: generates the national synthetic corpus and times okgen on it in-process.
 //
 //   okgen_bench corpus DIR      writes DIR/content/<region>/regional.xml (21, ~25 pages each,
-//                               built from the agreements under content/) and
-//                               DIR/content/<region>/local/<kommunkod>.xml (290 local ones)
-//   okgen_bench time DIR        times one document (load, compose, HTML, PDF) and the batch
+//                               built from the agreements under content/)
+//   okgen_bench time DIR        times one document (load, compose, HTML, PDF), `local init`
+//                               for all 290 municipalities, check, and the batch build
 //
 // bench/run.sh builds it in Release mode, runs both and compares with pandoc.
 #include <sys/resource.h>
@@ -19,6 +19,7 @@
 
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
+#include "local/init.h"
 #include "pipeline.h"
 #include "render/html/html_writer.h"
 #include "render/pdf/pdf_writer.h"
@@ -35,24 +36,6 @@ std::string read(const fs::path& p) {
   std::string s;
   if (util::read_file(p, s) != util::ReadStatus::ok) throw std::runtime_error("cannot read " + p.string());
   return s;
-}
-
-std::string slug(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(static_cast<char>(c));
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      unsigned char d = static_cast<unsigned char>(s[++i]);
-      out.push_back(d == 0xA5 || d == 0xA4 || d == 0x85 || d == 0x84 ? 'a' : d == 0xB6 || d == 0x96 ? 'o' : 'e');
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 std::string xml_escape(const std::string& s) {
@@ -77,7 +60,7 @@ std::string regional(const std::string& base, const std::string& region, const s
   xml = std::regex_replace(xml, std::regex("<parties>[\\s\\S]*?</parties>"), parties);
   xml = std::regex_replace(xml, std::regex("<signatures[\\s\\S]*?</signatures>"), signatures);
   xml = std::regex_replace(xml, std::regex("<region>[^<]*</region>"), "<region>" + xml_escape(region) + "</region>");
-  xml = std::regex_replace(xml, std::regex("<agreement id=\"[^\"]*\""), "<agreement id=\"" + slug(region) + "-regional\"");
+  xml = std::regex_replace(xml, std::regex("<agreement id=\"[^\"]*\""), "<agreement id=\"" + local::slug(region) + "-regional\"");
   // Repeat the sections once with fresh ids to reach the length of a long agreement.
   auto first = xml.find("<section ");
   auto back = xml.find("<legal-references>");
@@ -89,56 +72,18 @@ std::string regional(const std::string& base, const std::string& region, const s
   return xml;
 }
 
-// A local agreement answering the sections of data/local-template.tsv with plain text.
-std::string local(const std::string& region_slug, const std::string& region, const std::string& name,
-                  const std::string& kod, const std::vector<std::pair<std::string, std::vector<std::string>>>& sections) {
-  std::ostringstream x;
-  x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<agreement id=\"" << region_slug << "-" << kod << "\" kind=\"local\">\n"
-    << "  <meta>\n    <title>Lokal överenskommelse om samverkan kring personer med psykisk funktionsnedsättning i "
-    << xml_escape(name) << "</title>\n    <region>" << xml_escape(region) << "</region>\n    <version>1.0</version>\n"
-    << "    <decision body=\"Socialnämnden i " << xml_escape(name) << "\" date=\"2025-03\"/>\n"
-    << "    <parties>\n      <party id=\"region\" kind=\"region\">" << xml_escape(region) << "</party>\n"
-    << "      <party id=\"kommun\" kind=\"municipality\" code=\"" << kod << "\">" << xml_escape(name) << " kommun</party>\n"
-    << "    </parties>\n    <parent href=\"../regional.xml\"/>\n    <municipality code=\"" << kod << "\">" << xml_escape(name)
-    << " kommun</municipality>\n  </meta>\n";
-  int n = 0;
-  for (const auto& [heading, questions] : sections) {
-    x << "  <section id=\"lokal-" << ++n << "\">\n    <heading>" << xml_escape(heading) << "</heading>\n    <body>\n";
-    for (const auto& q : questions) {
-      x << "      *" << xml_escape(q) << "* I " << xml_escape(name)
-        << " ansvarar enhetscheferna inom socialtjänsten och den psykiatriska öppenvården tillsammans för frågan. "
-        << "Arbetet följs upp vid samverkansgruppens möten och dokumenteras i respektive verksamhetssystem, "
-        << "så att brukare och närstående kan se vad som gäller och vem de ska vända sig till.\n\n";
-    }
-    x << "    </body>\n  </section>\n";
-  }
-  x << "</agreement>\n";
-  return x.str();
-}
-
-std::vector<std::pair<std::string, std::vector<std::string>>> template_sections(const fs::path& tsv) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  for (const auto& row : util::read_tsv(tsv)) {
-    if (out.empty() || out.back().first != row.get("section")) out.push_back({row.get("section"), {}});
-    out.back().second.push_back(row.get("question"));
-  }
-  return out;
-}
-
 int corpus(const fs::path& dir) {
   const fs::path src = OKGEN_SOURCE_DIR;
   std::vector<std::string> bases = {read(src / "content/dalarna/regional.xml"),
                                     read(src / "content/jamtland-harjedalen/regional.xml"),
                                     read(src / "content/ostergotland/regional.xml")};
-  auto sections = template_sections(src / "data/local-template.tsv");
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> regions;
   for (const auto& row : util::read_tsv(src / "data/municipalities.tsv")) {
     regions[row.get("region")].push_back({row.get("municipality"), row.get("kommunkod")});
   }
-  int i = 0, locals = 0;
+  int i = 0;
   for (const auto& [region, municipalities] : regions) {
-    const std::string s = slug(region);
-    const fs::path rdir = dir / "content" / s;
+    const fs::path rdir = dir / "content" / local::slug(region);
     // Each region's original material (Markdown bodies) travels with the XML.
     fs::create_directories(rdir);
     for (const auto& md : fs::directory_iterator(src / "content/ostergotland")) {
@@ -146,12 +91,9 @@ int corpus(const fs::path& dir) {
     }
     const std::string code = municipalities.front().second.substr(0, 2);
     util::write_file_atomic(rdir / "regional.xml", regional(bases[static_cast<std::size_t>(i++) % bases.size()], region, code, municipalities));
-    for (const auto& [name, kod] : municipalities) {
-      util::write_file_atomic(rdir / "local" / (kod + ".xml"), local(s, region, name, kod, sections));
-      ++locals;
-    }
   }
-  std::cout << "corpus: " << regions.size() << " regional and " << locals << " local agreements in " << dir.string() << "\n";
+  std::cout << "corpus: " << regions.size() << " regional agreements in " << dir.string()
+            << " (okgen_bench time adds the 290 local ones with local init)\n";
   return 0;
 }
 
@@ -175,7 +117,7 @@ int time_corpus(const fs::path& dir) {
   lo.standard_texts = res.templates.list("text/standard", ".md");
 
   // One regional agreement, many times: the per-document cost once fonts are loaded.
-  const fs::path one = dir / "content/region-dalarna/regional.xml";
+  const fs::path one = dir / "content/dalarna/regional.xml";
   std::vector<double> load_ms, html_ms, pdf_ms;
   std::size_t pdf_bytes = 0;
   int pages = 0;
@@ -204,6 +146,24 @@ int time_corpus(const fs::path& dir) {
             << "  HTML            " << median(html_ms) << " ms\n"
             << "  PDF             " << median(pdf_ms) << " ms\n";
 
+  // `okgen local init --all` for every region: the 290 local agreements, from scratch.
+  {
+    for (const auto& e : fs::directory_iterator(dir / "content")) fs::remove_all(e.path() / "local");
+    auto t = Clock::now();
+    std::size_t written = 0;
+    for (const auto& region : res.data.regions()) {
+      local::InitOptions io;
+      io.region = region;
+      io.all = true;
+      io.content_dir = dir / "content";
+      io.today = *util::Date::parse("2026-11-23");
+      diag::DiagnosticSink s;
+      diag::SourceRegistry src;
+      written += local::init_local(io, res, s, src).written.size();
+    }
+    std::cout << "local init, " << written << " municipalities: " << ms_since(t) << " ms\n";
+  }
+
   PipelineOptions o;
   o.inputs = {dir / "content"};
   o.output_dir = dir / "output";
@@ -214,6 +174,17 @@ int time_corpus(const fs::path& dir) {
     auto t = Clock::now();
     auto r = check(o, res, s, src);
     std::cout << "check, " << r.agreements.size() << " agreements: " << ms_since(t) << " ms\n";
+  }
+  {
+    PipelineOptions h = o;
+    h.formats = {"html"};
+    h.output_dir = dir / "output-html";
+    diag::DiagnosticSink s;
+    diag::SourceRegistry src;
+    auto t = Clock::now();
+    auto r = build(h, res, s, src);
+    std::cout << "build, " << r.agreements.size() << " agreements (HTML), " << r.written.size()
+              << " files: " << ms_since(t) << " ms, " << s.count(diag::Severity::error) << " errors\n";
   }
   diag::DiagnosticSink s;
   diag::SourceRegistry src;

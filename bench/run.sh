@@ -22,18 +22,24 @@ echo "== in-process timings"
 build-bench/bench/okgen_bench time "$work"
 
 echo "== command line, whole corpus (wall time, peak memory)"
+find "$work/content" -mindepth 2 -maxdepth 2 -name local -type d -exec rm -rf {} +
+start=$(date +%s.%N)
+cut -f1 data/municipalities.tsv | tail -n +2 | sort -u | while read -r region; do
+  build-bench/okgen local init --region "$region" --all --content "$work/content" --date 2026-11-23 >/dev/null
+done
+echo "okgen local init --all, 21 regions (290 municipalities), 21 processes: $(echo "$(date +%s.%N) - $start" | bc) s"
 /usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML+PDF): %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
-echo "PDF of one regional agreement: $(stat -c %s "$work/out/region-dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/region-dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
+echo "PDF of one regional agreement: $(stat -c %s "$work/out/dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
 
 if command -v pandoc >/dev/null; then
   echo "== the same agreement through pandoc (okgen's HTML of Region Dalarna's agreement as input)"
-  html="$work/out/region-dalarna/regional.html"
-  xml="$work/content/region-dalarna/regional.xml"
+  html="$work/out/dalarna/regional.html"
+  xml="$work/content/dalarna/regional.xml"
   secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
   size() { [ -f "$1" ] && stat -c %s "$1" || echo "-"; }
-  echo "okgen, HTML + PDF, whole process: $(secs build-bench/okgen build -q "$xml" -o "$work/one") s, PDF $(size "$work/one/region-dalarna/regional.pdf") bytes"
+  echo "okgen, HTML + PDF, whole process: $(secs build-bench/okgen build -q "$xml" -o "$work/one") s, PDF $(size "$work/one/dalarna/regional.pdf") bytes"
   echo "okgen, PDF only, whole process:   $(secs build-bench/okgen build -q --format pdf "$xml" -o "$work/one-pdf") s"
   echo "pandoc HTML -> HTML:              $(secs pandoc "$html" -s -o "$work/pandoc.html") s"
   if command -v groff >/dev/null; then

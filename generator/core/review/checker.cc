@@ -56,9 +56,11 @@ CheckReport check_agreement(const model::Agreement& a, const data::ReferenceData
                       " (" + l.sfs + ")"};
     check_citation(c, model::span_of(a, l.loc), ctx, sink);
   }
-  check_cited_laws(prose, ctx, sink);
-  check_wording(prose, ctx, sink);
-  check_readability(prose, ctx, sink);
+  // Text a local agreement inherits is judged with its regional agreement, once.
+  const std::vector<ProseUnit> own = a.kind == model::AgreementKind::local ? own_prose(prose) : prose;
+  check_cited_laws(own, ctx, sink);
+  check_wording(own, ctx, sink);
+  check_readability(own, ctx, sink);
   if (a.kind == model::AgreementKind::local) check_local(a, ctx, parent, sink);
   return r;
 }

@@ -86,10 +86,15 @@ void section_units(const Agreement& a, const Section& s, std::vector<ProseUnit>&
   h.section = s.id;
   h.heading = true;
   h.anchors.emplace_back(0, span_of(a, model::text_loc(s)));
+  const bool regional = s.origin == model::Origin::regional || s.origin == model::Origin::regional_extended;
+  h.inherited = regional;
   out.push_back(std::move(h));
   // Structured elements' text is prose too.
-  for (const auto& c : s.content) {
-    for_each_rich_text(c, [&](const RichText& t) { blocks_to_units(a, t.blocks, s.id, out); });
+  for (std::size_t i = 0; i < s.content.size(); ++i) {
+    const std::size_t first = out.size();
+    for_each_rich_text(s.content[i], [&](const RichText& t) { blocks_to_units(a, t.blocks, s.id, out); });
+    const bool inherited = s.origin == model::Origin::regional || (s.origin == model::Origin::regional_extended && i < s.local_from);
+    for (std::size_t k = first; k < out.size(); ++k) out[k].inherited = inherited;
   }
   for (const auto& child : s.children) section_units(a, child, out);
 }
@@ -118,6 +123,14 @@ std::string sentence_at(const std::string& text, std::size_t pos, std::size_t le
 }
 
 }  // namespace
+
+std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units) {
+  std::vector<ProseUnit> out;
+  for (const auto& u : units) {
+    if (!u.inherited) out.push_back(u);
+  }
+  return out;
+}
 
 std::vector<ProseUnit> prose_of(const Agreement& a) {
   std::vector<ProseUnit> out;

@@ -21,6 +21,8 @@ struct ProseUnit {
   std::vector<std::pair<std::size_t, diag::SourceSpan>> anchors;  ///< offset -> position, ascending
   std::string section;  ///< the section (id or heading) it belongs to
   bool heading = false;
+  /// Regional text inside a merged local agreement: judged once, with the regional agreement.
+  bool inherited = false;
   /// The position of byte `offset` (the nearest anchor at or before it, moved by the
   /// characters in between when they are on the same line).
   diag::SourceSpan at(std::size_t offset) const;
@@ -28,6 +30,9 @@ struct ProseUnit {
 
 /// Headings, paragraphs and list items of an agreement, in document order.
 std::vector<ProseUnit> prose_of(const model::Agreement& a);
+
+/// The units an agreement's own authors wrote (all but `inherited` ones).
+std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units);
 
 /// What prose rules need to know about the agreement being read.
 struct ProseContext {
