@@ -8,7 +8,12 @@
 
 #include "diag/printer.h"
 #include "diag/rules.h"
+#include "diff/agreement_diff.h"
+#include "diff/versions.h"
+#include "load/agreement_loader.h"
 #include "local/init.h"
+#include "render/report/diff_report.h"
+#include "revise/revise.h"
 #include "okgen_version.h"
 #include "pipeline.h"
 #include "render/report/calendar.h"
@@ -57,6 +62,10 @@ const char* kFooter = R"(Exempel:
                                       skapa lokala överenskommelser för länets övriga kommuner
   okgen check --final content/dalarna/local/falun.xml
                                       obesvarade frågor räknas som fel (inför beslut)
+  okgen diff HEAD~3:content/dalarna/regional.xml content/dalarna/regional.xml -o andringar.html
+                                      ändringsbilaga mellan två versioner (HTML, text eller JSON)
+  okgen revise content/dalarna/regional.xml --version 2026
+                                      ny version: höj versionsnumret och lägg till en rad i historiken
 
 Slutkoder: 0 inga fel, 1 fel i innehållet (eller varningar med --fail-on warning),
 2 felaktigt kommando eller fil som inte kan läsas, 3 utdata kunde inte skrivas,
@@ -160,6 +169,19 @@ int main(int argc, char** argv) {
   init->add_option("--content", content_dir, "Mappen med överenskommelserna (standard: content)");
   init->add_option("--date", date, "Datum för utkastet (ÅÅÅÅ-MM-DD, standard: i dag)");
 
+  auto* diff_cmd = app.add_subcommand("diff", "Visa vad som ändrats mellan två versioner av en överenskommelse (ändringsbilaga)");
+  std::string diff_old, diff_new, diff_format = "text";
+  diff_cmd->add_option("old", diff_old, "Den gamla versionen: en fil, eller REVISION:FIL ur git (till exempel HEAD~1:content/dalarna/regional.xml)")->required();
+  diff_cmd->add_option("new", diff_new, "Den nya versionen, på samma sätt")->required();
+  diff_cmd->add_option("--format", diff_format, "text (standard), html eller json")->check(CLI::IsMember({"text", "html", "json"}));
+  diff_cmd->add_option("-o,--output", output_file, "Skriv till fil (standard: skärmen)");
+
+  auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
+  std::string revise_file, revise_version;
+  revise->add_option("file", revise_file, "Överenskommelsen (XML)")->required();
+  revise->add_option("--version", revise_version, "Det nya versionsnumret, till exempel 5.1")->required();
+  revise->add_option("--date", date, "Datum för raden (ÅÅÅÅ-MM-DD, standard: i dag)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -193,6 +215,39 @@ int main(int argc, char** argv) {
     if (!as_of) {
       std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
       return okgen::kExitUsage;
+    }
+    if (*diff_cmd) {
+      okgen::diag::DiagnosticSink sink;
+      okgen::diag::SourceRegistry sources;
+      okgen::load::LoadOptions lo;
+      lo.areas = res.data.area_ids();
+      lo.standard_texts = res.templates.list("text/standard", ".md");
+      auto old_a = okgen::diff::load_version(diff_old, lo, sink, sources);
+      auto new_a = okgen::diff::load_version(diff_new, lo, sink, sources);
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      if (!old_a || !new_a) return okgen::kExitUsage;
+      if (sink.has_errors()) return okgen::kExitFindings;
+      const auto d = okgen::diff::diff_agreements(*old_a, *new_a, res.labels);
+      emit(diff_format == "html"   ? okgen::render::diff_html(d, res)
+           : diff_format == "json" ? okgen::render::diff_json(d, res)
+                                   : okgen::render::diff_text(d, res),
+           output_file);
+      return okgen::kExitOk;
+    }
+    if (*revise) {
+      okgen::diag::DiagnosticSink sink;
+      okgen::diag::SourceRegistry sources;
+      okgen::load::LoadOptions lo;
+      lo.areas = res.data.area_ids();
+      lo.standard_texts = res.templates.list("text/standard", ".md");
+      auto r = okgen::revise::revise(revise_file, revise_version, *as_of, lo, res, sink, sources);
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      if (r == okgen::revise::Result::written) {
+        std::cout << "Version " << revise_version << " påbörjad i " << revise_file
+                  << ": skriv vad som ändrats i den nya raden i versionshistoriken.\n";
+        return okgen::kExitOk;
+      }
+      return r == okgen::revise::Result::unreadable ? okgen::kExitUsage : okgen::kExitFindings;
     }
     if (*init) {
       if (init_municipalities.empty() && !init_all) {
@@ -248,7 +303,7 @@ int main(int argc, char** argv) {
     // Before a decision a local agreement must be finished: what is a warning in a draft is
     // an error (unless the rule was set explicitly above).
     if (final_check) {
-      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty"}) {
+      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty", "revision-summary-missing"}) {
         if (!options.check.policy.has(id)) options.check.policy.set(id, okgen::diag::Severity::error);
       }
     }

@@ -22,6 +22,7 @@
 #include "render/report/review_report.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
+#include "util/git.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -230,6 +231,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   };
   review::CheckOptions co = options.check;
   co.as_of = options.as_of;
+  util::GitStatus git;
   for (auto& l : all) {
     if (!l.agreement || l.result.errors > 0) continue;  // not read, or not well-formed enough to check
     const std::size_t mark = sink.size();
@@ -246,6 +248,11 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     // it, not again for each of its local agreements.
     diag::DiagnosticSink found;
     l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, found);
+    if (co.compare_with_git) {
+      if (auto committed = git.committed_if_changed(l.result.source)) {
+        review::check_unrecorded_change(*l.agreement, *committed, found);
+      }
+    }
     // Compose even for `check`: templates cite references and can report problems too.
     compose::ComposeOptions opts{options.as_of};
     l.doc = compose::compose(*l.agreement, res, opts, found);

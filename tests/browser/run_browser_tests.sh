@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds every agreement into a temporary folder and runs the real-browser checks on the
+# Builds every agreement (and a redline) into a temporary folder and runs the real-browser checks on the
 # pages (tests/browser/run.mjs), then checks that the checks can fail (a known-bad page).
 # Usage: run_browser_tests.sh OKGEN_BINARY SOURCE_DIR
 set -eu
@@ -8,6 +8,8 @@ src=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$okgen" build "$src/content" "$src/docs/examples/exempel.xml" -o "$out" --date 2026-11-23 -q
+# The redline page too (okgen diff), from the test revision of the example.
+"$okgen" diff --format html "$src/tests/diff/exempel-0.9.xml" "$src/docs/examples/exempel.xml" -o "$out/andringar.html"
 mapfile -t pages < <(find "$out" -name '*.html' | sort)
 node "$src/tests/browser/run.mjs" "${pages[@]}"
 # The checks must be able to fail: a page with known accessibility faults.

@@ -234,6 +234,7 @@ class AgreementReader {
       rev.version = r_.attr(c, "version");
       rev.date = r_.partial_date_attr(c, "date").value_or(util::PartialDate{});
       rev.decided_by = r_.attr(c, "decided-by");
+      rev.draft = r_.bool_attr(c, "draft", false);
       rev.summary = st_.text_of(c);
       a_.revisions.push_back(std::move(rev));
     }

@@ -331,7 +331,8 @@ const ElementSpec& revision_history() {
 const ElementSpec& revision() {
   static const ElementSpec s = md("revision", {{"version", AttrType::text, true},
                                                {"date", AttrType::partial_date, true},
-                                               {"decided-by", AttrType::text}});
+                                               {"decided-by", AttrType::text},
+                                               {"draft", AttrType::boolean}});
   return s;
 }
 

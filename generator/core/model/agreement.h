@@ -286,6 +286,7 @@ struct Revision {
   util::PartialDate date;
   std::string decided_by;
   RichText summary;
+  bool draft = false;  ///< started by `okgen revise`, summary still to be written
   Loc loc;
 };
 struct Signatory {

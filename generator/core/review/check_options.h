@@ -11,6 +11,8 @@
 namespace okgen::review {
 
 struct CheckOptions {
+  /// Compare changed files with their committed version in git (revision-not-recorded).
+  bool compare_with_git = true;
   util::Date as_of;            ///< validity is judged on this day
   int lix_threshold = 60;      ///< LIX above this is reported (60 and more: "mycket svår" text)
   int min_words = 40;          ///< fewer words than this in an area's text make it "partial"

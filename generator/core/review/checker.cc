@@ -50,6 +50,7 @@ CheckReport check_agreement(const model::Agreement& a, const data::ReferenceData
   report_coverage(r.coverage, data, diag::SourceSpan{a.path(), 1, 1}, sink);
   r.validity = check_validity(a, options, r.dates, sink);
   check_structure(a, ctx, sink);
+  check_revisions(a, sink);
   for (const auto& l : a.law_refs) {
     LawCitation c{l.law, l.sfs, l.chapter, l.section,
                   (l.chapter.empty() ? "" : l.chapter + " kap. ") + (l.section.empty() ? "" : l.section + " § ") + l.law +

@@ -58,6 +58,11 @@ std::optional<model::ValidityStatus> check_validity(const model::Agreement& a, c
 void check_structure(const model::Agreement& a, const ProseContext& ctx, diag::DiagnosticSink& sink);
 void check_local(const model::Agreement& a, const ProseContext& ctx, const ParentResolver& parent,
                  diag::DiagnosticSink& sink);
+void check_revisions(const model::Agreement& a, diag::DiagnosticSink& sink);
+
+/// With git: the file has uncommitted changes (`committed_text` is its HEAD version) but
+/// still carries the committed version number (revision-not-recorded).
+void check_unrecorded_change(const model::Agreement& a, const std::string& committed_text, diag::DiagnosticSink& sink);
 
 /// Reports missing/partial areas with the severity their level calls for.
 void report_coverage(const std::vector<AreaCoverage>& coverage, const data::ReferenceData& data,

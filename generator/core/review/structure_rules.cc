@@ -45,15 +45,6 @@ void check_structure(const Agreement& a, const ProseContext& ctx, diag::Diagnost
       sink.report("party-wrong-region", span(p.loc), {{"name", p.name}, {"region", m->region}, {"agreement_region", a.meta.region}});
     }
   }
-  // The revision history reads oldest first; a row out of order is usually a wrong date.
-  for (std::size_t i = 1; i < a.revisions.size(); ++i) {
-    const auto& prev = a.revisions[i - 1];
-    const auto& cur = a.revisions[i];
-    if (cur.date.date < prev.date.date) {
-      sink.report("revision-order", span(cur.loc),
-                  {{"version", cur.version}, {"date", cur.date.iso()}, {"previous", prev.version}, {"previous_date", prev.date.iso()}});
-    }
-  }
 }
 
 }  // namespace okgen::review

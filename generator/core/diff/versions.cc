@@ -1,0 +1,104 @@
+// Loading the versions to compare (see versions.h).
+#include "diff/versions.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "util/fs.h"
+#include "util/process.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace okgen::diff {
+
+namespace {
+
+// A private temporary folder, removed when it goes out of scope.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "okgen-diff-XXXXXX").string();
+    if (mkdtemp(tmpl.data())) path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+std::string first_line(const std::string& s) {
+  std::string t(util::trim(s));
+  return t.substr(0, t.find('\n'));
+}
+
+}  // namespace
+
+std::optional<model::Agreement> load_version(const std::string& spec, load::LoadOptions options,
+                                             diag::DiagnosticSink& sink, diag::SourceRegistry& sources) {
+  std::error_code ec;
+  const auto colon = spec.find(':');
+  if (fs::exists(spec, ec) || colon == std::string::npos || colon == 0) {
+    return load::load_agreement(spec, options, sink, sources);
+  }
+  const std::string rev = spec.substr(0, colon);
+  const fs::path path = spec.substr(colon + 1);
+  const diag::SourceSpan where{spec, 0, 0};
+  // The repository is the one the path (or its nearest existing folder) is in.
+  fs::path probe = fs::absolute(path, ec).parent_path();
+  while (!probe.empty() && !fs::exists(probe, ec)) probe = probe.parent_path();
+  const auto top = util::run_process({"git", "rev-parse", "--show-toplevel"}, probe);
+  if (top.exit_code != 0) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", top.exit_code < 0 ? "git saknas" : first_line(top.err)}});
+    return std::nullopt;
+  }
+  const fs::path root = first_line(top.out);
+  const fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_relative(fs::weakly_canonical(root, ec));
+  TempDir tmp;
+  if (tmp.path.empty()) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", "ingen temporär mapp"}});
+    return std::nullopt;
+  }
+  // The file's folder at that revision: Markdown bodies beside it are part of the version.
+  const std::string folder = rel.parent_path().empty() ? "." : rel.parent_path().generic_string();
+  const fs::path tar = tmp.path / "version.tar";
+  auto archive = util::run_process({"git", "archive", "--format=tar", "-o", tar.string(), rev, "--", folder}, root);
+  if (archive.exit_code != 0) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", first_line(archive.err)}});
+    return std::nullopt;
+  }
+  auto untar = util::run_process({"tar", "-xf", tar.string(), "-C", tmp.path.string()});
+  const fs::path file = tmp.path / rel;
+  if (untar.exit_code != 0 || !fs::exists(file, ec)) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", "filen finns inte i " + rev}});
+    return std::nullopt;
+  }
+  options.content_root = tmp.path;
+  diag::DiagnosticSink found;
+  diag::SourceRegistry scratch;
+  auto a = load::load_agreement(file, options, found, scratch);
+  // Name the version as the user did, not by the temporary folder.
+  const std::string tmp_prefix = util::display_path(tmp.path);
+  auto rename = [&](std::string& f) {
+    if (util::starts_with(f, tmp_prefix)) f = rev + ":" + fs::path(f.substr(tmp_prefix.size() + 1)).generic_string();
+  };
+  for (auto d : found.all()) {
+    rename(d.span.file);
+    for (auto& n : d.notes) rename(n.span.file);
+    sink.add(std::move(d));
+  }
+  if (a) {
+    for (auto& f : a->files) rename(f);
+    // Keep the texts so findings can quote the lines.
+    for (const auto& f : a->files) {
+      std::string text;
+      const fs::path real = tmp.path / f.substr(rev.size() + 1);
+      if (util::read_file(real, text) == util::ReadStatus::ok) sources.add(f, std::move(text));
+    }
+  }
+  return a;
+}
+
+}  // namespace okgen::diff

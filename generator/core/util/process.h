@@ -1,0 +1,20 @@
+// Running a helper program (git, tar) without a shell: arguments are passed as they are,
+// so file names and revisions need no quoting and cannot inject commands.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace okgen::util {
+
+struct ProcessResult {
+  int exit_code = -1;  ///< -1 when the program could not be started
+  std::string out;     ///< standard output
+  std::string err;     ///< standard error
+};
+
+/// Runs argv[0] (searched in PATH) with the arguments in `cwd` ("" = current directory).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {});
+
+}  // namespace okgen::util

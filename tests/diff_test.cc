@@ -1,0 +1,221 @@
+// Redlines and revisions: golden redlines (text, HTML, JSON) for a realistic revision of the
+// example, the word diff, identical files, unrelated agreements, bad input on either side,
+// versions read from git, `okgen revise`, and the checker's revision rules.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "diff/agreement_diff.h"
+#include "diff/word_diff.h"
+#include "render/report/diff_report.h"
+#include "review/checker.h"
+#include "revise/revise.h"
+#include "support/golden.h"
+#include "support/test_support.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+using namespace okgen;
+
+namespace {
+
+std::string okgen_cmd(const std::string& args) { return std::string(OKGEN_BINARY) + " " + args; }
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
+const std::string kOld = "tests/diff/exempel-0.9.xml";
+const std::string kNew = "docs/examples/exempel.xml";
+
+diff::AgreementDiff example_diff() {
+  auto a = test::load_file(test::source_dir() / kOld);
+  auto b = test::load_file(test::source_dir() / kNew);
+  REQUIRE(a.agreement);
+  REQUIRE(b.agreement);
+  REQUIRE_FALSE(a.sink.has_errors());
+  return diff::diff_agreements(*a.agreement, *b.agreement, test::resources().labels);
+}
+
+std::string with_text(const diff::WordDiff& w) {
+  std::string out;
+  for (const auto& p : w) out += p.op == diff::Op::same ? p.text : p.op == diff::Op::del ? "[-" + p.text + "-]" : "{+" + p.text + "+}";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("word diff: words, punctuation and joined changes", "[diff]") {
+  CHECK(with_text(diff::diff_words("Planen följs upp.", "Planen följs upp.")) == "Planen följs upp.");
+  CHECK(with_text(diff::diff_words("Planen följs upp.", "Planen följs upp varje år.")) == "Planen följs upp{+ varje år+}.");
+  CHECK(with_text(diff::diff_words("Den enskilde ska få stöd", "Den enskilde får stöd")) == "Den enskilde [-ska få-]{+får+} stöd");
+  CHECK(with_text(diff::diff_words("", "Ny text.")) == "{+Ny text.+}");
+  CHECK(with_text(diff::diff_words("Å ä ö č ŋ.", "Å ä ö č ŧ.")) == "Å ä ö č [-ŋ-]{+ŧ+}.");
+  CHECK(diff::similarity("ett två tre fyra", "ett två tre fem") == Approx(0.75));
+}
+
+TEST_CASE("diff: a realistic revision of the example, stated in words", "[diff]") {
+  const auto d = example_diff();
+  CHECK_FALSE(d.identical());
+  auto all_statements = [&] {
+    std::vector<std::string> s = d.meta;
+    for (const auto& sec : d.sections) s.insert(s.end(), sec.statements.begin(), sec.statements.end());
+    s.insert(s.end(), d.back_matter.begin(), d.back_matter.end());
+    return util::join(s, "\n");
+  }();
+  INFO(all_statements);
+  CHECK(contains(all_statements, "Giltighetstid: 2025-04-01–2027-03-31 blev 2026-04-01–2028-03-31"));
+  CHECK(contains(all_statements, "Tvistenivå 2 ändrad: Styrgruppen för psykiatrisamverkan blev Länsledningsgruppen"));
+  CHECK(contains(all_statements, "Regionens ansvar (Boende): ny punkt: Bedömer behovet av psykiatrisk vård i hemmet."));
+  CHECK(contains(all_statements, "Ansvarsfördelning: området \"Sysselsättning\" borttaget"));
+  CHECK(contains(all_statements, "Ny lagreferens: LUS (2017:612)"));
+  CHECK(contains(all_statements, "Ny part: Ronneby kommun"));
+  bool moved = false, renamed = false;
+  for (const auto& s : d.sections) {
+    moved = moved || (s.moved && s.id == "rutiner");
+    renamed = renamed || (s.renamed && s.old_heading == "Införande" && s.heading == "Implementering");
+  }
+  CHECK(moved);
+  CHECK(renamed);
+  // The responsibility matrix is compared row by row, cell by cell.
+  const diff::SectionDiff* ansvar = nullptr;
+  for (const auto& s : d.sections) if (s.id == "ansvar") ansvar = &s;
+  REQUIRE(ansvar);
+  REQUIRE(ansvar->tables.size() == 1);
+  REQUIRE(ansvar->tables[0].rows.size() == 2);
+  CHECK(ansvar->tables[0].rows[0].change == diff::Change::changed);
+  CHECK(with_text(ansvar->tables[0].rows[0].cells[2]) == "Bedömer [-behov-]{+behovet+} av psykiatrisk vård{+ i hemmet+}.");
+  CHECK(ansvar->tables[0].rows[1].change == diff::Change::removed);
+  // The summary counts changes per area.
+  CHECK(d.per_area.at("disputes") == 2);
+  CHECK(d.per_area.at("responsibilities") >= 3);
+}
+
+TEST_CASE("diff: golden redlines in text, HTML and JSON", "[diff][golden]") {
+  std::string out;
+  for (const char* format : {"text", "html", "json"}) {
+    INFO(format);
+    REQUIRE(test::run("cd " + test::source_dir().string() + " && " + okgen_cmd(std::string("diff --format ") + format + " " + kOld + " " + kNew) + " 2>&1", &out) == 0);
+    std::string diff_text;
+    const bool same = test::matches_golden(test::source_dir() / "tests/diff/golden" / (std::string("exempel.") + (std::string(format) == "text" ? "txt" : format)), out, &diff_text);
+    INFO(diff_text);
+    CHECK(same);
+  }
+}
+
+TEST_CASE("diff: identical files, unrelated agreements, bad input on either side", "[diff]") {
+  std::string out;
+  const std::string root = "cd " + test::source_dir().string() + " && ";
+  CHECK(test::run(root + okgen_cmd("diff " + kNew + " " + kNew), &out) == 0);
+  CHECK(contains(out, "Inga ändringar mellan docs/examples/exempel.xml och docs/examples/exempel.xml."));
+  CHECK(test::run(root + okgen_cmd("diff --format html " + kNew + " " + kNew), &out) == 0);
+  CHECK(contains(out, "<p>Inga ändringar.</p>"));
+
+  // An unrelated agreement: everything differs, and the redline still says so in order.
+  CHECK(test::run(root + okgen_cmd("diff " + kNew + " content/ostergotland/regional.xml"), &out) == 0);
+  CHECK(contains(out, "[nytt avsnitt]"));
+  CHECK(contains(out, "[borttaget avsnitt]"));
+
+  const fs::path tmp = test::temp_dir("diff-bad");
+  write(tmp / "trasig.xml", "<agreement id=\"x\" kind=\"regional\"><meta>");
+  CHECK(test::run(okgen_cmd("diff " + (tmp / "trasig.xml").string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
+  CHECK(contains(out, "[xml-syntax]"));
+  CHECK(test::run(okgen_cmd("diff " + (test::source_dir() / kNew).string() + " " + (tmp / "trasig.xml").string()), &out) == 2);
+  CHECK(test::run(okgen_cmd("diff " + (test::source_dir() / kNew).string() + " " + (tmp / "finns-inte.xml").string()), &out) == 2);
+  CHECK(contains(out, "finns-inte.xml: error: Filen kan inte läsas: filen finns inte [file-unreadable]"));
+  std::string bad = test::read(test::source_dir() / kNew);
+  bad.replace(bad.find("<version>"), 9, "<versoin>");
+  bad.replace(bad.find("</version>"), 10, "</versoin>");
+  write(tmp / "fel.xml", bad);
+  CHECK(test::run(okgen_cmd("diff " + (tmp / "fel.xml").string() + " " + (test::source_dir() / kNew).string()), &out) == 1);
+  CHECK(contains(out, "[unknown-element]"));
+  CHECK(test::run(okgen_cmd("diff --format docx a b"), &out) == 2);
+}
+
+TEST_CASE("diff: a version from git, with its Markdown bodies", "[diff]") {
+  const fs::path repo = test::temp_dir("diff-git");
+  fs::create_directories(repo / "content/ostergotland");
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "content/ostergotland")) {
+    fs::copy_file(e.path(), repo / "content/ostergotland" / e.path().filename());
+  }
+  std::string out;
+  const std::string in_repo = "cd " + repo.string() + " && ";
+  REQUIRE(test::run(in_repo + "git init -q && git -c user.email=t@example.org -c user.name=t add . && "
+                    "git -c user.email=t@example.org -c user.name=t commit -qm v1", &out) == 0);
+  // Change the Markdown body and the XML, then compare with the committed version.
+  const fs::path md = repo / "content/ostergotland/bakgrund.md";
+  std::string text = test::read(md);
+  text += "\nEn ny mening om samverkan i länet.\n";
+  write(md, text);
+  CHECK(test::run(in_repo + okgen_cmd("diff HEAD:content/ostergotland/regional.xml content/ostergotland/regional.xml"), &out) == 0);
+  CHECK(contains(out, "{+En ny mening om samverkan i länet.+}"));
+  CHECK(test::run(in_repo + okgen_cmd("diff HEAD~5:content/ostergotland/regional.xml content/ostergotland/regional.xml"), &out) == 2);
+  CHECK(contains(out, "HEAD~5:content/ostergotland/regional.xml: error: Versionen \"HEAD~5:content/ostergotland/regional.xml\" kan inte hämtas ur git"));
+  CHECK(contains(out, "[diff-git]"));
+
+  // The checker notices a changed file that kept its committed version ...
+  std::string xml = test::read(repo / "content/ostergotland/regional.xml");
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK_FALSE(contains(out, "[revision-not-recorded]"));  // only the .md changed, not the XML's file
+  xml.replace(xml.find("</heading>"), 10, " (reviderad)</heading>");
+  write(repo / "content/ostergotland/regional.xml", xml);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK(contains(out, "men versionen är fortfarande"));
+  CHECK(contains(out, "[revision-not-recorded]"));
+  // ... and okgen revise records it.
+  CHECK(test::run(in_repo + okgen_cmd("revise content/ostergotland/regional.xml --version 9.9 --date 2026-11-23"), &out) == 0);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK_FALSE(contains(out, "[revision-not-recorded]"));
+  CHECK(contains(out, "[revision-summary-missing]"));
+}
+
+TEST_CASE("revise: raises the version and adds a draft history row, keeping the file's layout", "[diff]") {
+  const fs::path tmp = test::temp_dir("revise");
+  const fs::path file = tmp / "exempel.xml";
+  const std::string before = test::read(test::source_dir() / kNew);
+  write(file, before);
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("revise " + file.string() + " --version 1.1 --date 2026-11-23"), &out) == 0);
+  const std::string after = test::read(file);
+  CHECK(contains(after, "<version>1.1</version>"));
+  CHECK(contains(after, "    <revision version=\"1.0\" date=\"2026-03-12\" decided-by=\"Regionala samverkansrådet\">Första versionen.</revision>\n"
+                        "    <revision version=\"1.1\" date=\"2026-11-23\" draft=\"true\">Sammanfatta här vad som ändrats sedan version 1.0"));
+  // Nothing else changed.
+  std::string expected = before;
+  expected.replace(expected.find("<version>1.0</version>"), 22, "<version>1.1</version>");
+  const auto row_start = after.find("    <revision version=\"1.1\"");
+  const auto row_end = after.find('\n', row_start) + 1;
+  CHECK(after.substr(0, row_start) + after.substr(row_end) == expected);
+  // The checker asks for the summary; before a decision it is an error.
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + file.string()), &out) == 0);
+  CHECK(contains(out, "Raden för version 1.1 i versionshistoriken saknar en sammanfattning"));
+  CHECK(test::run(okgen_cmd("check --final --date 2026-11-23 " + file.string()), &out) == 1);
+  // The same version twice is refused, and the file is left alone.
+  CHECK(test::run(okgen_cmd("revise " + file.string() + " --version 1.1"), &out) == 1);
+  CHECK(contains(out, "Version 1.1 finns redan"));
+  CHECK(test::read(file) == after);
+  // A file with errors is not touched either.
+  write(tmp / "fel.xml", "<agreement id=\"x\" kind=\"regional\"><meta>");
+  CHECK(test::run(okgen_cmd("revise " + (tmp / "fel.xml").string() + " --version 2"), &out) == 2);
+  CHECK(test::read(tmp / "fel.xml") == "<agreement id=\"x\" kind=\"regional\"><meta>");
+  // No history yet: one is made.
+  std::string no_history = before;
+  const auto h0 = no_history.find("  <revision-history>");
+  no_history.erase(h0, no_history.find("</revision-history>") + 20 - h0);
+  const std::string row = "<revision version=\"2\" date=\"2026-11-23\" draft=\"true\">X</revision>";
+  const std::string revised = revise::revised_text(no_history, "2", row);
+  CHECK(contains(revised, "  <revision-history>\n    " + row + "\n  </revision-history>\n\n  <signatures"));
+}
+
+TEST_CASE("checker: the current version has a history row", "[diff]") {
+  std::string xml = test::read(test::source_dir() / kNew);
+  xml.replace(xml.find("<version>1.0</version>"), 22, "<version>1.2</version>");
+  auto l = test::load_string(xml, test::temp_dir("revision-missing") / "x.xml");
+  REQUIRE(l.agreement);
+  diag::DiagnosticSink sink;
+  review::check_revisions(*l.agreement, sink);
+  REQUIRE(sink.size() == 1);
+  CHECK(sink.all()[0].rule == "revision-missing");
+}
