@@ -219,3 +219,19 @@ TEST_CASE("checker: the current version has a history row", "[diff]") {
   REQUIRE(sink.size() == 1);
   CHECK(sink.all()[0].rule == "revision-missing");
 }
+
+TEST_CASE("diff: the redline as a PDF appendix (Ändringsbilaga)", "[diff][pdf]") {
+  const fs::path tmp = test::temp_dir("diff-pdf");
+  std::string out;
+  const std::string pdf = (tmp / "andringsbilaga.pdf").string();
+  REQUIRE(test::run("cd " + test::source_dir().string() + " && " + okgen_cmd("diff --format pdf -o " + pdf + " " + kOld + " " + kNew), &out) == 0);
+  REQUIRE(test::run("pdftotext -layout " + pdf + " -", &out) == 0);
+  CHECK(contains(out, "Ändringsbilaga"));
+  CHECK(contains(out, "Ändringar från version 0.9 till version 1.0"));
+  CHECK(contains(out, "Giltighetstid: 2025-04-01–2027-03-31 blev 2026-04-01–2028-03-31"));
+  CHECK(contains(out, "{+får +}"));
+  CHECK(contains(out, "(borttagen rad)"));  // matrix rows, cell by cell
+  CHECK(test::run("qpdf --check " + pdf + " 2>&1", &out) == 0);
+  // Without a file name there is nowhere to put the PDF.
+  CHECK(test::run(okgen_cmd("diff --format pdf " + (test::source_dir() / kNew).string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
+}

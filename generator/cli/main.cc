@@ -9,7 +9,9 @@
 #include "diag/printer.h"
 #include "diag/rules.h"
 #include "diff/agreement_diff.h"
+#include "diff/redline_doc.h"
 #include "diff/versions.h"
+#include "render/pdf/pdf_writer.h"
 #include "load/agreement_loader.h"
 #include "local/init.h"
 #include "render/report/diff_report.h"
@@ -173,7 +175,7 @@ int main(int argc, char** argv) {
   std::string diff_old, diff_new, diff_format = "text";
   diff_cmd->add_option("old", diff_old, "Den gamla versionen: en fil, eller REVISION:FIL ur git (till exempel HEAD~1:content/dalarna/regional.xml)")->required();
   diff_cmd->add_option("new", diff_new, "Den nya versionen, på samma sätt")->required();
-  diff_cmd->add_option("--format", diff_format, "text (standard), html eller json")->check(CLI::IsMember({"text", "html", "json"}));
+  diff_cmd->add_option("--format", diff_format, "text (standard), html, json eller pdf (ändringsbilaga att bifoga beslutet)")->check(CLI::IsMember({"text", "html", "json", "pdf"}));
   diff_cmd->add_option("-o,--output", output_file, "Skriv till fil (standard: skärmen)");
 
   auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
@@ -228,6 +230,20 @@ int main(int argc, char** argv) {
       if (!old_a || !new_a) return okgen::kExitUsage;
       if (sink.has_errors()) return okgen::kExitFindings;
       const auto d = okgen::diff::diff_agreements(*old_a, *new_a, res.labels);
+      if (diff_format == "pdf") {
+        if (output_file.empty() || output_file == "-") {
+          std::cerr << "okgen: error: --format pdf behöver -o FIL.pdf\n";
+          return okgen::kExitUsage;
+        }
+        auto writer = okgen::render::pdf::PdfWriter::create(res, sink, sources);
+        if (!writer) {
+          okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+          return okgen::kExitFindings;
+        }
+        auto pdf = writer->render(okgen::diff::redline_doc(d, res), diff_new, sink);
+        okgen::util::write_file_atomic(output_file, pdf.pdf);
+        return okgen::kExitOk;
+      }
       emit(diff_format == "html"   ? okgen::render::diff_html(d, res)
            : diff_format == "json" ? okgen::render::diff_json(d, res)
                                    : okgen::render::diff_text(d, res),
