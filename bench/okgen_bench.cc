@@ -2,6 +2,7 @@
 //
 //   okgen_bench corpus DIR      writes DIR/content/<region>/regional.xml (21, ~25 pages each,
 //                               built from the agreements under content/)
+//   okgen_bench diff DIR        times okgen diff on a 60 KB agreement, every paragraph changed
 //   okgen_bench time DIR        times one document (load, compose, HTML, PDF), `local init`
 //                               for all 290 municipalities, check, and the batch build
 //
@@ -21,7 +22,9 @@
 #include "load/agreement_loader.h"
 #include "local/init.h"
 #include "pipeline.h"
+#include "diff/agreement_diff.h"
 #include "render/html/html_writer.h"
+#include "render/report/diff_report.h"
 #include "render/pdf/pdf_writer.h"
 #include "util/fs.h"
 #include "util/tsv.h"
@@ -198,14 +201,58 @@ int time_corpus(const fs::path& dir) {
 
 }  // namespace
 
+// `okgen diff` on a 60 KB agreement with every paragraph changed: Region Dalarna's
+// agreement with its sections repeated until it is 60 KB, against a copy where every
+// paragraph and list item has a word changed and one added.
+int time_diff(const fs::path& dir) {
+  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
+  const fs::path src = OKGEN_SOURCE_DIR;
+  std::string xml = read(src / "content/dalarna/regional.xml");
+  const auto first = xml.find("<section "), back = xml.find("<legal-references>");
+  const std::string sections = xml.substr(first, back - first);
+  for (int k = 2; xml.size() < 60 * 1024; ++k) {
+    xml.insert(xml.find("<legal-references>"),
+               std::regex_replace(sections, std::regex("id=\"([a-z0-9-]+)\""), "id=\"$1-del" + std::to_string(k) + "\""));
+  }
+  // Every sentence end gets a new word, and "och" becomes "samt": every paragraph changes.
+  std::string changed = std::regex_replace(xml, std::regex("\\. "), ", enligt förslaget. ");
+  changed = std::regex_replace(changed, std::regex(" och "), " samt ");
+  fs::create_directories(dir);
+  util::write_file_atomic(dir / "old.xml", xml);
+  util::write_file_atomic(dir / "new.xml", changed);
+  load::LoadOptions lo;
+  lo.content_root = dir;
+  lo.areas = res.data.area_ids();
+  lo.standard_texts = res.templates.list("text/standard", ".md");
+  diag::DiagnosticSink s;
+  diag::SourceRegistry srcs;
+  auto a = load::load_agreement(dir / "old.xml", lo, s, srcs);
+  auto b = load::load_agreement(dir / "new.xml", lo, s, srcs);
+  if (!a || !b) return 1;
+  std::vector<double> ms;
+  int changes = 0;
+  for (int k = 0; k < 5; ++k) {
+    auto t = Clock::now();
+    auto d = diff::diff_agreements(*a, *b, res.labels);
+    std::string html = render::diff_html(d, res);
+    ms.push_back(ms_since(t));
+    changes = d.total_changes();
+  }
+  std::sort(ms.begin(), ms.end());
+  std::cout << "diff of a " << xml.size() / 1024 << " KB agreement with every paragraph changed (" << changes
+            << " changes), diff + HTML, median of 5: " << ms[2] << " ms\n";
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: okgen_bench corpus|time DIR\n";
+    std::cerr << "usage: okgen_bench corpus|time|diff DIR\n";
     return 2;
   }
   const std::string cmd = argv[1];
   if (cmd == "corpus") return corpus(argv[2]);
   if (cmd == "time") return time_corpus(argv[2]);
+  if (cmd == "diff") return time_diff(argv[2]);
   std::cerr << "usage: okgen_bench corpus|time DIR\n";
   return 2;
 }

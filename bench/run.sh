@@ -21,6 +21,9 @@ build-bench/bench/okgen_bench corpus "$work"
 echo "== in-process timings"
 build-bench/bench/okgen_bench time "$work"
 
+echo "== okgen diff"
+build-bench/bench/okgen_bench diff "$work/diff"
+
 echo "== command line, whole corpus (wall time, peak memory)"
 find "$work/content" -mindepth 2 -maxdepth 2 -name local -type d -exec rm -rf {} +
 start=$(date +%s.%N)
