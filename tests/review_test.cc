@@ -212,6 +212,14 @@ TEST_CASE("review: severities change per run and in okgen.conf", "[review]") {
   REQUIRE(s.all().size() == 2);  // the misspelt rule and the bad number
   CHECK(s.all()[0].rule == "config-invalid");
   CHECK(s.all()[0].arg("suggestion") == "lix-high");
+  // A setting before any [section] would be ignored: it is reported, with the section to use.
+  std::ofstream(dir / "okgen.conf") << "# kommentar\nlix-threshold = 48\n[check]\nmin-words = 30\n";
+  diag::DiagnosticSink s2;
+  review::read_config(dir / "okgen.conf", o, s2);
+  REQUIRE(s2.all().size() == 1);
+  CHECK(s2.all()[0].rule == "config-invalid");
+  CHECK(s2.all()[0].span.line == 2);
+  CHECK(s2.all()[0].arg("suggestion") == "[check]");
 
   // --fail-on warning turns warnings into a failing exit code.
   diag::DiagnosticSink w;

@@ -5,6 +5,7 @@
 #include "diag/suggest.h"
 #include "text/catalog.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -44,6 +45,21 @@ void read_config(const fs::path& file, CheckOptions& options, diag::DiagnosticSi
     for (std::size_t i = 0; i < pos && i < text.size(); ++i) line += text[i] == '\n';
     return diag::SourceSpan{shown, pos == std::string::npos ? 0 : line, 1};
   };
+  // Settings before the first [section] belong to no section and would be ignored.
+  {
+    int line = 0;
+    for (const auto& raw : util::split(text, '\n')) {
+      ++line;
+      const std::string_view t = util::trim(raw);
+      if (!t.empty() && t.front() == '[') break;
+      if (t.empty() || t.front() == '#') continue;
+      const auto eq = t.find('=');
+      sink.report("config-invalid", diag::SourceSpan{shown, line, 1},
+                  {{"key", std::string(util::trim(t.substr(0, eq)))},
+                   {"value", eq == std::string_view::npos ? "" : std::string(util::trim(t.substr(eq + 1)))},
+                   {"suggestion", "[check]"}});
+    }
+  }
   for (const auto& section : c.sections()) {
     if (section != "rules" && section != "check") {
       sink.report("config-invalid", line_of("[" + section + "]"), {{"key", "[" + section + "]"}, {"value", ""}});
