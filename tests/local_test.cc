@@ -447,3 +447,19 @@ TEST_CASE("a region with 49 municipalities: init for all and build in one run", 
   CHECK(contains(page, "<th scope=\"row\">Ale</th>"));
   CHECK(fs::exists(root / "out/vastra-gotaland/local/goteborg.html"));
 }
+
+TEST_CASE("inheritance: with git, the regional change is shown as a word diff", "[local]") {
+  const fs::path root = fixture_copy("local-inherit-git");
+  std::string out;
+  const std::string in_repo = "cd " + root.string() + " && ";
+  const std::string git = "git -c user.email=t@example.org -c user.name=t ";
+  REQUIRE(test::run(in_repo + "git init -q && " + git + "add . && " + git + "commit -qm v1", &out) == 0);
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  std::string xml = test::read(regional);
+  replace(xml, "kallar till möte inom fem arbetsdagar.", "kallar till möte inom tio arbetsdagar.");
+  write(regional, xml);
+  REQUIRE(test::run(in_repo + git + "commit -qam v2", &out) == 0);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content/blekinge/local/karlskrona.xml"), &out) == 0);
+  CHECK(contains(out, "[local-regional-changed]"));
+  CHECK(contains(out, "kallar till möte inom [-fem-]{+tio+} arbetsdagar"));
+}

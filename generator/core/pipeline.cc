@@ -12,7 +12,10 @@
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
 #include "load/encoding.h"
+#include "diff/word_diff.h"
 #include "local/merge.h"
+#include "local/regional_history.h"
+#include "model/fingerprint.h"
 #include "model/span.h"
 #include "review/text_check.h"
 #include "render/html/html_writer.h"
@@ -132,6 +135,25 @@ bool merge_with_parent(Loaded& l, const ParentT& parent, diag::DiagnosticSink& s
   l.local_files = a.files.size();
   l.agreement = std::move(*merged);
   return true;
+}
+
+// A local text written against an older regional text: when git still has that version,
+// the note shows what changed in the regional section as a word diff.
+void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::LoadOptions& lo) {
+  if (l.result.parent_source.empty() || d.notes.empty()) return;
+  const auto old_text = local::regional_text_at(l.result.parent_source, d.arg("id"), d.arg("based_on"), lo);
+  if (!old_text) return;
+  const model::Section* now = l.agreement->find_section(d.arg("id"));
+  if (!now) return;
+  model::Section regional = *now;
+  regional.content.resize(now->origin == model::Origin::regional_extended ? now->local_from : 0);
+  std::string marked;
+  for (const auto& p : diff::diff_words(*old_text, model::canonical_text(regional))) {
+    marked += p.op == diff::Op::same ? p.text : p.op == diff::Op::del ? "[-" + p.text + "-]" : "{+" + p.text + "+}";
+  }
+  diag::Diagnostic& note = d.notes.front();
+  note.rule = "local-regional-diff";
+  note.args = {{"text", util::shorten(marked, 900)}};
 }
 
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
@@ -256,8 +278,10 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     // Compose even for `check`: templates cite references and can report problems too.
     compose::ComposeOptions opts{options.as_of};
     l.doc = compose::compose(*l.agreement, res, opts, found);
-    for (const auto& d : found.all()) {
-      if (!regional_files.count(d.span.file)) sink.add(d);
+    for (auto d : found.all()) {
+      if (regional_files.count(d.span.file)) continue;
+      if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
+      sink.add(std::move(d));
     }
     if (l.agreement->kind == model::AgreementKind::local && l.local_files) {
       l.result.local = local::local_status(*l.agreement, res.data);

@@ -109,6 +109,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"local-parent-version", Severity::warning, Stage::review},
       {"local-regional-changed", Severity::warning, Stage::review},
       {"local-regional-text", Severity::note, Stage::review},
+      {"local-regional-diff", Severity::note, Stage::review},
       {"local-prompts-left", Severity::warning, Stage::review},
       {"local-template-missing", Severity::warning, Stage::review},
       {"local-slot-empty", Severity::warning, Stage::review},
