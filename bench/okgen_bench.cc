@@ -114,10 +114,7 @@ int time_corpus(const fs::path& dir) {
   diag::SourceRegistry sources;
   auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
   if (!pdf) return 1;
-  load::LoadOptions lo;
-  lo.content_root = dir / "content";
-  lo.areas = res.data.area_ids();
-  lo.standard_texts = res.templates.list("text/standard", ".md");
+  const load::LoadOptions lo = res.load_options(dir / "content");
 
   // One regional agreement, many times: the per-document cost once fonts are loaded.
   const fs::path one = dir / "content/dalarna/regional.xml";
@@ -220,10 +217,7 @@ int time_diff(const fs::path& dir) {
   fs::create_directories(dir);
   util::write_file_atomic(dir / "old.xml", xml);
   util::write_file_atomic(dir / "new.xml", changed);
-  load::LoadOptions lo;
-  lo.content_root = dir;
-  lo.areas = res.data.area_ids();
-  lo.standard_texts = res.templates.list("text/standard", ".md");
+  const load::LoadOptions lo = res.load_options(dir);
   diag::DiagnosticSink s;
   diag::SourceRegistry srcs;
   auto a = load::load_agreement(dir / "old.xml", lo, s, srcs);

@@ -221,9 +221,7 @@ int main(int argc, char** argv) {
     if (*diff_cmd) {
       okgen::diag::DiagnosticSink sink;
       okgen::diag::SourceRegistry sources;
-      okgen::load::LoadOptions lo;
-      lo.areas = res.data.area_ids();
-      lo.standard_texts = res.templates.list("text/standard", ".md");
+      okgen::load::LoadOptions lo = res.load_options();
       auto old_a = okgen::diff::load_version(diff_old, lo, sink, sources);
       auto new_a = okgen::diff::load_version(diff_new, lo, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
@@ -253,9 +251,7 @@ int main(int argc, char** argv) {
     if (*revise) {
       okgen::diag::DiagnosticSink sink;
       okgen::diag::SourceRegistry sources;
-      okgen::load::LoadOptions lo;
-      lo.areas = res.data.area_ids();
-      lo.standard_texts = res.templates.list("text/standard", ".md");
+      okgen::load::LoadOptions lo = res.load_options();
       auto r = okgen::revise::revise(revise_file, revise_version, *as_of, lo, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       if (r == okgen::revise::Result::written) {

@@ -158,9 +158,7 @@ void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::Load
 
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                              diag::SourceRegistry& sources, PipelineResult& out) {
-  load::LoadOptions lo;
-  lo.areas = res.data.area_ids();
-  lo.standard_texts = res.templates.list("text/standard", ".md");
+  load::LoadOptions lo = res.load_options();
 
   std::vector<Loaded> all;
   const std::size_t before_expand = sink.size();

@@ -15,6 +15,14 @@ Resources Resources::load(const std::filesystem::path& root, const std::string& 
   return r;
 }
 
+load::LoadOptions Resources::load_options(const std::filesystem::path& content_root) const {
+  load::LoadOptions lo;
+  lo.content_root = content_root;
+  lo.areas = data.area_ids();
+  lo.standard_texts = templates.list("text/standard", ".md");
+  return lo;
+}
+
 std::filesystem::path Resources::default_root() {
   if (const char* home = std::getenv("OKGEN_HOME"); home && *home) return home;
   return OKGEN_SOURCE_DIR;

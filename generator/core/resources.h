@@ -6,6 +6,7 @@
 #include <string>
 
 #include "data/reference_data.h"
+#include "load/agreement_loader.h"
 #include "text/catalog.h"
 #include "text/template_engine.h"
 
@@ -24,6 +25,10 @@ struct Resources {
 
   /// The default root: $OKGEN_HOME when set, else the source tree okgen was built from.
   static std::filesystem::path default_root();
+
+  /// How agreements are read with these resources: the known areas and standard texts,
+  /// with <body src> confined to `content_root`.
+  load::LoadOptions load_options(const std::filesystem::path& content_root = {}) const;
 
   std::filesystem::path styles_dir() const { return root / "styles"; }
   std::filesystem::path data_dir() const { return root / "data"; }

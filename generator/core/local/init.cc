@@ -228,9 +228,7 @@ InitResult init_local(const InitOptions& o, const Resources& res, diag::Diagnost
     result.usage_error = true;
     return result;
   }
-  load::LoadOptions lo;
-  lo.areas = data.area_ids();
-  lo.standard_texts = res.templates.list("text/standard", ".md");
+  load::LoadOptions lo = res.load_options();
   lo.content_root = o.content_dir;
   const std::size_t mark = sink.size();
   auto loaded = load::load_agreement(regional, lo, sink, sources);
