@@ -14,8 +14,8 @@
 #include "load/encoding.h"
 #include "diff/word_diff.h"
 #include "local/merge.h"
+#include "local/status.h"
 #include "local/regional_history.h"
-#include "model/fingerprint.h"
 #include "model/span.h"
 #include "review/text_check.h"
 #include "render/html/html_writer.h"
@@ -114,10 +114,16 @@ void check_text_file(Loaded& l, const PipelineOptions& options, const Resources&
   }
 }
 
+// A regional agreement a local one names, as found among the inputs or read on demand.
+struct Parent {
+  const model::Agreement* agreement = nullptr;
+  bool valid = false;  ///< read without errors
+  std::string display;
+};
+
 // Replaces a local agreement by its merge with the regional one; false when it cannot be
 // merged (the reason is reported).
-template <class ParentT>
-bool merge_with_parent(Loaded& l, const ParentT& parent, diag::DiagnosticSink& sink) {
+bool merge_with_parent(Loaded& l, const Parent& parent, diag::DiagnosticSink& sink) {
   const model::Agreement& a = *l.agreement;
   const diag::SourceSpan where = model::span_of(a, a.meta.parent->loc);
   if (parent.agreement) l.result.parent_source = parent.display;
@@ -145,10 +151,8 @@ void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::Load
   if (!old_text) return;
   const model::Section* now = l.agreement->find_section(d.arg("id"));
   if (!now) return;
-  model::Section regional = *now;
-  regional.content.resize(now->origin == model::Origin::regional_extended ? now->local_from : 0);
   std::string marked;
-  for (const auto& p : diff::diff_words(*old_text, model::canonical_text(regional))) {
+  for (const auto& p : diff::diff_words(*old_text, local::regional_text(*now))) {
     marked += p.op == diff::Op::same ? p.text : p.op == diff::Op::del ? "[-" + p.text + "-]" : "{+" + p.text + "+}";
   }
   diag::Diagnostic& note = d.notes.front();
@@ -213,11 +217,6 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   }
 
   // Phase 2: merge local agreements with their regional one, then check and compose.
-  struct Parent {
-    const model::Agreement* agreement = nullptr;
-    bool valid = false;  ///< read without errors
-    std::string display;
-  };
   std::map<std::string, Parent> parents;  // canonical path -> regional agreement
   for (const auto& l : all) {
     std::error_code ec;

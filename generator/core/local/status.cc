@@ -17,15 +17,14 @@ bool has_local_text(const Section& s) {
   return s.origin == Origin::regional_extended || s.origin == Origin::local_replaced || s.origin == Origin::local_filled;
 }
 
-// The regional text of a section as it is now: without the local addition.
-std::string regional_plain(const Section& s) {
+}  // namespace
+
+std::string regional_text(const Section& s) {
+  if (s.origin == Origin::regional) return canonical_text(s);
   Section regional = s;
   regional.content.resize(s.origin == Origin::regional_extended ? s.local_from : 0);
-  regional.content.shrink_to_fit();
   return canonical_text(regional);
 }
-
-}  // namespace
 
 std::size_t LocalStatus::prompt_count() const {
   std::size_t n = 0;
@@ -61,7 +60,7 @@ LocalStatus local_status(const Agreement& merged, const data::ReferenceData& dat
       c.current = s.fingerprint;
       c.local_text = span_of(merged, s.local_loc);
       c.regional_text = span_of(merged, s.loc);
-      c.regional_plain = regional_plain(s);
+      c.regional_plain = regional_text(s);
       st.changed.push_back(std::move(c));
     }
     if (s.local == LocalPolicy::slot && s.origin == Origin::regional) st.empty_slots.push_back({s.id, s.heading});

@@ -48,6 +48,10 @@ struct LocalStatus {
   std::size_t prompt_count() const;
 };
 
+/// The canonical text (model/fingerprint.h) of a merged section without its local text:
+/// what the regional agreement says there now.
+std::string regional_text(const model::Section& merged);
+
 /// The status of a merged local agreement (local::merge_local's result).
 LocalStatus local_status(const model::Agreement& merged, const data::ReferenceData& data);
 
