@@ -235,3 +235,16 @@ TEST_CASE("diff: the redline as a PDF appendix (Ändringsbilaga)", "[diff][pdf]"
   // Without a file name there is nowhere to put the PDF.
   CHECK(test::run(okgen_cmd("diff --format pdf " + (test::source_dir() / kNew).string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
 }
+
+TEST_CASE("diff: a local agreement's texts for regional sections are compared too", "[diff]") {
+  std::string xml = test::read(test::source_dir() / "tests/local/content/blekinge/local/karlskrona.xml");
+  const std::string from = "kallar SIP-samordnaren på vuxenpsykiatrin till mötet inom tio dagar.";
+  xml.replace(xml.find(from), from.size(), "kallar SIP-samordnaren på vuxenpsykiatrin till mötet inom sju dagar.");
+  const fs::path tmp = test::temp_dir("diff-local");
+  write(tmp / "karlskrona.xml", xml);
+  std::string out;
+  CHECK(test::run(okgen_cmd("diff " + (test::source_dir() / "tests/local/content/blekinge/local/karlskrona.xml").string() +
+                            " " + (tmp / "karlskrona.xml").string()), &out) == 0);
+  CHECK(contains(out, "Lokal text till avsnittet \"rutiner\" (extend)"));
+  CHECK(contains(out, "inom [-tio-]{+sju+} dagar"));
+}

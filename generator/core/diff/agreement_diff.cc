@@ -424,9 +424,25 @@ AgreementDiff diff_agreements(const Agreement& old_a, const Agreement& new_a, co
   out.new_version = new_a.meta.version;
   compare_meta(old_a, new_a, w, out.meta);
 
+  // A local agreement's texts for regional sections are compared like sections of their own.
+  auto local_texts = [&](const Agreement& a) {
+    std::vector<Section> texts;
+    for (const auto& ls : a.local_sections) {
+      Section s;
+      s.id = "lokal-text:" + ls.ref;
+      s.heading = w.say("local-section", {{"ref", ls.ref}, {"action", to_string(ls.action)}});
+      s.content = ls.content;
+      s.loc = ls.loc;
+      texts.push_back(std::move(s));
+    }
+    return texts;
+  };
+  const std::vector<Section> la = local_texts(old_a), lb = local_texts(new_a);
   std::vector<Flat> fa, fb;
   flatten(old_a.sections, "", {}, fa);
+  flatten(la, "", {}, fa);
   flatten(new_a.sections, "", {}, fb);
+  flatten(lb, "", {}, fb);
   // Match by id, then the rest by heading, then by text similarity (a renamed id).
   std::vector<long> match_of_new(fb.size(), -1), match_of_old(fa.size(), -1);
   std::map<std::string, std::size_t> old_by_id;

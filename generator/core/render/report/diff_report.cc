@@ -103,7 +103,8 @@ std::string diff_text(const diff::AgreementDiff& d, const Resources& res) {
   for (const auto& m : d.meta) out << "  " << m << "\n";
   for (const auto& s : d.sections) {
     if (s.change == Change::unchanged && !s.moved && !s.renamed) continue;
-    out << "\n" << (s.number.empty() ? s.old_number : s.number) << " " << s.heading;
+    const std::string& number = s.change == Change::removed ? s.old_number : s.number;
+    out << "\n" << (number.empty() ? "" : number + " ") << s.heading;
     const auto marks = section_marks(s, res);
     for (const auto& m : marks) out << " [" << m << "]";
     out << "\n";
