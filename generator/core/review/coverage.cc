@@ -48,17 +48,6 @@ struct Evidence {
   std::string text;  // lower-case text of the covering sections, for term checks
 };
 
-int count_words(const std::string& s) {
-  int n = 0;
-  bool in = false;
-  for (unsigned char c : s) {
-    bool letter = std::isalnum(c) || c >= 0x80;
-    if (letter && !in) ++n;
-    in = letter;
-  }
-  return n;
-}
-
 // Substance checks of the structured elements; each gap is a finding of its own.
 bool check_element(const Agreement& a, const SectionContent& c, diag::DiagnosticSink& sink) {
   bool ok = true;
@@ -129,7 +118,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
         e.heading = s.number + " " + s.heading;
       }
       e.tagged = true;
-      e.words += count_words(text);
+      e.words += util::word_count(text);
       e.text += util::lower_sv(text) + " ";
     }
     for (const auto& c : s.content) {
@@ -146,7 +135,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
       if (std::find(s.covers.begin(), s.covers.end(), area) == s.covers.end()) {
         std::string t;
         text_of(c, t);
-        e.words += count_words(t);
+        e.words += util::word_count(t);
         e.text += util::lower_sv(t) + " ";
       }
     }

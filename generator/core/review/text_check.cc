@@ -11,17 +11,6 @@
 namespace okgen::review {
 namespace {
 
-int word_count(const std::string& s) {
-  int n = 0;
-  bool in = false;
-  for (unsigned char c : s) {
-    bool letter = std::isalnum(c) || c >= 0x80;
-    if (letter && !in) ++n;
-    in = letter;
-  }
-  return n;
-}
-
 bool is_upper_line(const std::string& s) {
   int letters = 0, lower = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -46,7 +35,7 @@ std::set<std::string> repeated_lines(const std::vector<std::string>& lines) {
   }
   std::set<std::string> out;
   for (const auto& [t, n] : count) {
-    if (n >= 3 && word_count(t) >= 2) out.insert(t);
+    if (n >= 3 && util::word_count(t) >= 2) out.insert(t);
   }
   return out;
 }
@@ -107,7 +96,7 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
       const auto parts = util::split(number, '.');
       std::vector<int> n;
       for (const auto& p : parts) n.push_back(std::atoi(p.c_str()));
-      bool plausible = word_count(title) <= 14 && title.back() != ',' && title.back() != ';' &&
+      bool plausible = util::word_count(title) <= 14 && title.back() != ',' && title.back() != ';' &&
                        title.back() != '.' && title.back() != '?' && title.back() != '!' &&
                        ((title[0] >= 'A' && title[0] <= 'Z') || static_cast<unsigned char>(title[0]) == 0xC3) &&
                        title.find("http") == std::string::npos && title.find("\xC2\xA7") == std::string::npos;
@@ -128,7 +117,7 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
         for (std::size_t j = i + 1; j < lines.size() && j <= i + 2 && is_upper_line(title); ++j) {
           const std::string next(util::trim(lines[j]));
           if (next.empty()) continue;
-          if (is_upper_line(next) && word_count(next) <= 8 && !std::regex_match(lines[j], kNumbered)) title += " " + next;
+          if (is_upper_line(next) && util::word_count(next) <= 8 && !std::regex_match(lines[j], kNumbered)) title += " " + next;
           break;
         }
         out.push_back(TextHeading{static_cast<int>(i + 1), static_cast<int>(n.size()), number, title});
@@ -143,12 +132,12 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
     if (title.back() == ',' && i + 1 < lines.size()) {
       // "Spridning, genomförande, uppföljning," / "utvärdering"
       const std::string next(util::trim(lines[i + 1]));
-      if (!next.empty() && word_count(next) <= 3 && next.back() != '.') {
+      if (!next.empty() && util::word_count(next) <= 3 && next.back() != '.') {
         title += " " + next;
         end_line = i + 1;
       }
     }
-    const int words = word_count(title);
+    const int words = util::word_count(title);
     const auto first = static_cast<unsigned char>(title[0]);
     const bool capital = (first >= 'A' && first <= 'Z') ||
                          (first == 0xC3 && title.size() > 1 && static_cast<unsigned char>(title[1]) >= 0x80 &&
@@ -311,7 +300,7 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
       if (t.empty() || furniture(t, repeated)) continue;
       s.text += util::lower_sv(t) + " ";
     }
-    s.words = word_count(s.text);
+    s.words = util::word_count(s.text);
     sections.push_back(std::move(s));
   }
   if (!headings.empty()) r.title = headings.front().title;

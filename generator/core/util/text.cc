@@ -2,6 +2,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace okgen::util {
 
@@ -199,6 +200,17 @@ std::string shorten(std::string_view s, std::size_t max_bytes) {
     while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
   }
   return flat.substr(0, cut) + " …";
+}
+
+int word_count(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (unsigned char c : s) {
+    const bool letter = std::isalnum(c) || c >= 0x80;
+    if (letter && !in) ++n;
+    in = letter;
+  }
+  return n;
 }
 
 }  // namespace okgen::util

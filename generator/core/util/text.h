@@ -18,6 +18,10 @@ std::string ascii_lower(std::string_view s);
 /// byte offsets unchanged (each lower-case letter has the same UTF-8 length).
 std::string lower_sv(std::string_view s);
 void replace_all(std::string& s, std::string_view from, std::string_view to);
+/// Words in running text: runs of letters and digits (any non-ASCII byte counts as a letter,
+/// so å, ä, ö and Sámi letters are part of words).
+int word_count(std::string_view s);
+
 /// White space collapsed to single spaces and, beyond `max_bytes`, cut at a word boundary
 /// (never inside a UTF-8 character) with " …" appended: for quoting text in messages.
 std::string shorten(std::string_view s, std::size_t max_bytes);
