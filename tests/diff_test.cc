@@ -39,11 +39,7 @@ diff::AgreementDiff example_diff() {
   return diff::diff_agreements(*a.agreement, *b.agreement, test::resources().labels);
 }
 
-std::string with_text(const diff::WordDiff& w) {
-  std::string out;
-  for (const auto& p : w) out += p.op == diff::Op::same ? p.text : p.op == diff::Op::del ? "[-" + p.text + "-]" : "{+" + p.text + "+}";
-  return out;
-}
+std::string with_text(const diff::WordDiff& w) { return diff::marked_text(w); }
 
 }  // namespace
 

@@ -151,13 +151,9 @@ void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::Load
   if (!old_text) return;
   const model::Section* now = l.agreement->find_section(d.arg("id"));
   if (!now) return;
-  std::string marked;
-  for (const auto& p : diff::diff_words(*old_text, local::regional_text(*now))) {
-    marked += p.op == diff::Op::same ? p.text : p.op == diff::Op::del ? "[-" + p.text + "-]" : "{+" + p.text + "+}";
-  }
   diag::Diagnostic& note = d.notes.front();
   note.rule = "local-regional-diff";
-  note.args = {{"text", util::shorten(marked, 900)}};
+  note.args = {{"text", util::shorten(diff::marked_text(diff::diff_words(*old_text, local::regional_text(*now))), 900)}};
 }
 
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,

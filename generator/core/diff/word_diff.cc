@@ -68,6 +68,16 @@ WordDiff diff_words(const std::string& old_text, const std::string& new_text) {
   return merged;
 }
 
+std::string marked_text(const WordDiff& d) {
+  std::string out;
+  for (const auto& p : d) {
+    if (p.op == Op::same) out += p.text;
+    if (p.op == Op::del) out += "[-" + p.text + "-]";
+    if (p.op == Op::ins) out += "{+" + p.text + "+}";
+  }
+  return out;
+}
+
 bool has_changes(const WordDiff& d) {
   return std::any_of(d.begin(), d.end(), [](const Piece& p) { return p.op != Op::same; });
 }

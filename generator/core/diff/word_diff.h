@@ -22,6 +22,9 @@ std::vector<std::string> tokenize(const std::string& text);
 /// only separates changed words is kept with them, so "<del>a b</del>" reads as one change.
 WordDiff diff_words(const std::string& old_text, const std::string& new_text);
 
+/// The diff as plain text, git's --word-diff style: "[-deleted-]{+inserted+}".
+std::string marked_text(const WordDiff& d);
+
 /// True when the diff has insertions or deletions.
 bool has_changes(const WordDiff& d);
 

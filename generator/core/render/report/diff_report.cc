@@ -37,16 +37,6 @@ std::vector<std::string> section_marks(const diff::SectionDiff& s, const Resourc
   return marks;
 }
 
-std::string word_diff_text(const diff::WordDiff& w) {
-  std::string out;
-  for (const auto& p : w) {
-    if (p.op == Op::same) out += p.text;
-    if (p.op == Op::del) out += "[-" + p.text + "-]";
-    if (p.op == Op::ins) out += "{+" + p.text + "+}";
-  }
-  return out;
-}
-
 Value summary(const diff::AgreementDiff& d, const Resources& res) {
   Value ctx;
   ctx.set("old_source", d.old_source);
@@ -111,7 +101,7 @@ std::string diff_text(const diff::AgreementDiff& d, const Resources& res) {
     for (const auto& st : s.statements) out << "  * " << st << "\n";
     for (const auto& p : s.paragraphs) {
       if (p.change == Change::unchanged) continue;
-      out << "  " << (p.change == Change::added ? "+ " : p.change == Change::removed ? "- " : "~ ") << word_diff_text(p.words) << "\n";
+      out << "  " << (p.change == Change::added ? "+ " : p.change == Change::removed ? "- " : "~ ") << diff::marked_text(p.words) << "\n";
     }
   }
   if (!d.back_matter.empty()) {
