@@ -39,7 +39,11 @@ class HtmlOut {
 
  private:
   void inlines(const Inlines& ins) {
-    for (const auto& in : ins) {
+    for (std::size_t i = 0; i < ins.size(); ++i) {
+      const model::Inline& in = ins[i];
+      // Notes cited together read "4,5": the comma is written only between adjacent
+      // citations (a CSS sibling rule would also fire across the text between two notes).
+      const bool after_note = i > 0 && std::holds_alternative<model::Citation>(ins[i - 1].node);
       std::visit(model::overloaded{
                      [&](const model::Text& t) { out_ += escape_html(t.text); },
                      [&](const model::Emph& e) {
@@ -62,7 +66,8 @@ class HtmlOut {
                      [&](const model::LineBreak&) { out_ += "<br>\n"; },
                      [&](const model::Citation& c) {
                        const std::string n = std::to_string(c.number);
-                       out_ += "<sup class=\"noteref\"><a id=\"" + escape_html(c.anchor) + "\" href=\"#fn-" + n +
+                       out_ += std::string("<sup class=\"noteref\">") + (after_note ? "<span class=\"notesep\">,</span>" : "") +
+                               "<a id=\"" + escape_html(c.anchor) + "\" href=\"#fn-" + n +
                                "\" role=\"doc-noteref\" aria-label=\"" + escape_html(labels_.get("labels", "html.note")) +
                                " " + n + "\">" + n + "</a></sup>";
                      },
