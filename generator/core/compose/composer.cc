@@ -108,8 +108,13 @@ class Composer {
   // Renders templates/text/<name>.md with the element context plus the agreement's values,
   // parses the Markdown and splices the author's text back in.
   Blocks render(const std::string& name, Value ctx) {
-    ctx.set("agreement", agreement_ctx_);
     const std::string tmpl = "text/" + name + ".md";
+    // The agreement's values are a large context; most templates never look at them, and
+    // converting them for every paragraph of a long agreement is most of the cost.
+    const std::string& source = res_.templates.source(tmpl);
+    if (source.find("agreement") != std::string::npos || source.find("{{>") != std::string::npos) {
+      ctx.set("agreement", agreement_ctx_);
+    }
     std::string md = res_.templates.render(tmpl, ctx, text::Escape::markdown);
     load::TextOrigin origin{0, "templates/" + tmpl + ".mustache", 1, 1, false};
     Blocks blocks = load::parse_markdown(md, origin, sink_);
