@@ -157,7 +157,7 @@ void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::Load
 }
 
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
-                             diag::SourceRegistry& sources, PipelineResult& out) {
+                             diag::SourceRegistry& sources, PipelineResult& out, bool for_build) {
   load::LoadOptions lo = res.load_options();
 
   std::vector<Loaded> all;
@@ -268,9 +268,14 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
         review::check_unrecorded_change(*l.agreement, *committed, found);
       }
     }
-    // Compose even for `check`: templates cite references and can report problems too.
-    compose::ComposeOptions opts{options.as_of};
-    l.doc = compose::compose(*l.agreement, res, opts, found);
+    // Compose even for `check`: templates cite references and can report problems too. A
+    // merged local agreement is mostly regional text, composed (and checked) with the
+    // regional agreement; `check` composes only what it builds on its own.
+    const bool merged = l.local_files > 0;
+    if (for_build || !merged) {
+      compose::ComposeOptions opts{options.as_of};
+      l.doc = compose::compose(*l.agreement, res, opts, found);
+    }
     for (auto d : found.all()) {
       if (regional_files.count(d.span.file)) continue;
       if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
@@ -280,8 +285,13 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       l.result.local = local::local_status(*l.agreement, res.data);
       l.result.provenance = local::provenance(*l.agreement);
     }
-    l.result.validity = l.doc->validity;
-    l.result.validity_label = l.doc->validity_label;
+    if (l.doc) {
+      l.result.validity = l.doc->validity;
+      l.result.validity_label = l.doc->validity_label;
+    } else if (l.result.report && l.result.report->validity) {
+      l.result.validity = *l.result.report->validity;
+      l.result.validity_label = compose::validity_label(l.result.validity, res.labels);
+    }
     count_findings(sink, mark, l.result);
   }
   // Writers need only the composed documents; a national batch is 311 agreements.
@@ -418,14 +428,14 @@ std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::D
 PipelineResult check(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources) {
   PipelineResult out;
-  for (auto& l : load_all(options, res, sink, sources, out)) out.agreements.push_back(std::move(l.result));
+  for (auto& l : load_all(options, res, sink, sources, out, false)) out.agreements.push_back(std::move(l.result));
   return out;
 }
 
 PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources) {
   PipelineResult out;
-  std::vector<Loaded> all = load_all(options, res, sink, sources, out);
+  std::vector<Loaded> all = load_all(options, res, sink, sources, out, true);
   const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
 
   // Render everything in memory first: nothing is written unless the whole build can be.

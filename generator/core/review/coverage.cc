@@ -189,7 +189,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
         if (k.area != area.id) continue;
         int found = 0;
         for (const auto& term : k.terms) {
-          if (std::regex_search(e.text, std::regex(term, std::regex::icase))) ++found;
+          if (std::regex_search(e.text, compiled_pattern(term, true))) ++found;
         }
         terms_ok = found >= k.min_terms;
       }

@@ -99,8 +99,19 @@ void section_units(const Agreement& a, const Section& s, std::vector<ProseUnit>&
   for (const auto& child : s.children) section_units(a, child, out);
 }
 
+
+// The sentence around byte `pos`.
+std::string sentence_at(const std::string& text, std::size_t pos, std::size_t len) {
+  std::size_t b = text.rfind('.', pos);
+  b = b == std::string::npos ? 0 : b + 1;
+  std::size_t e = text.find('.', pos + len);
+  return text.substr(b, e == std::string::npos ? std::string::npos : e - b);
+}
+
+}  // namespace
+
 // Compiled patterns, shared by every agreement of a run.
-const std::regex& compiled(const std::string& pattern, bool icase) {
+const std::regex& compiled_pattern(const std::string& pattern, bool icase) {
   static std::mutex mutex;
   static std::map<std::pair<std::string, bool>, std::regex> cache;
   std::lock_guard<std::mutex> lock(mutex);
@@ -113,16 +124,6 @@ const std::regex& compiled(const std::string& pattern, bool icase) {
   }
   return it->second;
 }
-
-// The sentence around byte `pos`.
-std::string sentence_at(const std::string& text, std::size_t pos, std::size_t len) {
-  std::size_t b = text.rfind('.', pos);
-  b = b == std::string::npos ? 0 : b + 1;
-  std::size_t e = text.find('.', pos + len);
-  return text.substr(b, e == std::string::npos ? std::string::npos : e - b);
-}
-
-}  // namespace
 
 std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units) {
   std::vector<ProseUnit> out;
@@ -147,11 +148,11 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
       // A pattern written with capitals ("SKL", "SoU") means exactly those letters.
       const bool exact = std::any_of(rule.pattern.begin(), rule.pattern.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
       const std::string& subject = exact ? u.text : lower;
-      const std::regex& re = compiled(rule.pattern, !exact);
+      const std::regex& re = compiled_pattern(rule.pattern, !exact);
       for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
         const std::size_t pos = static_cast<std::size_t>(it->position());
         const std::size_t len = static_cast<std::size_t>(it->length());
-        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled(rule.unless, true))) continue;
+        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled_pattern(rule.unless, true))) continue;
         sink.report(rule.rule, u.at(pos),
                     {{"text", u.text.substr(pos, len)}, {"correct", rule.correct}, {"note", rule.note}});
       }

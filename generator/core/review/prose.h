@@ -4,6 +4,7 @@
 // The same rules serve agreements in okgen's format and plain-text agreements.
 #pragma once
 
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,10 @@ struct ProseUnit {
 
 /// Headings, paragraphs and list items of an agreement, in document order.
 std::vector<ProseUnit> prose_of(const model::Agreement& a);
+
+/// A regular expression (ECMAScript) compiled once per run and shared: data files name the
+/// same patterns for every agreement. Thread-safe.
+const std::regex& compiled_pattern(const std::string& pattern, bool icase);
 
 /// The units an agreement's own authors wrote (all but `inherited` ones).
 std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units);

@@ -320,8 +320,8 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
     const std::regex heading_re(k->heading, std::regex::icase);
     auto judge = [&](const std::string& body, int words) {
       int terms = 0;
-      for (const auto& t : k->terms) terms += std::regex_search(body, std::regex(t, std::regex::icase)) ? 1 : 0;
-      const bool required = k->required.empty() || std::regex_search(body, std::regex(k->required, std::regex::icase));
+      for (const auto& t : k->terms) terms += std::regex_search(body, compiled_pattern(t, true)) ? 1 : 0;
+      const bool required = k->required.empty() || std::regex_search(body, compiled_pattern(k->required, true));
       return words >= k->min_words && terms >= k->min_terms && required ? 2 : 1;
     };
     int best = 0;  // 0 missing, 1 partial, 2 covered
