@@ -240,50 +240,85 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     }
     return parents[key] = p;
   };
-  review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
-    Parent p = resolve(local);
-    return p.valid ? p.agreement : nullptr;
-  };
   review::CheckOptions co = options.check;
   co.as_of = options.as_of;
-  util::GitStatus git;
-  for (auto& l : all) {
-    if (!l.agreement || l.result.errors > 0) continue;  // not read, or not well-formed enough to check
-    const std::size_t mark = sink.size();
+
+  // First, one at a time, what reads files or git: each local agreement's regional one, and
+  // the committed text of changed files. The review after that only reads shared data, so
+  // it runs on all cores; its findings are kept per agreement and reported in input order.
+  struct Work {
+    bool active = false;
+    bool local = false;
+    Parent parent;
+    std::optional<std::string> committed;
     std::set<std::string> regional_files;
-    if (l.agreement->kind == model::AgreementKind::local && l.agreement->meta.parent) {
-      if (!merge_with_parent(l, resolve(*l.agreement), sink)) {
-        count_findings(sink, mark, l.result);
-        continue;
-      }
-      regional_files.insert(l.agreement->files.begin() + static_cast<std::ptrdiff_t>(l.local_files),
-                            l.agreement->files.end());
-    }
-    // Findings inside the regional text are the regional agreement's: reported once, for
-    // it, not again for each of its local agreements.
     diag::DiagnosticSink found;
-    l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, found);
-    if (co.compare_with_git) {
-      if (auto committed = git.committed_if_changed(l.result.source)) {
-        review::check_unrecorded_change(*l.agreement, *committed, found);
+  };
+  std::vector<Work> work(all.size());
+  std::map<const model::Agreement*, Parent> parent_of;  // stays valid: the merge replaces in place
+  util::GitStatus git;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Loaded& l = all[i];
+    if (!l.agreement || l.result.errors > 0) continue;  // not read, or not well-formed enough to check
+    Work& w = work[i];
+    w.active = true;
+    w.found.set_policy(sink.policy());
+    w.local = l.agreement->kind == model::AgreementKind::local && l.agreement->meta.parent;
+    if (w.local) parent_of[&*l.agreement] = w.parent = resolve(*l.agreement);
+    if (co.compare_with_git) w.committed = git.committed_if_changed(l.result.source);
+  }
+  const review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
+    auto it = parent_of.find(&local);
+    return it != parent_of.end() && it->second.valid ? it->second.agreement : nullptr;
+  };
+  auto review_one = [&](std::size_t i) {
+    Loaded& l = all[i];
+    Work& w = work[i];
+    if (w.local) {
+      if (!merge_with_parent(l, w.parent, w.found)) {
+        w.active = false;
+        return;
       }
+      w.regional_files.insert(l.agreement->files.begin() + static_cast<std::ptrdiff_t>(l.local_files),
+                              l.agreement->files.end());
+      l.result.local = local::local_status(*l.agreement, res.data);
+      l.result.provenance = local::provenance(*l.agreement);
     }
+    l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, w.found);
+    if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, w.found);
+  };
+  {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i; (i = next++) < all.size();) {
+        if (work[i].active) review_one(i);
+      }
+    };
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), 8));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  }
+
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Loaded& l = all[i];
+    Work& w = work[i];
+    if (!l.agreement || (l.result.errors > 0 && !w.active)) continue;
+    const std::size_t mark = sink.size();
     // Compose even for `check`: templates cite references and can report problems too. A
     // merged local agreement is mostly regional text, composed (and checked) with the
     // regional agreement; `check` composes only what it builds on its own.
-    const bool merged = l.local_files > 0;
-    if (for_build || !merged) {
+    if (w.active && (for_build || l.local_files == 0)) {
       compose::ComposeOptions opts{options.as_of};
-      l.doc = compose::compose(*l.agreement, res, opts, found);
+      l.doc = compose::compose(*l.agreement, res, opts, w.found);
     }
-    for (auto d : found.all()) {
-      if (regional_files.count(d.span.file)) continue;
+    // Findings inside the regional text are the regional agreement's: reported once, for
+    // it, not again for each of its local agreements.
+    for (auto d : w.found.all()) {
+      if (w.regional_files.count(d.span.file)) continue;
       if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
       sink.add(std::move(d));
-    }
-    if (l.agreement->kind == model::AgreementKind::local && l.local_files) {
-      l.result.local = local::local_status(*l.agreement, res.data);
-      l.result.provenance = local::provenance(*l.agreement);
     }
     if (l.doc) {
       l.result.validity = l.doc->validity;

@@ -63,6 +63,7 @@ class DiagnosticSink {
  public:
   /// Findings reported from now on follow `policy` (which must outlive the sink).
   void set_policy(const SeverityPolicy* policy) { policy_ = policy; }
+  const SeverityPolicy* policy() const { return policy_; }
 
   /// Records a finding with the rule's default severity (see rules.h).
   void report(const std::string& rule, SourceSpan span, Args args = {});
