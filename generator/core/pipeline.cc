@@ -26,6 +26,7 @@
 #include "render/report/summary.h"
 #include "util/fs.h"
 #include "util/git.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -166,21 +167,37 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
 
   // Phase 1: read everything (local agreements need their regional one for the checks).
-  std::map<std::string, std::string> ids;  // agreement id -> file
-  for (const auto& file : files) {
-    Loaded l;
+  // Files are parsed on every core, each into its own findings and sources, which are then
+  // gathered in input order.
+  struct Read {
+    diag::DiagnosticSink found;
+    diag::SourceRegistry sources;
+  };
+  std::vector<Read> reads(files.size());
+  all.resize(files.size());
+  util::parallel_for(files.size(), [&](std::size_t i) {
+    Loaded& l = all[i];
+    const fs::path& file = files[i];
     l.result.source = file;
     l.result.display_source = util::display_path(file);
     l.content_root = options.content_root.empty() ? find_content_root(file) : options.content_root;
-    lo.content_root = l.content_root;
+    if (is_text_agreement(file)) return;  // checked below, in order
+    reads[i].found.set_policy(sink.policy());
+    load::LoadOptions flo = lo;
+    flo.content_root = l.content_root;
+    l.agreement = load::load_agreement(file, flo, reads[i].found, reads[i].sources);
+  });
+  std::map<std::string, std::string> ids;  // agreement id -> file
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Loaded& l = all[i];
     const std::size_t mark = sink.size();
-    if (is_text_agreement(file)) {
+    if (is_text_agreement(files[i])) {
       check_text_file(l, options, res, sink, sources, out);
       count_findings(sink, mark, l.result);
-      all.push_back(std::move(l));
       continue;
     }
-    l.agreement = load::load_agreement(file, lo, sink, sources);
+    for (const auto& d : reads[i].found.all()) sink.add(d);
+    sources.absorb(std::move(reads[i].sources));
     if (l.agreement) {
       const model::Agreement& a = *l.agreement;
       l.result.loaded = true;
@@ -203,13 +220,12 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       }
     } else {
       // Unreadable files (missing, too large, not text) are a usage problem, not content.
-      for (std::size_t i = mark; i < sink.size(); ++i) {
-        const std::string& rule = sink.all()[i].rule;
+      for (std::size_t k = mark; k < sink.size(); ++k) {
+        const std::string& rule = sink.all()[k].rule;
         if (rule == "file-unreadable" || rule == "file-too-large" || rule == "encoding") out.inputs_unreadable = true;
       }
     }
     count_findings(sink, mark, l.result);
-    all.push_back(std::move(l));
   }
 
   // Phase 2: merge local agreements with their regional one, then check and compose.
@@ -287,19 +303,9 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, w.found);
     if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, w.found);
   };
-  {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i; (i = next++) < all.size();) {
-        if (work[i].active) review_one(i);
-      }
-    };
-    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), 8));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-  }
+  util::parallel_for(all.size(), [&](std::size_t i) {
+    if (work[i].active) review_one(i);
+  });
 
   for (std::size_t i = 0; i < all.size(); ++i) {
     Loaded& l = all[i];

@@ -16,4 +16,9 @@ const SourceMap* SourceRegistry::find(const std::string& display_path) const {
   return nullptr;
 }
 
+void SourceRegistry::absorb(SourceRegistry&& other) {
+  for (auto& m : other.maps_) maps_.push_back(std::move(m));
+  other.maps_.clear();
+}
+
 }  // namespace okgen::diag

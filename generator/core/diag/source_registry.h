@@ -14,6 +14,8 @@ class SourceRegistry {
   const SourceMap& add(std::string display_path, std::string text);
   /// The file with this display path, or nullptr.
   const SourceMap* find(const std::string& display_path) const;
+  /// Takes over every file of `other` (used to gather what parallel loads registered).
+  void absorb(SourceRegistry&& other);
 
  private:
   std::deque<SourceMap> maps_;

@@ -1,0 +1,29 @@
+// Running independent work items on every core. Items are taken in order by whichever
+// thread is free; callers keep results per item and use them in item order afterwards, so
+// what okgen writes never depends on the threads.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace okgen::util {
+
+/// Calls fn(i) for i in [0, n) on up to `max_threads` threads (the calling one included).
+template <class Fn>
+void parallel_for(std::size_t n, Fn fn, std::size_t max_threads = 8) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < n;) fn(i);
+  };
+  const std::size_t threads =
+      std::max<std::size_t>(1, std::min<std::size_t>({std::thread::hardware_concurrency(), max_threads, n}));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace okgen::util
