@@ -105,6 +105,13 @@ std::string Face::subset(const std::set<char32_t>& codepoints) const {
   // Hinting is for screens at small sizes; PDF viewers rasterise well without it and it
   // is a large part of the font.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  // A PDF reader draws glyphs by id: the layout tables (positioning, substitution) and
+  // the rasteriser hints table are never used.
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t tag : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'S', 'U', 'B'),
+                       HB_TAG('g', 'a', 's', 'p'), HB_TAG('k', 'e', 'r', 'n')}) {
+    hb_set_add(drop, tag);
+  }
   hb_face_t* sub = hb_subset_or_fail(face_, input);
   hb_subset_input_destroy(input);
   if (!sub) return {};
@@ -190,32 +197,52 @@ std::string FontSet::face_name(const FaceKey& k) const {
   return style_.families.at(static_cast<std::size_t>(k.family)).name + "-" + kVariants[static_cast<int>(k.variant)];
 }
 
+FaceKey FontSet::resolve(char32_t& cp, FaceKey key, std::vector<char32_t>* missing) const {
+  if (face(key).has(cp)) return key;
+  const FaceKey fallback{fallback_, key.variant};
+  if (face(fallback).has(cp)) return fallback;
+  if (missing && cp != 0xFFFD) missing->push_back(cp);
+  cp = face(key).has(0xFFFD) ? 0xFFFD : '?';
+  return face(key).has(cp) ? key : fallback;
+}
+
 std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector<char32_t>* missing) {
   std::vector<Span> spans;
-  const FaceKey fallback{fallback_, key.variant};
+  const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t cp = next_codepoint(utf8, i);
+    const Face::Metric& m = main.metric(cp);
     FaceKey use = key;
-    if (!face(key).has(cp)) {
-      if (face(fallback).has(cp)) {
-        use = fallback;
-      } else {
-        if (missing && cp != 0xFFFD) missing->push_back(cp);
-        cp = face(key).has(0xFFFD) ? 0xFFFD : '?';
-        if (!face(key).has(cp)) use = fallback;
-      }
+    float advance = m.advance;
+    if (!m.present) {
+      use = resolve(cp, key, missing);
+      advance = face(use).advance(cp);
     }
     if (spans.empty() || !(spans.back().face == use)) spans.push_back(Span{use, {}, 0});
     append_utf8(spans.back().text, cp);
-    spans.back().width += face(use).advance(cp);
+    spans.back().width += advance;
     mark_used(use, cp);
   }
   return spans;
 }
 
 float FontSet::measure(std::string_view utf8, FaceKey key) {
+  // The same resolution as shape(), without building spans: measuring is done for every
+  // word and hyphenation piece, drawing once per line.
   float w = 0;
-  for (const auto& s : shape(utf8, key)) w += s.width;
+  const Face& main = face(key);
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = next_codepoint(utf8, i);
+    const Face::Metric& m = main.metric(cp);
+    if (m.present) {
+      w += m.advance;
+      mark_used(key, cp);
+      continue;
+    }
+    const FaceKey use = resolve(cp, key, nullptr);
+    w += face(use).advance(cp);
+    mark_used(use, cp);
+  }
   return w;
 }
 

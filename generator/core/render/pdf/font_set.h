@@ -42,13 +42,14 @@ class Face {
   /// A font with just `codepoints` (plus .notdef), as TrueType bytes; empty on failure.
   std::string subset(const std::set<char32_t>& codepoints) const;
 
- private:
   struct Metric {
     bool present;
     float advance;
   };
+  /// Presence and advance of a code point in one lookup.
   const Metric& metric(char32_t cp) const;
 
+ private:
   std::filesystem::path file_;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
@@ -101,6 +102,9 @@ class FontSet {
 
  private:
   void mark_used(const FaceKey& k, char32_t cp);
+  // The face that draws `cp`: `key`'s, else the fallback's; a character neither has
+  // becomes U+FFFD or '?' in `cp` (and is reported through `missing`).
+  FaceKey resolve(char32_t& cp, FaceKey key, std::vector<char32_t>* missing) const;
 
   const PdfStyle& style_;
   std::vector<std::array<std::shared_ptr<Face>, 4>> faces_;

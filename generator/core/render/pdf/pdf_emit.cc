@@ -1,14 +1,18 @@
-// Drawing with libharu. libharu reports errors through a C callback; the callback only
-// records them (an exception must never cross C frames) and every call is checked after.
+// The PDF document with libharu (see pdf_emit.h). libharu reports errors through a C
+// callback; the callback only records them (an exception must never cross C frames) and
+// every call is checked after.
 #include "render/pdf/pdf_emit.h"
 
-#include <hpdf.h>
-#include <sys/mman.h>
-#include <unistd.h>
+#include "render/pdf/content_stream.h"
+#include "render/pdf/pdf_fonts.h"
 
-#include <cmath>
-#include <map>
-#include <memory>
+#include <hpdf.h>
+#include <hpdf_pages.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
+#include <set>
 #include <vector>
 
 namespace okgen::render::pdf {
@@ -32,10 +36,7 @@ class HpdfDoc {
   HpdfDoc() : doc_(HPDF_New(on_error, &state_)) {
     if (!doc_) throw PdfError("libharu could not create a document");
   }
-  ~HpdfDoc() {
-    HPDF_Free(doc_);
-    for (int fd : fds_) ::close(fd);
-  }
+  ~HpdfDoc() { HPDF_Free(doc_); }
   HpdfDoc(const HpdfDoc&) = delete;
   HpdfDoc& operator=(const HpdfDoc&) = delete;
 
@@ -48,56 +49,52 @@ class HpdfDoc {
       throw PdfError(buf);
     }
   }
-  // Font data lives in anonymous in-memory files that libharu reads by path; they must
-  // stay open until the document is saved.
-  std::string memory_file(const std::string& bytes) {
-    int fd = ::memfd_create("okgen-font", MFD_CLOEXEC);
-    if (fd < 0) throw PdfError("cannot create an in-memory font file");
-    fds_.push_back(fd);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n <= 0) throw PdfError("cannot write an in-memory font file");
-      done += static_cast<std::size_t>(n);
-    }
-    return "/proc/self/fd/" + std::to_string(fd);
-  }
 
  private:
   ErrorState state_;
   HPDF_Doc doc_;
-  std::vector<int> fds_;
 };
 
-bool same(const Color& a, const Color& b) { return a == b; }
-
-float round2(float v) { return std::round(v * 100.0f) / 100.0f; }
+// The page's content stream, which libharu would otherwise fill through its own drawing
+// calls (see content_stream.h for why we write it ourselves).
+void write_content(HPDF_Page page, const std::string& content) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                        static_cast<HPDF_UINT>(content.size())) != HPDF_OK) {
+    throw PdfError("libharu could not write a page's contents");
+  }
+}
 
 }  // namespace
 
-std::string emit_pdf(const Layout& layout, FontSet& fonts) {
+std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
-  // Page contents are compressed here; fonts and their maps are compressed by pdf_finish
-  // after it has cut the CID map down to the code points in use (libharu would spend most
-  // of its compression time on the 128 KB map of each font). qpdf keeps streams as they are.
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_TEXT);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_TEXT);  // page contents; font streams come deflated
   doc.check("setup");
 
-  std::map<FaceKey, HPDF_Font> hfonts;
-  for (const auto& [key, codepoints] : fonts.used()) {
+  std::vector<EmbeddedFont> embedded;
+  const auto used = fonts.used();
+  embedded.reserve(used.size());
+  std::vector<FaceKey> keys;
+  for (const auto& [key, codepoints] : used) {
     std::set<char32_t> cps = codepoints;
     cps.insert(' ');
-    std::string data = fonts.face(key).subset(cps);
-    if (data.empty()) throw PdfError("cannot subset font " + fonts.face(key).file().string());
-    const std::string path = doc.memory_file(data);
-    const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
-    doc.check("load font");
-    if (!name) throw PdfError("libharu could not load font " + fonts.face(key).file().string());
-    hfonts[key] = HPDF_GetFont(pdf, name, "UTF-8");
-    doc.check("get font");
+    const std::string data = fonts.face(key).subset(cps);
+    EmbeddedFont f;
+    if (data.empty() || !prepare_embedded_font(data, cps, f)) {
+      throw PdfError("cannot subset font " + fonts.face(key).file().string());
+    }
+    embedded.push_back(std::move(f));
+    keys.push_back(key);
+  }
+  PdfFontObjects objects(pdf);
+  std::vector<HPDF_Dict> font_dicts;
+  for (const auto& f : embedded) {
+    HPDF_Dict d = objects.add(f);
+    doc.check("embed font");
+    if (!d) throw PdfError("libharu could not add font " + f.base_name);
+    font_dicts.push_back(d);
   }
 
   std::vector<HPDF_Page> pages;
@@ -110,49 +107,33 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts) {
   doc.check("add pages");
   const float H = layout.height;
 
+  std::vector<ContentFont> content_fonts(keys.size());
+  std::size_t faces = 0;
+  for (const auto& k : keys) faces = std::max(faces, static_cast<std::size_t>(k.family) * 4 + 4);
+  FontTable table(faces, nullptr);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    content_fonts[i].font = &embedded[i];
+    index_glyphs(content_fonts[i]);
+    table[static_cast<std::size_t>(keys[i].family) * 4 + static_cast<std::size_t>(keys[i].variant)] = &content_fonts[i];
+  }
+
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     HPDF_Page page = pages[i];
     const Ops& ops = layout.pages[i].ops;
-    for (const auto& r : ops.rects) {
-      HPDF_Page_SetRGBFill(page, r.fill.r, r.fill.g, r.fill.b);
-      HPDF_Page_Rectangle(page, r.x, H - r.y - r.h, r.w, r.h);
-      HPDF_Page_Fill(page);
+    // Each page names the fonts it uses in its own resources.
+    std::vector<bool> named(keys.size(), false);
+    for (const auto& t : ops.text) {
+      const std::size_t k = static_cast<std::size_t>(t.face.family) * 4 + static_cast<std::size_t>(t.face.variant);
+      if (k >= table.size() || !table[k]) throw PdfError("a text run uses a font that was not recorded");
+      const std::size_t idx = static_cast<std::size_t>(table[k] - content_fonts.data());
+      if (named[idx]) continue;
+      const char* name = HPDF_Page_GetLocalFontName(page, font_dicts[idx]);
+      doc.check("page font");
+      if (!name) throw PdfError("libharu could not name a font");
+      content_fonts[idx].resource = name;
+      named[idx] = true;
     }
-    // Rules with the same colour and width share one path.
-    for (std::size_t k = 0; k < ops.rules.size();) {
-      const RuleOp& first = ops.rules[k];
-      HPDF_Page_SetRGBStroke(page, first.color.r, first.color.g, first.color.b);
-      HPDF_Page_SetLineWidth(page, first.width);
-      for (; k < ops.rules.size() && same(ops.rules[k].color, first.color) && ops.rules[k].width == first.width; ++k) {
-        const RuleOp& r = ops.rules[k];
-        HPDF_Page_MoveTo(page, r.x1, H - r.y1);
-        HPDF_Page_LineTo(page, r.x2, H - r.y2);
-      }
-      HPDF_Page_Stroke(page);
-    }
-    if (!ops.text.empty()) {
-      HPDF_Page_BeginText(page);
-      HPDF_Font current = nullptr;
-      float size = 0;
-      Color color{-1, -1, -1};
-      for (const auto& t : ops.text) {
-        HPDF_Font f = hfonts.at(t.face);
-        if (f != current || t.size != size) {
-          HPDF_Page_SetFontAndSize(page, f, t.size);
-          current = f;
-          size = t.size;
-        }
-        if (!same(t.color, color)) {
-          HPDF_Page_SetRGBFill(page, t.color.r, t.color.g, t.color.b);
-          color = t.color;
-        }
-        // Hundredths of a point are far below what print or screen shows, and shorter
-        // numbers make smaller content streams.
-        HPDF_Page_TextOut(page, round2(t.x), round2(H - t.y), t.text.c_str());
-      }
-      HPDF_Page_EndText(page);
-    }
-    doc.check("draw page");
+    write_content(page, page_content(ops, H, table));
     // Links; neighbouring pieces of one link become one annotation.
     for (std::size_t k = 0; k < ops.links.size();) {
       LinkOp l = ops.links[k++];
@@ -179,6 +160,9 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts) {
     doc.check("links");
   }
 
+  const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);
+  doc.check("metadata and outline");
+  if (!catalog_ok) throw PdfError("libharu could not add the metadata and outline");
   HPDF_SaveToStream(pdf);
   doc.check("save");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);

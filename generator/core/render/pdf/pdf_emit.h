@@ -1,11 +1,14 @@
-// The PDF emitter: draws a Layout with libharu. Fonts are subset first (HarfBuzz) and
-// handed to libharu through in-memory files, so only the glyphs used are embedded.
+// The PDF emitter: draws a Layout with libharu. libharu owns the document structure (pages,
+// resources, link annotations, destinations, compression, saving); page contents are
+// written by content_stream.cc as compact operators (one TJ array per line of text), and
+// fonts are subset with HarfBuzz and added as Type0 fonts by pdf_fonts.cc.
 #pragma once
 
 #include <stdexcept>
 #include <string>
 
 #include "render/pdf/font_set.h"
+#include "render/pdf/pdf_catalog.h"
 #include "render/pdf/layout_types.h"
 
 namespace okgen::render::pdf {
@@ -16,8 +19,7 @@ class PdfError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Draws `layout` and returns the PDF bytes (before finishing, see pdf_finish.h).
-/// Throws PdfError when libharu reports an error.
-std::string emit_pdf(const Layout& layout, FontSet& fonts);
+/// Draws `layout` with its metadata and outline. Throws PdfError when libharu or HarfBuzz reports an error.
+std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta);
 
 }  // namespace okgen::render::pdf

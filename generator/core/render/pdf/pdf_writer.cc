@@ -57,7 +57,7 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.producer = std::string("okgen ") + OKGEN_VERSION + " (libharu, qpdf)";
   meta.lang = doc.lang == "sv" ? "sv-SE" : doc.lang;
   meta.date = doc.date;
-  out.pdf = finish_pdf(emit_pdf(layout, fonts), meta, layout);
+  out.pdf = finish_pdf(emit_pdf(layout, fonts, meta));
   out.layout = std::move(layout);
   return out;
 }

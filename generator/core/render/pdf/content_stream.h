@@ -1,0 +1,44 @@
+// Page content streams: the drawing operators for one page of a Layout, written directly
+// (libharu's TextOut writes one positioned hex string per call and looks every character
+// up in the font again; here a line of justified text is one TJ array, with real spaces
+// stretched by word spacing, as a typesetter writes it).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/pdf/font_embed.h"
+#include "render/pdf/layout_types.h"
+
+namespace okgen::render::pdf {
+
+/// A face as the content stream sees it: its resource name on the page ("F1") and its
+/// codes; `bmp` maps Basic Multilingual Plane code points to character codes for speed.
+struct ContentFont {
+  std::string resource;
+  const EmbeddedFont* font = nullptr;
+  std::vector<std::uint16_t> bmp;
+};
+
+/// Builds the `bmp` table of a content font.
+void index_glyphs(ContentFont& f);
+
+/// Content fonts by face (index family * 4 + variant); null for faces not embedded.
+using FontTable = std::vector<const ContentFont*>;
+
+/// The operators drawing `ops` on a page `page_height` points high (layout coordinates
+/// are from the top left, PDF's from the bottom left). Throws std::out_of_range when a
+/// run's face has no content font.
+std::string page_content(const Ops& ops, float page_height, const FontTable& fonts);
+
+/// Appends a number with at most two decimals and no trailing zeros ("12.5", "-3", "0.07").
+void append_number(std::string& out, double v);
+
+/// Appends the character codes of UTF-8 `text` to a PDF literal string (without the
+/// parentheses) and returns their width in 1/1000 em; counts one-byte spaces in `spaces`.
+long append_glyph_codes(std::string& out, const ContentFont& font, const std::string& text, int* spaces);
+
+/// Appends "r g b op".
+void append_color(std::string& out, const Color& c, const char* op);
+
+}  // namespace okgen::render::pdf

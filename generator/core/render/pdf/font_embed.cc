@@ -1,0 +1,204 @@
+// Embedding data for a subset font (see font_embed.h), read back from the subset with
+// HarfBuzz so that glyph ids and widths are those of the bytes actually embedded.
+#include "render/pdf/font_embed.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace okgen::render::pdf {
+namespace {
+
+// Big-endian integers from a font table; 0 when the table is too short.
+int be16(const char* d, unsigned len, unsigned at) {
+  if (at + 2 > len) return 0;
+  return static_cast<std::int16_t>((static_cast<unsigned char>(d[at]) << 8) | static_cast<unsigned char>(d[at + 1]));
+}
+std::uint32_t be32(const char* d, unsigned len, unsigned at) {
+  if (at + 4 > len) return 0;
+  std::uint32_t v = 0;
+  for (unsigned i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(d[at + i]);
+  return v;
+}
+
+// Six capital letters naming the subset (PDF 32000 9.6.4): derived from the font and the
+// glyphs it holds, so the same input always gives the same name.
+std::string subset_tag(const std::string& name, const std::set<char32_t>& cps) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::uint64_t v) {
+    h ^= v;
+    h *= 1099511628211ull;
+  };
+  for (char c : name) mix(static_cast<unsigned char>(c));
+  for (char32_t cp : cps) mix(cp);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag.push_back(static_cast<char>('A' + h % 26));
+    h /= 26;
+  }
+  return tag;
+}
+
+int per_mille(double v, double upem) { return static_cast<int>(std::lround(v * 1000.0 / upem)); }
+
+// UTF-16BE hex of a code point, as ToUnicode values are written.
+std::string utf16_hex(char32_t cp) {
+  char buf[16];
+  if (cp < 0x10000) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
+  } else {
+    char32_t v = cp - 0x10000;
+    std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (v >> 10)),
+                  static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+  }
+  return buf;
+}
+
+}  // namespace
+
+std::uint16_t EmbeddedFont::code(char32_t cp) const {
+  auto it = codes.find(cp);
+  return it == codes.end() ? 0 : it->second;
+}
+
+int EmbeddedFont::code_width(std::uint16_t c) const {
+  const std::uint16_t gid = one_byte ? (c < code_glyphs.size() ? code_glyphs[c] : 0) : c;
+  return gid < widths.size() ? widths[gid] : 0;
+}
+
+std::vector<int> EmbeddedFont::cid_widths() const {
+  if (!one_byte) return widths;
+  std::vector<int> out;
+  for (std::size_t c = 0; c < code_glyphs.size(); ++c) {
+    if (code_glyphs[c] != 0) out.resize(c + 1, 0), out[c] = widths[code_glyphs[c]];
+  }
+  return out;
+}
+
+std::string EmbeddedFont::to_unicode_cmap() const {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n" + std::string(one_byte ? "<00> <FF>" : "<0000> <FFFF>") + "\nendcodespacerange\n";
+  // At most 100 entries per bfchar section (PDF 32000 9.10.3).
+  for (std::size_t i = 0; i < to_unicode.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, to_unicode.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      char code[8];
+      std::snprintf(code, sizeof code, one_byte ? "%02X" : "%04X", static_cast<unsigned>(to_unicode[k].first));
+      s += "<" + std::string(code) + "> <" + utf16_hex(to_unicode[k].second) + ">\n";
+    }
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
+bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char32_t>& codepoints,
+                           EmbeddedFont& out) {
+  hb_blob_t* blob = hb_blob_create_or_fail(subset_bytes.data(), static_cast<unsigned>(subset_bytes.size()),
+                                           HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  if (!blob) return false;
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_blob_destroy(blob);
+  const unsigned glyph_count = hb_face_get_glyph_count(face);
+  if (glyph_count == 0 || glyph_count > 0xFFFF) {
+    hb_face_destroy(face);
+    return false;
+  }
+  hb_font_t* font = hb_font_create(face);
+  const double upem = hb_face_get_upem(face);
+
+  out.font_file = subset_bytes;
+  out.widths.assign(glyph_count, 0);
+  for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font, g), upem);
+  std::vector<std::pair<char32_t, std::uint16_t>> present;  // in code point order
+  for (char32_t cp : codepoints) {
+    hb_codepoint_t g = 0;
+    if (hb_font_get_nominal_glyph(font, cp, &g) && g != 0) present.emplace_back(cp, static_cast<std::uint16_t>(g));
+  }
+  out.codes.clear();
+  out.to_unicode.clear();
+  out.code_glyphs.clear();
+  // One-byte codes: printable ASCII as itself, everything else from the free bytes
+  // (never 0, .notdef, nor line ends, which literal strings would have to escape).
+  std::vector<std::uint16_t> pool;
+  for (unsigned c = 0x80; c <= 0xFF; ++c) pool.push_back(static_cast<std::uint16_t>(c));
+  for (unsigned c = 0x01; c < 0x20; ++c) {
+    if (c != '\n' && c != '\r') pool.push_back(static_cast<std::uint16_t>(c));
+  }
+  pool.push_back(0x7F);
+  std::size_t others = 0;
+  for (const auto& [cp, g] : present) others += cp < 0x20 || cp > 0x7E;
+  out.one_byte = others <= pool.size();
+  if (out.one_byte) {
+    out.code_glyphs.assign(256, 0);
+    std::size_t next = 0;
+    for (const auto& [cp, g] : present) {
+      const std::uint16_t c = cp >= 0x20 && cp <= 0x7E ? static_cast<std::uint16_t>(cp) : pool[next++];
+      out.codes[cp] = c;
+      out.code_glyphs[c] = g;
+      out.to_unicode.emplace_back(c, cp);
+    }
+  } else {
+    for (const auto& [cp, g] : present) {
+      out.codes[cp] = g;
+      out.to_unicode.emplace_back(g, cp);
+    }
+  }
+  // One entry per code: where two code points share a glyph (a space and a no-break
+  // space) in a two-byte font, the lower one is what copying the text gives.
+  std::sort(out.to_unicode.begin(), out.to_unicode.end());
+  out.to_unicode.erase(std::unique(out.to_unicode.begin(), out.to_unicode.end(),
+                                   [](const auto& a, const auto& b) { return a.first == b.first; }),
+                       out.to_unicode.end());
+
+  char name[128];
+  unsigned len = sizeof name;
+  std::string ps = "Font";
+  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0 && len > 0) {
+    ps.clear();
+    // A PDF name: keep the PostScript name's letters, digits and hyphens only.
+    for (unsigned i = 0; i < len && name[i]; ++i) {
+      const char c = name[i];
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') ps.push_back(c);
+    }
+    if (ps.empty()) ps = "Font";
+  }
+  out.base_name = subset_tag(ps, codepoints) + "+" + ps;
+
+  hb_font_extents_t ext;
+  if (hb_font_get_h_extents(font, &ext)) {
+    out.ascent = per_mille(ext.ascender, upem);
+    out.descent = per_mille(ext.descender, upem);
+  }
+  hb_position_t cap = 0;
+  out.cap_height = hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) ? per_mille(cap, upem)
+                                                                                          : out.ascent;
+  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned head_len = 0;
+  const char* h = hb_blob_get_data(head, &head_len);
+  for (int i = 0; i < 4; ++i) out.bbox[i] = h ? per_mille(be16(h, head_len, 36 + 2 * static_cast<unsigned>(i)), upem) : 0;
+  hb_blob_destroy(head);
+  hb_blob_t* post = hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't'));
+  unsigned post_len = 0;
+  const char* p = hb_blob_get_data(post, &post_len);
+  out.flags = 32;  // nonsymbolic: the font's own characters in its standard encoding
+  if (p) {
+    out.italic_angle = static_cast<std::int32_t>(be32(p, post_len, 4)) / 65536.0;
+    if (be32(p, post_len, 12) != 0) out.flags |= 1;  // fixed pitch
+  }
+  if (out.italic_angle != 0) out.flags |= 64;
+  hb_blob_destroy(post);
+
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  return true;
+}
+
+}  // namespace okgen::render::pdf

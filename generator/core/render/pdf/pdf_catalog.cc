@@ -1,0 +1,189 @@
+// Document-level objects (see pdf_catalog.h). Text strings (titles, metadata) are
+// written as UTF-16BE with a byte order mark, the PDF form that holds any character.
+#include "render/pdf/pdf_catalog.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <cmath>
+#include <cstdint>
+
+#include "render/pdf/font_set.h"
+
+namespace okgen::render::pdf {
+namespace {
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// "2021-06" -> "D:202106", the PDF date form; "" when there is no date.
+std::string pdf_date(const std::string& iso) {
+  std::string digits;
+  for (char c : iso) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  return digits.empty() ? "" : "D:" + digits;
+}
+
+}  // namespace
+
+std::string xmp_packet(const PdfMetadata& m) {
+  std::string date = m.date.size() == 4 || m.date.size() == 7 || m.date.size() == 10 ? m.date : "";
+  std::string x =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+      "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+      "<dc:format>application/pdf</dc:format>\n"
+      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+      "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
+      "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
+      "<dc:language><rdf:Bag><rdf:li>" + xml_escape(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
+      "<pdf:Keywords>" + xml_escape(m.keywords) + "</pdf:Keywords>\n"
+      "<pdf:Producer>" + xml_escape(m.producer) + "</pdf:Producer>\n"
+      "<xmp:CreatorTool>" + xml_escape(m.creator) + "</xmp:CreatorTool>\n";
+  if (!date.empty()) x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
+  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  return x;
+}
+
+
+namespace {
+
+// A PDF text string: UTF-16BE with a byte order mark, as a hex string.
+HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
+  std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
+  auto unit = [&](unsigned u) {
+    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+  };
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = next_codepoint(utf8, i);
+    if (cp >= 0x10000) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  }
+  return HPDF_Binary_New(pdf->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Dict indirect_dict(HPDF_Doc pdf) {
+  HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+  if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;
+  return d;
+}
+
+bool add_info(HPDF_Doc pdf, const PdfMetadata& meta) {
+  // libharu keeps its own Info dictionary (with its name as Producer) and puts it in the
+  // trailer when saving: it is created through the API, then filled here.
+  if (!pdf->info && HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "okgen") != HPDF_OK) return false;
+  HPDF_Dict info = pdf->info;
+  if (!info) return false;
+  HPDF_Dict_Add(info, "Title", text_string(pdf, meta.title));
+  HPDF_Dict_Add(info, "Subject", text_string(pdf, meta.subject));
+  HPDF_Dict_Add(info, "Author", text_string(pdf, meta.author));
+  HPDF_Dict_Add(info, "Keywords", text_string(pdf, meta.keywords));
+  HPDF_Dict_Add(info, "Creator", text_string(pdf, meta.creator));
+  HPDF_Dict_Add(info, "Producer", text_string(pdf, meta.producer));
+  const std::string date = pdf_date(meta.date);
+  if (!date.empty()) {
+    HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(pdf->mmgr, date.c_str(), nullptr));
+    HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, date.c_str(), nullptr));
+  }
+  return true;
+}
+
+bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages) {
+  if (layout.outline.empty()) return true;
+  HPDF_Dict root = indirect_dict(pdf);
+  if (!root) return false;
+  HPDF_Dict_AddName(root, "Type", "Outlines");
+  struct Node {
+    HPDF_Dict obj;
+    int level;
+    int count = 0;
+    HPDF_Dict last = nullptr;
+  };
+  std::vector<Node> stack{{root, 0}};
+  auto close_top = [&] {
+    Node n = stack.back();
+    stack.pop_back();
+    if (n.count > 0) HPDF_Dict_AddNumber(n.obj, "Count", n.count);
+    stack.back().count += n.count;
+  };
+  for (const auto& e : layout.outline) {
+    auto where = layout.anchors.find(e.target);
+    if (where == layout.anchors.end() || where->second.first < 0 ||
+        static_cast<std::size_t>(where->second.first) >= pages.size()) {
+      continue;
+    }
+    while (stack.size() > 1 && stack.back().level >= e.level) close_top();
+    Node& parent = stack.back();
+    HPDF_Dict item = indirect_dict(pdf);
+    if (!item) return false;
+    HPDF_Dict_Add(item, "Title", text_string(pdf, e.title));
+    HPDF_Dict_Add(item, "Parent", parent.obj);
+    // [page /XYZ left top null]: the heading at the top of the window, zoom unchanged.
+    HPDF_Array dest = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array_Add(dest, pages[static_cast<std::size_t>(where->second.first)]);
+    HPDF_Array_AddName(dest, "XYZ");
+    HPDF_Array_AddNumber(dest, 0);
+    HPDF_Array_AddReal(dest, std::round((layout.height - where->second.second + 4) * 10) / 10);
+    HPDF_Array_Add(dest, HPDF_Null_New(pdf->mmgr));
+    HPDF_Dict_Add(item, "Dest", dest);
+    if (!parent.last) {
+      HPDF_Dict_Add(parent.obj, "First", item);
+    } else {
+      HPDF_Dict_Add(parent.last, "Next", item);
+      HPDF_Dict_Add(item, "Prev", parent.last);
+    }
+    parent.last = item;
+    HPDF_Dict_Add(parent.obj, "Last", item);  // replaces the previous /Last
+    parent.count += 1;
+    stack.push_back(Node{item, e.level});
+  }
+  while (stack.size() > 1) close_top();
+  // Top-level entries open, deeper levels shown on demand: positive counts for the
+  // root's children only.
+  HPDF_Dict_AddNumber(root, "Count", stack.back().count);
+  HPDF_Dict_Add(pdf->catalog, "Outlines", root);
+  HPDF_Dict_AddName(pdf->catalog, "PageMode", "UseOutlines");
+  return true;
+}
+
+}  // namespace
+
+bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
+                         const PdfMetadata& meta) {
+  if (!add_info(pdf, meta)) return false;
+  HPDF_Dict catalog = pdf->catalog;
+  HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf->mmgr, meta.lang.c_str(), nullptr));
+  HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+  HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+  HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+  // XMP stays uncompressed so archive tools can find it without decoding (PDF/A practice).
+  HPDF_Dict metadata = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!metadata) return false;
+  HPDF_Dict_AddName(metadata, "Type", "Metadata");
+  HPDF_Dict_AddName(metadata, "Subtype", "XML");
+  const std::string x = xmp_packet(meta);
+  HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
+  HPDF_Dict_Add(catalog, "Metadata", metadata);
+  return add_outline(pdf, layout, pages);
+}
+
+}  // namespace okgen::render::pdf

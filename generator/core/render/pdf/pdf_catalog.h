@@ -1,0 +1,34 @@
+// Document-level objects, added with libharu's object API before saving: the Info
+// dictionary and XMP metadata, the document language, viewer preferences and the outline
+// (bookmarks) mirroring the section tree.
+#pragma once
+
+#include <hpdf.h>
+
+#include <string>
+#include <vector>
+
+#include "render/pdf/layout_types.h"
+
+namespace okgen::render::pdf {
+
+struct PdfMetadata {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string keywords;
+  std::string creator;
+  std::string producer;
+  std::string lang = "sv-SE";
+  std::string date;  ///< ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or ""
+};
+
+/// Adds the metadata, language and outline to `pdf`, whose pages are `pages` (one per
+/// page of `layout`). Returns false when libharu fails (its error handler has the code).
+bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
+                         const PdfMetadata& meta);
+
+/// The XMP packet for `meta` (exposed for tests).
+std::string xmp_packet(const PdfMetadata& meta);
+
+}  // namespace okgen::render::pdf
