@@ -7,10 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev nlohmann-json3-dev
-  libhpdf-dev libqpdf-dev libharfbuzz-dev libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core
+  libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf)
+  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)

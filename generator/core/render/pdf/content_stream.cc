@@ -41,9 +41,9 @@ void append_number(std::string& out, double v) {
   }
 }
 
-void append_color(std::string& out, const Color& c, const char* op) {
+void append_color(std::string& out, const Color& c, bool stroke) {
   // Colours come from #rrggbb: three decimals keep every 8-bit value distinct.
-  for (float v : {c.r, c.g, c.b}) {
+  auto component = [&](float v) {
     long n = std::lround(static_cast<double>(v) * 1000.0);
     if (n <= 0) {
       out += "0 ";
@@ -57,9 +57,17 @@ void append_color(std::string& out, const Color& c, const char* op) {
       out.append(buf, static_cast<std::size_t>(len));
       out.push_back(' ');
     }
+  };
+  // Greys (text colour, rules) in DeviceGray: one number instead of three.
+  if (c.r == c.g && c.g == c.b) {
+    component(c.r);
+    out += stroke ? "G\n" : "g\n";
+    return;
   }
-  out += op;
-  out.push_back('\n');
+  component(c.r);
+  component(c.g);
+  component(c.b);
+  out += stroke ? "RG\n" : "rg\n";
 }
 
 namespace {
@@ -130,7 +138,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts) {
   std::string s;
   s.reserve(ops.text.size() * 24 + ops.rules.size() * 40 + ops.rects.size() * 48);
   for (const auto& r : ops.rects) {
-    append_color(s, r.fill, "rg");
+    append_color(s, r.fill, false);
     append_number(s, r.x);
     s.push_back(' ');
     append_number(s, H - r.y - r.h);
@@ -143,7 +151,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts) {
   // Rules with the same colour and width share one path.
   for (std::size_t k = 0; k < ops.rules.size();) {
     const RuleOp& first = ops.rules[k];
-    append_color(s, first.color, "RG");
+    append_color(s, first.color, true);
     append_number(s, first.width);
     s += " w\n";
     for (; k < ops.rules.size() && ops.rules[k].color == first.color && ops.rules[k].width == first.width; ++k) {
@@ -193,7 +201,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts) {
       size = t.size;
     }
     if (!(t.color == color)) {
-      append_color(s, t.color, "rg");
+      append_color(s, t.color, false);
       color = t.color;
     }
     if (!open) {

@@ -38,7 +38,7 @@ void append_number(std::string& out, double v);
 /// parentheses) and returns their width in 1/1000 em; counts one-byte spaces in `spaces`.
 long append_glyph_codes(std::string& out, const ContentFont& font, const std::string& text, int* spaces);
 
-/// Appends "r g b op".
-void append_color(std::string& out, const Color& c, const char* op);
+/// Appends the operator setting the fill (or stroke) colour: "r g b rg", or "v g" for a grey.
+void append_color(std::string& out, const Color& c, bool stroke);
 
 }  // namespace okgen::render::pdf

@@ -1,14 +1,7 @@
-// Document-level objects (see pdf_catalog.h). Text strings (titles, metadata) are
-// written as UTF-16BE with a byte order mark, the PDF form that holds any character.
+// Document-level objects (see pdf_catalog.h).
 #include "render/pdf/pdf_catalog.h"
 
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-
-#include <cmath>
-#include <cstdint>
-
-#include "render/pdf/font_set.h"
+#include "render/pdf/pdf_objects.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -62,43 +55,18 @@ std::string xmp_packet(const PdfMetadata& m) {
 
 namespace {
 
-// A PDF text string: UTF-16BE with a byte order mark, as a hex string.
-HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
-  std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
-  auto unit = [&](unsigned u) {
-    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
-    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
-  };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t cp = next_codepoint(utf8, i);
-    if (cp >= 0x10000) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
-  return HPDF_Binary_New(pdf->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
-}
-
-HPDF_Dict indirect_dict(HPDF_Doc pdf) {
-  HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
-  if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;
-  return d;
-}
-
 bool add_info(HPDF_Doc pdf, const PdfMetadata& meta) {
   // libharu keeps its own Info dictionary (with its name as Producer) and puts it in the
   // trailer when saving: it is created through the API, then filled here.
   if (!pdf->info && HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "okgen") != HPDF_OK) return false;
   HPDF_Dict info = pdf->info;
   if (!info) return false;
-  HPDF_Dict_Add(info, "Title", text_string(pdf, meta.title));
-  HPDF_Dict_Add(info, "Subject", text_string(pdf, meta.subject));
-  HPDF_Dict_Add(info, "Author", text_string(pdf, meta.author));
-  HPDF_Dict_Add(info, "Keywords", text_string(pdf, meta.keywords));
-  HPDF_Dict_Add(info, "Creator", text_string(pdf, meta.creator));
-  HPDF_Dict_Add(info, "Producer", text_string(pdf, meta.producer));
+  HPDF_Dict_Add(info, "Title", new_text_string(pdf, meta.title));
+  HPDF_Dict_Add(info, "Subject", new_text_string(pdf, meta.subject));
+  HPDF_Dict_Add(info, "Author", new_text_string(pdf, meta.author));
+  HPDF_Dict_Add(info, "Keywords", new_text_string(pdf, meta.keywords));
+  HPDF_Dict_Add(info, "Creator", new_text_string(pdf, meta.creator));
+  HPDF_Dict_Add(info, "Producer", new_text_string(pdf, meta.producer));
   const std::string date = pdf_date(meta.date);
   if (!date.empty()) {
     HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(pdf->mmgr, date.c_str(), nullptr));
@@ -109,7 +77,7 @@ bool add_info(HPDF_Doc pdf, const PdfMetadata& meta) {
 
 bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages) {
   if (layout.outline.empty()) return true;
-  HPDF_Dict root = indirect_dict(pdf);
+  HPDF_Dict root = new_indirect_dict(pdf);
   if (!root) return false;
   HPDF_Dict_AddName(root, "Type", "Outlines");
   struct Node {
@@ -133,17 +101,12 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
     }
     while (stack.size() > 1 && stack.back().level >= e.level) close_top();
     Node& parent = stack.back();
-    HPDF_Dict item = indirect_dict(pdf);
+    HPDF_Dict item = new_indirect_dict(pdf);
     if (!item) return false;
-    HPDF_Dict_Add(item, "Title", text_string(pdf, e.title));
+    HPDF_Dict_Add(item, "Title", new_text_string(pdf, e.title));
     HPDF_Dict_Add(item, "Parent", parent.obj);
-    // [page /XYZ left top null]: the heading at the top of the window, zoom unchanged.
-    HPDF_Array dest = HPDF_Array_New(pdf->mmgr);
-    HPDF_Array_Add(dest, pages[static_cast<std::size_t>(where->second.first)]);
-    HPDF_Array_AddName(dest, "XYZ");
-    HPDF_Array_AddNumber(dest, 0);
-    HPDF_Array_AddReal(dest, std::round((layout.height - where->second.second + 4) * 10) / 10);
-    HPDF_Array_Add(dest, HPDF_Null_New(pdf->mmgr));
+    HPDF_Array dest = new_destination(pdf, pages[static_cast<std::size_t>(where->second.first)],
+                                      layout.height - where->second.second + 4);
     HPDF_Dict_Add(item, "Dest", dest);
     if (!parent.last) {
       HPDF_Dict_Add(parent.obj, "First", item);

@@ -5,6 +5,7 @@
 
 #include "render/pdf/content_stream.h"
 #include "render/pdf/pdf_fonts.h"
+#include "render/pdf/pdf_links.h"
 
 #include <hpdf.h>
 #include <hpdf_pages.h>
@@ -134,30 +135,9 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& me
       named[idx] = true;
     }
     write_content(page, page_content(ops, H, table));
-    // Links; neighbouring pieces of one link become one annotation.
-    for (std::size_t k = 0; k < ops.links.size();) {
-      LinkOp l = ops.links[k++];
-      while (k < ops.links.size() && ops.links[k].uri == l.uri && ops.links[k].target == l.target &&
-             ops.links[k].y == l.y && ops.links[k].x <= l.x + l.w + 6) {
-        l.w = ops.links[k].x + ops.links[k].w - l.x;
-        ++k;
-      }
-      HPDF_Rect rect{l.x, H - l.y - l.h, l.x + l.w, H - l.y};
-      HPDF_Annotation annot = nullptr;
-      if (!l.uri.empty()) {
-        annot = HPDF_Page_CreateURILinkAnnot(page, rect, l.uri.c_str());
-      } else {
-        auto it = layout.anchors.find(l.target);
-        if (it == layout.anchors.end()) continue;
-        HPDF_Destination dest = HPDF_Page_CreateDestination(pages.at(static_cast<std::size_t>(it->second.first)));
-        // FitH: the target line at the top of the window, at the reader's width. (XYZ with
-        // "keep the zoom" is not expressible in libharu: it rejects a zoom of 0.)
-        HPDF_Destination_SetFitH(dest, H - it->second.second + 4);
-        annot = HPDF_Page_CreateLinkAnnot(page, rect, dest);
-      }
-      if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-    }
+    const bool links_ok = add_links(pdf, page, ops, layout, pages);
     doc.check("links");
+    if (!links_ok) throw PdfError("libharu could not add the links of a page");
   }
 
   const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);

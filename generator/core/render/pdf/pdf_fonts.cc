@@ -1,12 +1,12 @@
 // PDF font objects (see pdf_fonts.h).
 #include "render/pdf/pdf_fonts.h"
 
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "render/pdf/pdf_objects.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -25,12 +25,6 @@ HPDF_Dict flate_stream(HPDF_Doc pdf, const std::string& data) {
   return s;
 }
 
-HPDF_Dict indirect_dict(HPDF_Doc pdf) {
-  HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
-  if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;
-  return d;
-}
-
 HPDF_Dict system_info(HPDF_Doc pdf) {
   HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
   if (!d) return nullptr;
@@ -38,13 +32,6 @@ HPDF_Dict system_info(HPDF_Doc pdf) {
   HPDF_Dict_Add(d, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", nullptr));
   HPDF_Dict_AddNumber(d, "Supplement", 0);
   return d;
-}
-
-HPDF_Array int_array(HPDF_Doc pdf, const std::vector<int>& values) {
-  HPDF_Array a = HPDF_Array_New(pdf->mmgr);
-  if (!a) return nullptr;
-  for (int v : values) HPDF_Array_AddNumber(a, v);
-  return a;
 }
 
 }  // namespace
@@ -71,16 +58,16 @@ HPDF_Dict PdfFontObjects::add(const EmbeddedFont& f) {
   HPDF_MMgr mm = pdf_->mmgr;
   HPDF_Dict file = flate_stream(pdf_, f.font_file);
   HPDF_Dict to_unicode = flate_stream(pdf_, f.to_unicode_cmap());
-  HPDF_Dict descriptor = indirect_dict(pdf_);
-  HPDF_Dict cid = indirect_dict(pdf_);
-  HPDF_Dict font = indirect_dict(pdf_);
+  HPDF_Dict descriptor = new_indirect_dict(pdf_);
+  HPDF_Dict cid = new_indirect_dict(pdf_);
+  HPDF_Dict font = new_indirect_dict(pdf_);
   if (!file || !to_unicode || !descriptor || !cid || !font) return nullptr;
   HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(f.font_file.size()));
 
   HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
   HPDF_Dict_AddName(descriptor, "FontName", f.base_name.c_str());
   HPDF_Dict_AddNumber(descriptor, "Flags", f.flags);
-  HPDF_Dict_Add(descriptor, "FontBBox", int_array(pdf_, {f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]}));
+  HPDF_Dict_Add(descriptor, "FontBBox", new_int_array(pdf_, {f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]}));
   HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(f.italic_angle));
   HPDF_Dict_AddNumber(descriptor, "Ascent", f.ascent);
   HPDF_Dict_AddNumber(descriptor, "Descent", f.descent);
@@ -97,7 +84,7 @@ HPDF_Dict PdfFontObjects::add(const EmbeddedFont& f) {
   // Widths by CID, which is the code: [0 [w0 w1 ...]].
   HPDF_Array widths = HPDF_Array_New(mm);
   HPDF_Array_AddNumber(widths, 0);
-  HPDF_Array_Add(widths, int_array(pdf_, f.cid_widths()));
+  HPDF_Array_Add(widths, new_int_array(pdf_, f.cid_widths()));
   HPDF_Dict_Add(cid, "W", widths);
   if (f.one_byte) {
     std::string map;

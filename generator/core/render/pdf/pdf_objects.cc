@@ -1,0 +1,66 @@
+// libharu object helpers (see pdf_objects.h).
+#include "render/pdf/pdf_objects.h"
+
+#include <cmath>
+
+#include "render/pdf/font_set.h"
+
+namespace okgen::render::pdf {
+
+HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {
+  HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+  if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;
+  return d;
+}
+
+void* new_text_string(HPDF_Doc pdf, const std::string& utf8) {
+  std::vector<char32_t> cps;
+  bool latin1 = true;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = next_codepoint(utf8, i);
+    cps.push_back(cp);
+    // PDFDocEncoding agrees with Latin-1 on printable ASCII and A1..FF (but not AD).
+    if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))) latin1 = false;
+  }
+  if (latin1) {
+    // A literal string: libharu escapes the bytes above ASCII, shorter than hex.
+    std::string bytes;
+    for (char32_t cp : cps) bytes.push_back(static_cast<char>(cp));
+    return HPDF_String_New(pdf->mmgr, bytes.c_str(), nullptr);
+  }
+  std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+  auto unit = [&](unsigned u) {
+    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+  };
+  for (char32_t cp : cps) {
+    if (cp >= 0x10000) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  }
+  return HPDF_Binary_New(pdf->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values) {
+  HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+  if (!a) return nullptr;
+  for (int v : values) HPDF_Array_AddNumber(a, v);
+  return a;
+}
+
+HPDF_Array new_destination(HPDF_Doc pdf, HPDF_Page page, float top) {
+  HPDF_Array dest = HPDF_Array_New(pdf->mmgr);
+  if (!dest) return nullptr;
+  HPDF_Array_Add(dest, page);
+  HPDF_Array_AddName(dest, "XYZ");
+  HPDF_Array_AddNumber(dest, 0);
+  // Whole points: a destination a fraction of a point off is the same place on screen.
+  HPDF_Array_AddNumber(dest, static_cast<HPDF_INT32>(std::lround(top)));
+  HPDF_Array_Add(dest, HPDF_Null_New(pdf->mmgr));
+  return dest;
+}
+
+}  // namespace okgen::render::pdf

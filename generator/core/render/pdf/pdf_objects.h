@@ -1,0 +1,31 @@
+// Small helpers over libharu's object API (hpdf_objects.h), shared by the writers of
+// fonts, links and document metadata: indirect dictionaries, PDF text strings, integer
+// arrays and explicit destinations.
+#pragma once
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <string>
+#include <vector>
+
+namespace okgen::render::pdf {
+
+/// A new dictionary registered as an indirect object; null when libharu fails.
+HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
+
+/// A PDF text string for UTF-8 text: PDFDocEncoding (one byte per character) when every
+/// character is ASCII or Latin-1 (Swedish text always is), else UTF-16BE with a byte
+/// order mark.
+/// (An HPDF_String or HPDF_Binary, for HPDF_Dict_Add.)
+void* new_text_string(HPDF_Doc pdf, const std::string& utf8);
+
+/// An array of integers.
+HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values);
+
+/// An explicit destination [page /XYZ 0 top null]: `top` at the top of the window, the
+/// reader's zoom kept.
+HPDF_Array new_destination(HPDF_Doc pdf, HPDF_Page page, float top);
+
+}  // namespace okgen::render::pdf
