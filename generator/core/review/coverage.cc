@@ -190,8 +190,13 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
         int found = 0;
         for (const auto& term : k.terms) {
           // Both are lower case (the text is lowered when gathered; data/area-keywords.tsv
-          // writes terms in lower case), and a case-blind regex is many times slower.
-          if (std::regex_search(e.text, compiled_pattern(term, false))) ++found;
+          // writes terms in lower case), and a case-blind regex is many times slower. Most
+          // terms are plain words: those are looked for as text, without a regex.
+          const bool literal = term.find_first_of(".^$|()[]{}*+?\\") == std::string::npos;
+          if (literal ? e.text.find(term) != std::string::npos
+                      : std::regex_search(e.text, compiled_pattern(term, false))) {
+            ++found;
+          }
         }
         terms_ok = found >= k.min_terms;
       }

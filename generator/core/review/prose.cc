@@ -100,6 +100,17 @@ void section_units(const Agreement& a, const Section& s, std::vector<ProseUnit>&
 }
 
 
+// Whether `lower` contains one of the '|'-separated alternatives in `needles`.
+bool contains_any(const std::string& lower, const std::string& needles) {
+  for (std::size_t start = 0;;) {
+    const std::size_t bar = needles.find('|', start);
+    const std::string_view alt = std::string_view(needles).substr(start, bar == std::string::npos ? bar : bar - start);
+    if (!alt.empty() && lower.find(alt) != std::string::npos) return true;
+    if (bar == std::string::npos) return false;
+    start = bar + 1;
+  }
+}
+
 // The sentence around byte `pos`.
 std::string sentence_at(const std::string& text, std::size_t pos, std::size_t len) {
   std::size_t b = text.rfind('.', pos);
@@ -144,15 +155,19 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
     const std::string lower = util::lower_sv(u.text);
     for (const auto& rule : ctx.data.wording) {
       if (rule.from && ctx.document_date < *rule.from) continue;
-      if (!rule.needle.empty() && lower.find(rule.needle) == std::string::npos) continue;
-      // A pattern written with capitals ("SKL", "SoU") means exactly those letters.
+      if (!rule.needle.empty() && !contains_any(lower, rule.needle)) continue;
+      // A pattern written with capitals ("SKL", "SoU") means exactly those letters; any
+      // other is matched against the lowered text, which makes it case-blind without
+      // std::regex::icase (many times slower: a locale lookup per character).
       const bool exact = std::any_of(rule.pattern.begin(), rule.pattern.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
       const std::string& subject = exact ? u.text : lower;
-      const std::regex& re = compiled_pattern(rule.pattern, !exact);
+      const std::regex& re = compiled_pattern(rule.pattern, false);
       for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
         const std::size_t pos = static_cast<std::size_t>(it->position());
         const std::size_t len = static_cast<std::size_t>(it->length());
-        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled_pattern(rule.unless, true))) continue;
+        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled_pattern(rule.unless, true))) {
+          continue;
+        }
         sink.report(rule.rule, u.at(pos),
                     {{"text", u.text.substr(pos, len)}, {"correct", rule.correct}, {"note", rule.note}});
       }

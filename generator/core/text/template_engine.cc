@@ -1,11 +1,13 @@
 // The mstch adapter. mstch's escape function is global; it is set for each render call and
-// restored afterwards, under a lock (PDF pages are rendered on several threads).
+// restored afterwards, under a lock (PDF pages are rendered on several threads). Results
+// are cached per thread (see render()).
 #include "text/template_engine.h"
 
 #include <mstch/mstch.hpp>
 
 #include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 #include "util/fs.h"
 #include "util/text.h"
@@ -101,13 +103,74 @@ std::string escape_html(const std::string& s) {
   return out;
 }
 
+namespace {
+
+// A context as bytes, for the render cache's key: every value tagged and length-prefixed
+// so that different contexts never give the same key.
+void serialize(const Value& value, std::string& out) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          out.push_back('n');
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          out.push_back('s');
+          out += std::to_string(x.size());
+          out.push_back(':');
+          out += x;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          out.push_back(x ? 't' : 'f');
+        } else if constexpr (std::is_same_v<T, Value::List>) {
+          out.push_back('[');
+          for (const auto& item : x) serialize(item, out);
+          out.push_back(']');
+        } else {
+          out.push_back('{');
+          for (const auto& [k, v] : x) {
+            out += std::to_string(k.size());
+            out.push_back(':');
+            out += k;
+            serialize(v, out);
+          }
+          out.push_back('}');
+        }
+      },
+      value.v);
+}
+
+}  // namespace
+
 std::string render(const std::string& tmpl, const Value& context, Escape escape,
                    const std::map<std::string, std::string>& partials) {
-  // mstch's escape function is one global; PDF rendering threads render labels too.
-  static std::mutex mutex;
-  std::lock_guard<std::mutex> lock(mutex);
-  EscapeScope scope(escape);
-  return mstch::render(tmpl, to_mstch(context), partials);
+  // mstch parses the template on every call and keeps its escape function in one global,
+  // so calls are serialised. The same template is rendered with the same values again and
+  // again (labels, and every local agreement carries its regional agreement's sections),
+  // so results are remembered per thread; templates with partials are not (their
+  // partials would have to be part of the key).
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key;
+  if (partials.empty()) {
+    key.reserve(tmpl.size() + 64);
+    key.push_back(static_cast<char>('0' + static_cast<int>(escape)));
+    key += std::to_string(tmpl.size());
+    key.push_back(':');
+    key += tmpl;
+    serialize(context, key);
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
+  std::string out;
+  {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    EscapeScope scope(escape);
+    out = mstch::render(tmpl, to_mstch(context), partials);
+  }
+  if (!key.empty()) {
+    if (cache.size() > 20000) cache.clear();  // bounded: a long batch does not grow without end
+    cache.emplace(std::move(key), out);
+  }
+  return out;
 }
 
 TemplateSet::TemplateSet(fs::path root) : root_(std::move(root)) {}
