@@ -220,6 +220,31 @@ TEST_CASE("pdf: the same input gives the same bytes", "[pdf-output]") {
   CHECK(a.pdf.pdf.size() < 120 * 1024);
 }
 
+TEST_CASE("pdf: a writer that remembers lines from earlier documents writes the same bytes", "[pdf-output]") {
+  // In a batch each thread's writer keeps the paragraphs it has broken into lines; a
+  // local agreement carries its regional agreement's text. Whatever a writer rendered
+  // before, the bytes must be those of a fresh writer.
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto compose_file = [&](const fs::path& xml) {
+    auto l = test::load_file(xml);
+    REQUIRE(l.agreement);
+    return compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
+  };
+  const auto regional = compose_file(test::source_dir() / "content/dalarna/regional.xml");
+  const auto example = compose_file(test::source_dir() / "docs/examples/exempel.xml");
+  auto fresh = render::pdf::PdfWriter::create(test::resources(), sink, sources);
+  auto warm = render::pdf::PdfWriter::create(test::resources(), sink, sources);
+  REQUIRE(fresh);
+  REQUIRE(warm);
+  (void)warm->render(regional, "a", sink);
+  (void)warm->render(example, "b", sink);
+  CHECK(warm->render(regional, "a", sink).pdf == fresh->render(regional, "a", sink).pdf);
+  auto fresh2 = render::pdf::PdfWriter::create(test::resources(), sink, sources);
+  REQUIRE(fresh2);
+  CHECK(warm->render(example, "b", sink).pdf == fresh2->render(example, "b", sink).pdf);
+}
+
 TEST_CASE("pdf: hostile and unusual content still lays out", "[pdf-output]") {
   auto render_xml = [](const std::string& sections, const std::string& back = "") {
     auto l = test::load_string(test::minimal_agreement(sections, "", back));

@@ -223,13 +223,9 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
 
   const PdfStyle st = style();
   FontSet fonts(st);
-  // Record usage exactly as the writer did: every run's text in its face.
-  for (const auto& page : r.layout.pages) {
-    for (const auto& t : page.ops.text) (void)fonts.measure(t.text, t.face);
-  }
   std::vector<EmbeddedFont> embedded;
   std::vector<FaceKey> keys;
-  for (const auto& [key, cps] : fonts.used()) {
+  for (const auto& [key, cps] : drawn_glyphs(r.layout)) {
     std::set<char32_t> with_space = cps;
     with_space.insert(' ');
     embedded.push_back(embed(fonts, key, with_space));

@@ -146,31 +146,6 @@ FontSet::FontSet(const PdfStyle& style) : style_(style) {
     faces_.push_back(variants);
     if (style.families[i].name == "fallback") fallback_ = static_cast<int>(i);
   }
-  used_bmp_.assign(faces_.size() * 4, {});
-}
-
-void FontSet::mark_used(const FaceKey& k, char32_t cp) {
-  if (cp >= 0x10000) {
-    used_other_[k].insert(cp);
-    return;
-  }
-  auto& bits = used_bmp_[static_cast<std::size_t>(k.family) * 4 + static_cast<std::size_t>(k.variant)];
-  if (bits.empty()) bits.assign(0x10000, false);
-  bits[cp] = true;
-}
-
-std::map<FaceKey, std::set<char32_t>> FontSet::used() const {
-  std::map<FaceKey, std::set<char32_t>> out = used_other_;
-  for (std::size_t i = 0; i < used_bmp_.size(); ++i) {
-    const auto& bits = used_bmp_[i];
-    if (bits.empty()) continue;
-    FaceKey k{static_cast<int>(i / 4), static_cast<FontVariant>(i % 4)};
-    auto& set = out[k];
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      if (bits[cp]) set.insert(cp);
-    }
-  }
-  return out;
 }
 
 int FontSet::family_index(const std::string& name) const {
@@ -221,7 +196,6 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
     if (spans.empty() || !(spans.back().face == use)) spans.push_back(Span{use, {}, 0});
     append_utf8(spans.back().text, cp);
     spans.back().width += advance;
-    mark_used(use, cp);
   }
   return spans;
 }
@@ -236,12 +210,10 @@ float FontSet::measure(std::string_view utf8, FaceKey key) {
     const Face::Metric& m = main.metric(cp);
     if (m.present) {
       w += m.advance;
-      mark_used(key, cp);
       continue;
     }
     const FaceKey use = resolve(cp, key, nullptr);
     w += face(use).advance(cp);
-    mark_used(use, cp);
   }
   return w;
 }

@@ -1,9 +1,10 @@
 // FontSet: the TrueType faces a PDF uses, with glyph metrics for layout and subsetting.
 //
 // Metrics come from HarfBuzz (nominal glyph and horizontal advance, cached per code point),
-// the same numbers libharu uses to place glyphs, so measured and drawn widths agree. Every
-// character laid out is recorded per face, and subset() turns each face into a small font
-// with just those characters (HarfBuzz's subsetter) for embedding.
+// the same numbers the embedded fonts' widths are made from, so measured and drawn widths
+// agree. subset() turns a face into a small font with just the characters a document draws
+// (HarfBuzz's subsetter) for embedding; which those are is read from the finished layout
+// (drawn_glyphs in pdf_emit.h), so that it never depends on what was measured on the way.
 #pragma once
 
 #include <array>
@@ -79,7 +80,7 @@ struct Span {
   float width = 0;  ///< at size 1
 };
 
-/// The faces of one style sheet and what one document used of them.
+/// The faces of one style sheet.
 class FontSet {
  public:
   /// Loads (or reuses from the process cache) every face the style names.
@@ -91,17 +92,13 @@ class FontSet {
   const Face& face(const FaceKey& k) const;
 
   /// Splits UTF-8 text into spans: characters the face lacks go to the fallback family;
-  /// characters no face has become U+FFFD (reported through `missing`). Records usage.
+  /// characters no face has become U+FFFD (reported through `missing`).
   std::vector<Span> shape(std::string_view utf8, FaceKey face, std::vector<char32_t>* missing = nullptr);
-  /// Width of UTF-8 text at size 1, recording usage like shape().
+  /// Width of UTF-8 text at size 1, with the same fallback as shape().
   float measure(std::string_view utf8, FaceKey face);
-
-  /// The faces used so far and their code points, in a stable order.
-  std::map<FaceKey, std::set<char32_t>> used() const;
   std::string face_name(const FaceKey& k) const;
 
  private:
-  void mark_used(const FaceKey& k, char32_t cp);
   // The face that draws `cp`: `key`'s, else the fallback's; a character neither has
   // becomes U+FFFD or '?' in `cp` (and is reported through `missing`).
   FaceKey resolve(char32_t& cp, FaceKey key, std::vector<char32_t>* missing) const;
@@ -109,9 +106,6 @@ class FontSet {
   const PdfStyle& style_;
   std::vector<std::array<std::shared_ptr<Face>, 4>> faces_;
   int fallback_ = 0;
-  // Per face (family * 4 + variant): BMP code points used, as a bitmap; others in a set.
-  std::vector<std::vector<bool>> used_bmp_;
-  std::map<FaceKey, std::set<char32_t>> used_other_;
 };
 
 /// Decodes one code point from UTF-8 at `i` (advancing it); invalid bytes give U+FFFD.

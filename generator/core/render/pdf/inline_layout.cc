@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "render/pdf/line_cache.h"
+
 namespace okgen::render::pdf {
 namespace {
 
@@ -382,8 +384,10 @@ std::vector<LineBox> layout_text(const std::string& text, const TextStyle& style
   return layout_inlines(in, style, width, ctx);
 }
 
-std::vector<LineBox> layout_inlines(const model::Inlines& inlines, const TextStyle& style, float width,
-                                    LayoutContext& ctx) {
+namespace {
+
+std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle& style, float width,
+                                 LayoutContext& ctx) {
   Flattener flat(style, ctx);
   flat.inlines(inlines, InlineState{});
   std::vector<Box> boxes = flat.finish();
@@ -441,7 +445,6 @@ std::vector<LineBox> layout_inlines(const model::Inlines& inlines, const TextSty
               TextRun& prev = line.ops.text.back();
               if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y &&
                   std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
-                ctx.fonts.shape(" ", span.face);  // the space glyph must be in the subset
                 prev.text += " " + span.text;
                 prev.width = cx + span.width * p.size - prev.x;
                 cx += span.width * p.size;
@@ -482,6 +485,21 @@ std::vector<LineBox> layout_inlines(const model::Inlines& inlines, const TextSty
     }
     seg_start = k + 1;
   }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<LineBox> layout_inlines(const model::Inlines& inlines, const TextStyle& style, float width,
+                                    LayoutContext& ctx) {
+  if (!ctx.lines) return break_lines(inlines, style, width, ctx);
+  std::string key = LineCache::key(inlines, style, width);
+  if (const auto* hit = ctx.lines->find(key)) return *hit;
+  const std::size_t mark = ctx.sink.size();
+  std::vector<LineBox> lines = break_lines(inlines, style, width, ctx);
+  // Lines that reported something (a missing glyph) are not remembered: a cached copy
+  // would not report it again for the next document.
+  if (ctx.sink.size() == mark) ctx.lines->store(std::move(key), lines);
   return lines;
 }
 

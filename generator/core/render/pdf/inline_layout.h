@@ -19,12 +19,15 @@
 namespace okgen::render::pdf {
 
 /// What every layout step needs.
+class LineCache;
+
 struct LayoutContext {
   const PdfStyle& style;
   FontSet& fonts;
   const Hyphenator& hyphenator;
   diag::DiagnosticSink& sink;
-  std::string source;  ///< document name for diagnostics
+  std::string source;         ///< document name for diagnostics
+  LineCache* lines = nullptr;  ///< paragraphs already broken into lines (optional)
 };
 
 /// One laid-out line: its drawing operations relative to (line start, line top).

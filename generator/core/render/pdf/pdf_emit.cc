@@ -68,6 +68,17 @@ void write_content(HPDF_Page page, const std::string& content) {
 
 }  // namespace
 
+std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
+  std::map<FaceKey, std::set<char32_t>> out;
+  for (const auto& page : layout.pages) {
+    for (const auto& run : page.ops.text) {
+      auto& set = out[run.face];
+      for (std::size_t i = 0; i < run.text.size();) set.insert(next_codepoint(run.text, i));
+    }
+  }
+  return out;
+}
+
 std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
@@ -75,7 +86,7 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& me
   doc.check("setup");
 
   std::vector<EmbeddedFont> embedded;
-  const auto used = fonts.used();
+  const auto used = drawn_glyphs(layout);
   embedded.reserve(used.size());
   std::vector<FaceKey> keys;
   for (const auto& [key, codepoints] : used) {

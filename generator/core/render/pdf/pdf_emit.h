@@ -5,6 +5,8 @@
 #pragma once
 
 #include <stdexcept>
+#include <map>
+#include <set>
 #include <string>
 
 #include "render/pdf/font_set.h"
@@ -18,6 +20,9 @@ class PdfError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+/// The characters each face draws in `layout`: what its embedded subset must hold.
+std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 
 /// Draws `layout` with its metadata and outline. Throws PdfError when libharu or HarfBuzz reports an error.
 std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta);

@@ -6,6 +6,7 @@
 #include "render/pdf/font_set.h"
 #include "render/pdf/hyphenator.h"
 #include "render/pdf/layout_dump.h"
+#include "render/pdf/line_cache.h"
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_finish.h"
 #include "render/pdf/pdf_style.h"
@@ -35,14 +36,17 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
     : res_(res),
       style_(std::move(style)),
       hyphenator_(std::make_unique<Hyphenator>(style_->hyphen_dictionary, style_->hyphen_left_min,
-                                               style_->hyphen_right_min, style_->hyphen_min_word)) {}
+                                               style_->hyphen_right_min, style_->hyphen_min_word)),
+      lines_(std::make_unique<LineCache>()) {}
 
 PdfWriter::~PdfWriter() = default;
+
+void PdfWriter::forget_lines() { lines_ = std::make_unique<LineCache>(); }
 
 PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                             bool with_dump) {
   FontSet fonts(*style_);
-  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source};
+  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get()};
   Layout layout = layout_document(doc, ctx, res_.labels);
   PdfResult out;
   out.pages = static_cast<int>(layout.pages.size());

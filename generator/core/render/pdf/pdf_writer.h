@@ -26,6 +26,8 @@ struct PdfResult {
   Layout layout;  ///< the pages as laid out (tests check margins and bookmarks on it)
 };
 
+class LineCache;
+
 class PdfWriter {
  public:
   /// Loads styles/pdf.xml and the fonts it names. Problems (missing font file, bad style)
@@ -38,12 +40,18 @@ class PdfWriter {
   /// layout dump is made only `with_dump`. Throws PdfError when libharu or qpdf fail.
   PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                    bool with_dump = false);
+  /// Forgets the paragraphs broken into lines so far (the next document is laid out from
+  /// scratch; benchmarks measure that).
+  void forget_lines();
 
  private:
   PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style);
   const Resources& res_;
   std::unique_ptr<PdfStyle> style_;
   std::unique_ptr<Hyphenator> hyphenator_;
+  // Paragraphs this writer has broken into lines, for the documents it renders next
+  // (one writer per thread; see line_cache.h).
+  std::unique_ptr<LineCache> lines_;
 };
 
 }  // namespace okgen::render::pdf
