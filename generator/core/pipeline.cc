@@ -2,12 +2,13 @@
 #include "pipeline.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <exception>
+#include <functional>
 #include <map>
 #include <memory>
-#include <set>
+#include <mutex>
 #include <optional>
+#include <set>
 
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
@@ -27,6 +28,7 @@
 #include "util/fs.h"
 #include "util/git.h"
 #include "util/parallel.h"
+#include "util/staged_files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -64,7 +66,21 @@ struct Loaded {
   std::optional<compose::Doc> doc;
   fs::path content_root;
   std::size_t local_files = 0;  ///< merged local agreement: files before the regional ones
+  // Section id -> regional text now, for the notes of local-regional-changed (the merged
+  // agreement itself is dropped as soon as its outputs exist).
+  std::map<std::string, std::string> regional_now;
+  // What the build made of it (see Publish): its row in the index, the PDF writer's
+  // findings, a PDF that failed, a file that could not be written.
+  std::optional<render::IndexEntry> entry;
+  diag::DiagnosticSink published;
+  std::string pdf_error;
+  std::exception_ptr write_error;
 };
+
+// What a build does with each agreement that is composed and free of errors, on the
+// worker threads, right after its review: render and stage its outputs, so no agreement
+// is held in memory longer than it takes to write it.
+using Publish = std::function<void(Loaded&)>;
 
 // Adds the errors and warnings reported since `mark` to the agreement's counts.
 void count_findings(const diag::DiagnosticSink& sink, std::size_t mark, AgreementResult& r) {
@@ -148,17 +164,25 @@ bool merge_with_parent(Loaded& l, const Parent& parent, diag::DiagnosticSink& si
 // the note shows what changed in the regional section as a word diff.
 void show_regional_change(diag::Diagnostic& d, const Loaded& l, const load::LoadOptions& lo) {
   if (l.result.parent_source.empty() || d.notes.empty()) return;
+  auto now = l.regional_now.find(d.arg("id"));
+  if (now == l.regional_now.end()) return;
   const auto old_text = local::regional_text_at(l.result.parent_source, d.arg("id"), d.arg("based_on"), lo);
   if (!old_text) return;
-  const model::Section* now = l.agreement->find_section(d.arg("id"));
-  if (!now) return;
   diag::Diagnostic& note = d.notes.front();
   note.rule = "local-regional-diff";
-  note.args = {{"text", util::shorten(diff::marked_text(diff::diff_words(*old_text, local::regional_text(*now))), 900)}};
+  note.args = {{"text", util::shorten(diff::marked_text(diff::diff_words(*old_text, now->second)), 900)}};
+}
+
+// Errors among an agreement's own findings (not those inside the regional text it carries).
+bool has_own_errors(const diag::DiagnosticSink& found, const std::set<std::string>& regional_files) {
+  for (const auto& d : found.all()) {
+    if (d.severity == diag::Severity::error && !regional_files.count(d.span.file)) return true;
+  }
+  return false;
 }
 
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
-                             diag::SourceRegistry& sources, PipelineResult& out, bool for_build) {
+                             diag::SourceRegistry& sources, PipelineResult& out, const Publish* publish) {
   load::LoadOptions lo = res.load_options();
 
   std::vector<Loaded> all;
@@ -302,29 +326,12 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     }
     l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, w.found);
     if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, w.found);
-  };
-  util::parallel_for(all.size(), [&](std::size_t i) {
-    if (work[i].active) review_one(i);
-  });
-
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    Loaded& l = all[i];
-    Work& w = work[i];
-    if (!l.agreement || (l.result.errors > 0 && !w.active)) continue;
-    const std::size_t mark = sink.size();
     // Compose even for `check`: templates cite references and can report problems too. A
     // merged local agreement is mostly regional text, composed (and checked) with the
     // regional agreement; `check` composes only what it builds on its own.
-    if (w.active && (for_build || l.local_files == 0)) {
+    if (publish || l.local_files == 0) {
       compose::ComposeOptions opts{options.as_of};
       l.doc = compose::compose(*l.agreement, res, opts, w.found);
-    }
-    // Findings inside the regional text are the regional agreement's: reported once, for
-    // it, not again for each of its local agreements.
-    for (auto d : w.found.all()) {
-      if (w.regional_files.count(d.span.file)) continue;
-      if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
-      sink.add(std::move(d));
     }
     if (l.doc) {
       l.result.validity = l.doc->validity;
@@ -333,55 +340,78 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       l.result.validity = *l.result.report->validity;
       l.result.validity_label = compose::validity_label(l.result.validity, res.labels);
     }
+    if (co.compare_with_git) {
+      for (const auto& d : w.found.all()) {
+        if (d.rule != "local-regional-changed") continue;
+        if (const model::Section* now = l.agreement->find_section(d.arg("id"))) {
+          l.regional_now[d.arg("id")] = local::regional_text(*now);
+        }
+      }
+    }
+    if (publish && l.doc && l.result.errors == 0 && !has_own_errors(w.found, w.regional_files)) {
+      try {
+        (*publish)(l);
+      } catch (...) {
+        l.write_error = std::current_exception();  // rethrown on the calling thread
+      }
+    }
+    // A national batch is 311 agreements: each is dropped once done with. Regional ones
+    // stay until all local agreements are merged with them.
+    if (publish) l.doc.reset();
+    if (w.local) l.agreement.reset();
+  };
+  util::parallel_for(all.size(), [&](std::size_t i) {
+    if (work[i].active) review_one(i);
+  });
+
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Loaded& l = all[i];
+    Work& w = work[i];
+    if (!l.result.loaded || (l.result.errors > 0 && !w.active)) continue;
+    const std::size_t mark = sink.size();
+    // Findings inside the regional text are the regional agreement's: reported once, for
+    // it, not again for each of its local agreements.
+    for (auto d : w.found.all()) {
+      if (w.regional_files.count(d.span.file)) continue;
+      if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
+      sink.add(std::move(d));
+    }
     count_findings(sink, mark, l.result);
   }
-  // Writers need only the composed documents; a national batch is 311 agreements.
   for (auto& l : all) l.agreement.reset();
   return all;
 }
 
-struct PdfJob {
-  std::optional<render::pdf::PdfResult> result;
-  std::string error;
-  diag::DiagnosticSink sink;
-};
-
-// Typesets every error-free agreement; returns false when the PDF style cannot be used.
-bool render_pdfs(const std::vector<Loaded>& all, const Resources& res, diag::DiagnosticSink& sink,
-                 diag::SourceRegistry& sources, bool want_layout, std::vector<PdfJob>& jobs) {
-  auto first = render::pdf::PdfWriter::create(res, sink, sources);
-  if (!first) return false;
-  jobs = std::vector<PdfJob>(all.size());
-  std::size_t todo = 0;
-  for (const auto& l : all) todo += l.result.errors == 0 && l.doc;
-  const std::size_t threads =
-      std::max<std::size_t>(1, std::min<std::size_t>({std::thread::hardware_concurrency(), todo, 8}));
-  std::atomic<std::size_t> next{0};
-  auto work = [&](render::pdf::PdfWriter& writer) {
-    for (std::size_t i; (i = next++) < all.size();) {
-      const Loaded& l = all[i];
-      if (l.result.errors > 0 || !l.doc) continue;
-      try {
-        jobs[i].result = writer.render(*l.doc, l.result.display_source, jobs[i].sink, want_layout);
-        jobs[i].result->layout = {};  // only the bytes are written; a batch is large
-      } catch (const std::exception& e) {
-        jobs[i].error = e.what();
+// PDF writers for the worker threads: each document takes a free one (a writer keeps
+// state, such as the paragraphs it has broken into lines, and is not shared at once).
+class WriterPool {
+ public:
+  WriterPool(const Resources& res, std::unique_ptr<render::pdf::PdfWriter> first) : res_(res) {
+    free_.push_back(std::move(first));
+  }
+  std::unique_ptr<render::pdf::PdfWriter> acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!free_.empty()) {
+        auto w = std::move(free_.back());
+        free_.pop_back();
+        return w;
       }
     }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back([&] {
-      diag::DiagnosticSink ignored;  // the style was checked by the first writer
-      diag::SourceRegistry scratch;
-      auto writer = render::pdf::PdfWriter::create(res, ignored, scratch);
-      if (writer) work(*writer);
-    });
+    diag::DiagnosticSink ignored;  // the style was checked by the first writer
+    diag::SourceRegistry scratch;
+    return render::pdf::PdfWriter::create(res_, ignored, scratch);
   }
-  work(*first);
-  for (auto& t : pool) t.join();
-  return true;
-}
+  void release(std::unique_ptr<render::pdf::PdfWriter> w) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (w) free_.push_back(std::move(w));
+  }
+
+ private:
+  const Resources& res_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<render::pdf::PdfWriter>> free_;
+};
 
 // One page per regional agreement whose region is in the municipality registry, next to
 // its HTML (output/dalarna/regional-kommuner.html): each municipality with the state of its
@@ -391,18 +421,18 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
                                                                  const Resources& res) {
   std::map<fs::path, std::pair<fs::path, std::string>> pages;
   for (const auto& r : all) {
-    if (r.result.kind != "regional" || !r.doc || r.result.errors > 0) continue;
-    const auto municipalities = res.data.municipalities_of(r.doc->region);
+    if (r.result.kind != "regional" || !r.entry || r.result.errors > 0) continue;
+    const auto municipalities = res.data.municipalities_of(r.entry->region);
     if (municipalities.empty()) continue;
     const fs::path html = output_path(r.result.source, r.content_root, options.output_dir, ".html");
     fs::path page = html;
     page.replace_filename(html.stem().string() + "-kommuner.html");
     render::RegionIndex idx;
-    idx.region = r.doc->region;
-    idx.regional_title = r.doc->title;
+    idx.region = r.entry->region;
+    idx.regional_title = r.entry->title;
     idx.regional_href = relative_href(html, page.parent_path());
-    idx.regional_version = r.doc->version;
-    idx.regional_diarienummer = r.doc->diarienummer;
+    idx.regional_version = r.entry->version;
+    idx.regional_diarienummer = r.entry->diarienummer;
     for (const auto* m : municipalities) {
       render::MunicipalityEntry me{m->name, m->code, std::nullopt};
       for (const auto& l : all) {
@@ -469,79 +499,93 @@ std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::D
 PipelineResult check(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources) {
   PipelineResult out;
-  for (auto& l : load_all(options, res, sink, sources, out, false)) out.agreements.push_back(std::move(l.result));
+  for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
   return out;
 }
 
 PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources) {
   PipelineResult out;
-  std::vector<Loaded> all = load_all(options, res, sink, sources, out, true);
-  const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
-
-  // Render everything in memory first: nothing is written unless the whole build can be.
-  std::vector<std::pair<fs::path, std::string>> files;
-  std::vector<render::IndexEntry> index;
   const bool want_html = std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
   const bool want_pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
   // "layout" writes the PDF layout as text (the golden format of the tests; also handy to
   // see why a page breaks where it does).
   const bool want_layout = std::find(options.formats.begin(), options.formats.end(), "layout") != options.formats.end();
-  // PDFs take most of the time: they are typeset on all cores, one writer per thread, and
-  // collected in input order so the output does not depend on the threads.
-  std::vector<PdfJob> pdfs;
-  if ((want_pdf || want_layout) && (!any_errors || options.keep_going)) {
-    if (!render_pdfs(all, res, sink, sources, want_layout, pdfs)) {
-      for (auto& l : all) out.agreements.push_back(std::move(l.result));
-      return out;  // the style or its fonts are broken: nothing is written
+
+  std::unique_ptr<WriterPool> pdfs;
+  if (want_pdf || want_layout) {
+    auto first = render::pdf::PdfWriter::create(res, sink, sources);
+    if (!first) {
+      // The style or its fonts are broken: the content is still checked, nothing is written.
+      for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
+      return out;
     }
+    pdfs = std::make_unique<WriterPool>(res, std::move(first));
   }
-  if (!any_errors || options.keep_going) {
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      Loaded& l = all[i];
-      if (l.result.errors > 0 || !l.doc) continue;
-      fs::path html_path = output_path(l.result.source, l.content_root, options.output_dir, ".html");
-      if (want_html) {
-        files.emplace_back(html_path, render::render_html(*l.doc, res));
-        l.result.outputs.push_back(html_path);
-      }
-      if (!pdfs.empty()) {
-        PdfJob& job = pdfs[i];
-        for (const auto& d : job.sink.all()) sink.add(d);
-        if (!job.error.empty()) {
-          sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", job.error}});
-          ++l.result.errors;
-        } else if (job.result) {
-          if (want_pdf) {
-            fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
-            files.emplace_back(pdf_path, std::move(job.result->pdf));
-            l.result.outputs.push_back(pdf_path);
-          }
-          if (want_layout) {
-            fs::path dump_path = output_path(l.result.source, l.content_root, options.output_dir, ".layout.txt");
-            files.emplace_back(dump_path, std::move(job.result->layout_dump));
-            l.result.outputs.push_back(dump_path);
-          }
-          l.result.pages = job.result->pages;
-        }
-      }
-      render::IndexEntry e;
-      e.href = relative_href(html_path, options.output_dir);
-      e.title = l.doc->title;
-      e.kind = l.doc->kind;
-      e.kind_label = l.doc->kind_label;
-      e.region = l.doc->region;
-      e.version = l.doc->version;
-      e.diarienummer = l.doc->diarienummer;
-      e.status = model::to_string(l.doc->validity.state);
-      e.status_label = l.doc->validity_label;
-      e.source = l.result.display_source;
-      if (l.result.local) {
-        e.local_state = l.result.local->draft ? "draft" : "complete";
-        e.needs_review = l.result.local->needs_review();
-      }
-      index.push_back(std::move(e));
+
+  // Every output goes to a temporary file as soon as it exists and is moved into place
+  // only when the whole build can be (see staged_files.h); PDFs are typeset on all cores.
+  util::StagedFiles staged;
+  const Publish publish = [&](Loaded& l) {
+    const fs::path html_path = output_path(l.result.source, l.content_root, options.output_dir, ".html");
+    if (want_html) {
+      staged.stage(html_path, render::render_html(*l.doc, res));
+      l.result.outputs.push_back(html_path);
     }
+    if (pdfs) {
+      auto writer = pdfs->acquire();
+      try {
+        if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
+        render::pdf::PdfResult r = writer->render(*l.doc, l.result.display_source, l.published, want_layout);
+        if (want_pdf) {
+          const fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
+          staged.stage(pdf_path, r.pdf);
+          l.result.outputs.push_back(pdf_path);
+        }
+        if (want_layout) {
+          const fs::path dump_path = output_path(l.result.source, l.content_root, options.output_dir, ".layout.txt");
+          staged.stage(dump_path, r.layout_dump);
+          l.result.outputs.push_back(dump_path);
+        }
+        l.result.pages = r.pages;
+      } catch (const render::pdf::PdfError& e) {
+        l.pdf_error = e.what();
+      }
+      pdfs->release(std::move(writer));
+    }
+    render::IndexEntry e;
+    e.href = relative_href(html_path, options.output_dir);
+    e.title = l.doc->title;
+    e.kind = l.doc->kind;
+    e.kind_label = l.doc->kind_label;
+    e.region = l.doc->region;
+    e.version = l.doc->version;
+    e.diarienummer = l.doc->diarienummer;
+    e.status = model::to_string(l.doc->validity.state);
+    e.status_label = l.doc->validity_label;
+    e.source = l.result.display_source;
+    if (l.result.local) {
+      e.local_state = l.result.local->draft ? "draft" : "complete";
+      e.needs_review = l.result.local->needs_review();
+    }
+    l.entry = std::move(e);
+  };
+  std::vector<Loaded> all = load_all(options, res, sink, sources, out, &publish);
+
+  std::vector<render::IndexEntry> index;
+  for (auto& l : all) {
+    if (l.write_error) std::rethrow_exception(l.write_error);  // staged files are removed
+    for (const auto& d : l.published.all()) sink.add(d);
+    if (!l.pdf_error.empty()) {
+      sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", l.pdf_error}});
+      ++l.result.errors;
+    }
+    if (l.entry) index.push_back(*l.entry);
+  }
+  const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
+  if (any_errors && !options.keep_going) {
+    for (auto& l : all) out.agreements.push_back(std::move(l.result));
+    return out;  // nothing is written; the staged files go with `staged`
   }
   if (!index.empty() && want_html) {
     for (auto& [path, page] : region_pages(all, options, res)) {
@@ -551,7 +595,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
           e.region_page = relative_href(path, options.output_dir);
         }
       }
-      files.emplace_back(path, std::move(page.second));
+      staged.stage(path, page.second);
     }
     // Regions in alphabetical order, the regional agreement first within each.
     std::stable_sort(index.begin(), index.end(), [](const render::IndexEntry& a, const render::IndexEntry& b) {
@@ -559,18 +603,19 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       if (a.kind != b.kind) return a.kind == "regional";
       return a.title < b.title;
     });
-    files.emplace_back(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
+    staged.stage(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
   }
   for (auto& l : all) out.agreements.push_back(std::move(l.result));
   // A PDF that failed means the build failed: write nothing, as for content errors.
-  if (files.empty() || (sink.has_errors() && !options.keep_going)) return out;
+  const std::vector<fs::path> written = staged.destinations();
+  if (written.empty() || (sink.has_errors() && !options.keep_going)) return out;
 
   const fs::path report = options.output_dir / "kontrollrapport.txt";
-  for (const auto& f : files) out.written.push_back(f.first);
+  out.written = written;
   out.written.push_back(report);
-  files.emplace_back(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) +
-                                 "\n" + render::review_text(out, res, options.as_of.iso()));
-  for (const auto& [path, bytes] : files) util::write_file_atomic(path, bytes);
+  staged.stage(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
+                           render::review_text(out, res, options.as_of.iso()));
+  staged.commit();
   return out;
 }
 

@@ -150,11 +150,13 @@ std::string render(const std::string& tmpl, const Value& context, Escape escape,
   thread_local std::unordered_map<std::string, std::string> cache;
   std::string key;
   if (partials.empty()) {
-    key.reserve(tmpl.size() + 64);
+    // The template by its hash and length (templates are large and few; their text in
+    // every key would multiply the cache's memory), the values in full.
     key.push_back(static_cast<char>('0' + static_cast<int>(escape)));
+    key += std::to_string(std::hash<std::string>{}(tmpl));
+    key.push_back('/');
     key += std::to_string(tmpl.size());
     key.push_back(':');
-    key += tmpl;
     serialize(context, key);
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
@@ -166,8 +168,10 @@ std::string render(const std::string& tmpl, const Value& context, Escape escape,
     EscapeScope scope(escape);
     out = mstch::render(tmpl, to_mstch(context), partials);
   }
-  if (!key.empty()) {
-    if (cache.size() > 20000) cache.clear();  // bounded: a long batch does not grow without end
+  // Only small renders are remembered: a whole page (a document's HTML) is rendered once
+  // and would only take memory.
+  if (!key.empty() && key.size() + out.size() < 8192) {
+    if (cache.size() > 8000) cache.clear();  // bounded: a long batch does not grow without end
     cache.emplace(std::move(key), out);
   }
   return out;
@@ -175,7 +179,17 @@ std::string render(const std::string& tmpl, const Value& context, Escape escape,
 
 TemplateSet::TemplateSet(fs::path root) : root_(std::move(root)) {}
 
+namespace {
+// Template sets read files on first use and are shared by the threads of a build; the
+// maps only grow and their elements never move, so references stay valid after the lock.
+std::recursive_mutex& template_files_mutex() {
+  static std::recursive_mutex mutex;
+  return mutex;
+}
+}  // namespace
+
 const std::string& TemplateSet::source(const std::string& name) const {
+  std::lock_guard<std::recursive_mutex> lock(template_files_mutex());
   auto it = cache_.find(name);
   if (it != cache_.end()) return it->second;
   std::string text;
@@ -186,7 +200,11 @@ const std::string& TemplateSet::source(const std::string& name) const {
 
 bool TemplateSet::exists(const std::string& name) const {
   std::error_code ec;
-  return cache_.count(name) || fs::is_regular_file(root_ / (name + ".mustache"), ec);
+  {
+    std::lock_guard<std::recursive_mutex> lock(template_files_mutex());
+    if (cache_.count(name)) return true;
+  }
+  return fs::is_regular_file(root_ / (name + ".mustache"), ec);
 }
 
 std::vector<std::string> TemplateSet::list(const std::string& subdir, const std::string& suffix) const {
@@ -202,6 +220,7 @@ std::vector<std::string> TemplateSet::list(const std::string& subdir, const std:
 }
 
 const std::map<std::string, std::string>& TemplateSet::partials_for(const std::string& name) const {
+  std::lock_guard<std::recursive_mutex> lock(template_files_mutex());
   const std::string dir = fs::path(name).parent_path().string();
   auto it = partials_.find(dir);
   if (it != partials_.end()) return it->second;

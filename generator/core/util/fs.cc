@@ -29,7 +29,7 @@ ReadStatus read_file(const fs::path& path, std::string& out, std::size_t max_byt
   return ReadStatus::ok;
 }
 
-void write_file_atomic(const fs::path& path, const std::string& data) {
+fs::path write_temp_beside(const fs::path& path, const std::string& data) {
   std::error_code ec;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   fs::create_directories(dir, ec);
@@ -61,11 +61,20 @@ void write_file_atomic(const fs::path& path, const std::string& data) {
     fs::remove(tmp, ec);
     throw IoError(std::string("cannot close: ") + std::strerror(errno), path);
   }
+  return tmp;
+}
+
+void replace_with_temp(const fs::path& tmp, const fs::path& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
+    std::error_code ec;
     fs::remove(tmp, ec);
     throw IoError(std::string("cannot replace file: ") + std::strerror(err), path);
   }
+}
+
+void write_file_atomic(const fs::path& path, const std::string& data) {
+  replace_with_temp(write_temp_beside(path, data), path);
 }
 
 bool is_inside(const fs::path& path, const fs::path& root) {

@@ -25,7 +25,7 @@ class LineCache {
  private:
   // Bounded: a long batch keeps about one region's text (a regional agreement is some
   // 2 000 paragraphs and table cells), not everything it has seen.
-  static constexpr std::size_t kMaxEntries = 20000;
+  static constexpr std::size_t kMaxEntries = 8000;
   std::unordered_map<std::string, std::vector<LineBox>> lines_;
 };
 

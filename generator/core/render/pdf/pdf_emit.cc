@@ -69,11 +69,28 @@ void write_content(HPDF_Page page, const std::string& content) {
 }  // namespace
 
 std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
+  // A bitmap per face for the Basic Multilingual Plane (a document draws some 100 000
+  // characters; inserting each into a set would cost more than the rest of the emitter).
+  std::map<FaceKey, std::vector<bool>> bmp;
   std::map<FaceKey, std::set<char32_t>> out;
   for (const auto& page : layout.pages) {
     for (const auto& run : page.ops.text) {
-      auto& set = out[run.face];
-      for (std::size_t i = 0; i < run.text.size();) set.insert(next_codepoint(run.text, i));
+      auto& bits = bmp[run.face];
+      if (bits.empty()) bits.assign(0x10000, false);
+      for (std::size_t i = 0; i < run.text.size();) {
+        const char32_t cp = next_codepoint(run.text, i);
+        if (cp < 0x10000) {
+          bits[cp] = true;
+        } else {
+          out[run.face].insert(cp);
+        }
+      }
+    }
+  }
+  for (const auto& [face, bits] : bmp) {
+    auto& set = out[face];
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      if (bits[cp]) set.insert(cp);
     }
   }
   return out;
@@ -82,7 +99,8 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
 std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_TEXT);  // page contents; font streams come deflated
+  // Streams are compressed when the file is packed (pdf_finish), with libdeflate.
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
   doc.check("setup");
 
   std::vector<EmbeddedFont> embedded;

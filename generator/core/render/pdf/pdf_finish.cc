@@ -4,14 +4,15 @@
 // third of an agreement's objects are small dictionaries (link annotations, bookmarks,
 // font dictionaries), so the file is rewritten here with those objects in compressed
 // object streams and a cross-reference stream (PDF 32000 7.5.7, 7.5.8). Stream objects
-// are copied byte for byte under their own numbers, so every reference stays valid.
-// This was done with qpdf (QPDFWriter) before; qpdf parses and re-serialises every
-// object, which took a third of the time of a whole PDF.
+// keep their numbers, so every reference stays valid; they are compressed here (libharu
+// writes them plain), with libdeflate. This was done with qpdf (QPDFWriter) before; qpdf
+// parses and re-serialises every object, which took a third of the time of a whole PDF.
 #include "render/pdf/pdf_finish.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
+#include <set>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -27,16 +28,28 @@ constexpr std::size_t kObjectsPerStream = 100;  // as qpdf: readers find objects
 
 [[noreturn]] void fail(const char* what) { throw PdfError(std::string("cannot pack the PDF: ") + what); }
 
-std::string deflate(std::string_view in) {
-  uLongf size = compressBound(static_cast<uLong>(in.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
-                static_cast<uLong>(in.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
-    fail("zlib failed");
+// zlib streams (FlateDecode) made with libdeflate: faster than zlib at the same level
+// and a little smaller. Level 6: level 9 saves 0.7 % of a typical file for 6 % more time.
+class Deflater {
+ public:
+  Deflater() : c_(libdeflate_alloc_compressor(kLevel)) {
+    if (!c_) fail("cannot allocate a compressor");
   }
-  out.resize(size);
-  return out;
-}
+  ~Deflater() { libdeflate_free_compressor(c_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+  std::string operator()(std::string_view in) {
+    std::string out(libdeflate_zlib_compress_bound(c_, in.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), out.data(), out.size());
+    if (n == 0) fail("compression failed");
+    out.resize(n);
+    return out;
+  }
+
+ private:
+  static constexpr int kLevel = 6;
+  libdeflate_compressor* c_;
+};
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
@@ -144,6 +157,40 @@ std::string file_id(std::string_view bytes) {
   return hex;
 }
 
+// A stream object as libharu writes it: "<< ... /Length N 0 R ... >>\nstream\r\n" data
+// "\nendstream". Streams without a filter are compressed here (page contents, fonts, maps)
+// except the XMP metadata, which archives want readable; the length becomes direct, and
+// the object that held it is no longer needed (`length_obj`, 0 if none).
+std::string finish_stream(std::string_view body, Deflater& deflate, std::uint64_t& length_obj) {
+  const std::size_t head_end = body.find(">>\nstream\r\n");
+  if (body.substr(0, 2) != "<<" || head_end == std::string_view::npos || !ends_with(body, "\nendstream")) {
+    fail("a stream is not laid out as expected");
+  }
+  std::string_view dict = body.substr(2, head_end - 2);
+  const std::size_t data_at = head_end + 11;
+  if (data_at + 10 > body.size()) fail("a stream is cut short");
+  const std::string_view data = body.substr(data_at, body.size() - 10 - data_at);
+  std::string kept;  // the dictionary without its /Length entry
+  length_obj = 0;
+  const std::size_t len = dict.find("/Length ");
+  if (len == std::string_view::npos) fail("a stream has no length");
+  std::size_t i = len + 8;
+  length_obj = number(dict, i);
+  const std::size_t ref = dict.find(" 0 R", i);
+  if (ref != i) fail("a stream's length is not a reference");
+  kept.append(dict.substr(0, len));
+  kept.append(dict.substr(ref + 4));
+  const bool compress = dict.find("/Filter") == std::string_view::npos && dict.find("/Metadata") == std::string_view::npos;
+  const std::string packed = compress ? deflate(data) : std::string(data);
+  std::string out = "<<";
+  out += kept;
+  if (compress) out += "/Filter /FlateDecode\n";
+  out += "/Length " + std::to_string(packed.size()) + "\n>>\nstream\n";
+  out += packed;
+  out += "\nendstream";
+  return out;
+}
+
 }  // namespace
 
 std::string finish_pdf(const std::string& input) {
@@ -163,18 +210,23 @@ std::string finish_pdf(const std::string& input) {
   };
   std::vector<Entry> entries(size);
 
+  Deflater deflate;
   std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
-  out.reserve(input.size());
-  std::vector<const Object*> packed;
+  out.reserve(input.size() / 2);
+  std::set<std::uint64_t> lengths;  // objects that only held a stream's length
   for (const auto& o : objects) {
-    if (!o.stream) {
-      packed.push_back(&o);
-      continue;
-    }
+    if (!o.stream) continue;
+    std::uint64_t length_obj = 0;
+    const std::string stream = finish_stream(o.body, deflate, length_obj);
+    lengths.insert(length_obj);
     entries[o.num] = Entry{1, out.size(), 0};
     out += std::to_string(o.num) + " 0 obj\n";
-    out.append(o.body);
+    out += stream;
     out += "\nendobj\n";
+  }
+  std::vector<const Object*> packed;
+  for (const auto& o : objects) {
+    if (!o.stream && !lengths.count(o.num)) packed.push_back(&o);
   }
   std::uint64_t next = size;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {

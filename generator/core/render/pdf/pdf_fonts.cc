@@ -11,13 +11,10 @@
 namespace okgen::render::pdf {
 namespace {
 
-// A stream object holding `data`, which libharu deflates when it saves; null on failure.
-// (libharu writes /Filter from the stream's filter flags and drops a /Filter key set by
-// hand, so the data goes in uncompressed.)
+// A stream object holding `data`; null on failure. pdf_finish compresses it.
 HPDF_Dict flate_stream(HPDF_Doc pdf, const std::string& data) {
   HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (!s) return nullptr;
-  s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
                         static_cast<HPDF_UINT>(data.size())) != HPDF_OK) {
     return nullptr;

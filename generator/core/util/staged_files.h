@@ -1,0 +1,36 @@
+// Output files staged for an all-or-nothing build. A national batch is hundreds of
+// documents: holding them all in memory until the build is known to succeed costs
+// hundreds of megabytes, so each is written to a flushed temporary file beside its
+// destination as soon as it exists, and the build either renames them all into place
+// (commit) or removes them (the destructor), so existing outputs survive a failed build.
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace okgen::util {
+
+class StagedFiles {
+ public:
+  StagedFiles() = default;
+  ~StagedFiles();
+  StagedFiles(const StagedFiles&) = delete;
+  StagedFiles& operator=(const StagedFiles&) = delete;
+
+  /// Writes `data` for `path` to a temporary file (thread-safe). Throws IoError.
+  void stage(const std::filesystem::path& path, const std::string& data);
+  /// Moves every staged file into place, in the order staged. Throws IoError (files not
+  /// yet moved are removed).
+  void commit();
+  /// The destinations staged so far, in order.
+  std::vector<std::filesystem::path> destinations() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> files_;  // temp, destination
+};
+
+}  // namespace okgen::util
