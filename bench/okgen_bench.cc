@@ -47,6 +47,13 @@ std::string xml_escape(const std::string& s) {
   return out;
 }
 
+// The same text in other words of other widths, so its lines break elsewhere.
+std::string reword(const std::string& text) {
+  std::string out = std::regex_replace(text, std::regex(" och "), " samt ");
+  out = std::regex_replace(out, std::regex(" ska "), " skall ");
+  return std::regex_replace(out, std::regex(" för "), " gällande ");
+}
+
 // A regional agreement for `region`: a shipped agreement with its parties replaced and its
 // sections repeated (with new ids) until it is about 25 pages long.
 std::string regional(const std::string& base, const std::string& region, const std::string& code,
@@ -64,13 +71,16 @@ std::string regional(const std::string& base, const std::string& region, const s
   xml = std::regex_replace(xml, std::regex("<signatures[\\s\\S]*?</signatures>"), signatures);
   xml = std::regex_replace(xml, std::regex("<region>[^<]*</region>"), "<region>" + xml_escape(region) + "</region>");
   xml = std::regex_replace(xml, std::regex("<agreement id=\"[^\"]*\""), "<agreement id=\"" + local::slug(region) + "-regional\"");
-  // Repeat the sections once with fresh ids to reach the length of a long agreement.
+  // Repeat the sections once with fresh ids to reach the length of a long agreement. The
+  // copy is reworded (see reword) so that no paragraph occurs twice: a writer remembers
+  // paragraphs it has broken into lines, and a real agreement does not repeat itself.
   auto first = xml.find("<section ");
   auto back = xml.find("<legal-references>");
   if (first != std::string::npos && back != std::string::npos) {
     std::string sections = xml.substr(first, back - first);
     std::string copy = std::regex_replace(sections, std::regex("id=\"([a-z0-9-]+)\""), "id=\"$1-del2\"");
-    xml.insert(back, copy);
+    copy = std::regex_replace(copy, std::regex("src=\"([a-z0-9-]+)\\.md\""), "src=\"$1-del2.md\"");
+    xml.insert(back, reword(copy));
   }
   return xml;
 }
@@ -90,7 +100,9 @@ int corpus(const fs::path& dir) {
     // Each region's original material (Markdown bodies) travels with the XML.
     fs::create_directories(rdir);
     for (const auto& md : fs::directory_iterator(src / "content/ostergotland")) {
-      if (md.path().extension() == ".md") fs::copy_file(md.path(), rdir / md.path().filename(), fs::copy_options::overwrite_existing);
+      if (md.path().extension() != ".md") continue;
+      fs::copy_file(md.path(), rdir / md.path().filename(), fs::copy_options::overwrite_existing);
+      util::write_file_atomic(rdir / (md.path().stem().string() + "-del2.md"), reword(read(md.path())));
     }
     const std::string code = municipalities.front().second.substr(0, 2);
     util::write_file_atomic(rdir / "regional.xml", regional(bases[static_cast<std::size_t>(i++) % bases.size()], region, code, municipalities));

@@ -29,7 +29,7 @@ ReadStatus read_file(const fs::path& path, std::string& out, std::size_t max_byt
   return ReadStatus::ok;
 }
 
-fs::path write_temp_beside(const fs::path& path, const std::string& data) {
+fs::path write_temp_beside(const fs::path& path, const std::string& data, bool flush) {
   std::error_code ec;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   fs::create_directories(dir, ec);
@@ -56,7 +56,7 @@ fs::path write_temp_beside(const fs::path& path, const std::string& data) {
   }
   // Outputs are published documents: readable by everyone, like files made by a normal umask.
   if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("cannot flush to disk");
+  if (flush && ::fsync(fd) != 0) fail("cannot flush to disk");
   if (::close(fd) != 0) {
     fs::remove(tmp, ec);
     throw IoError(std::string("cannot close: ") + std::strerror(errno), path);

@@ -36,9 +36,10 @@ ReadStatus read_file(const std::filesystem::path& path, std::string& out, std::s
 /// directories. Throws IoError on failure; the old file, if any, is then untouched.
 void write_file_atomic(const std::filesystem::path& path, const std::string& data);
 
-/// The first half of write_file_atomic: `data` in a flushed temporary file beside `path`
-/// (".name.tmp-XXXXXX"), whose path is returned. Throws IoError.
-std::filesystem::path write_temp_beside(const std::filesystem::path& path, const std::string& data);
+/// The first half of write_file_atomic: `data` in a temporary file beside `path`
+/// (".name.tmp-XXXXXX"), flushed to disk when `flush`, whose path is returned. Throws IoError.
+std::filesystem::path write_temp_beside(const std::filesystem::path& path, const std::string& data,
+                                        bool flush = true);
 /// The second half: renames `tmp` to `path` (removing `tmp` on failure). Throws IoError.
 void replace_with_temp(const std::filesystem::path& tmp, const std::filesystem::path& path);
 
