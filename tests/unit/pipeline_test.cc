@@ -6,6 +6,7 @@
 #include "pipeline.h"
 #include "support/test_support.h"
 #include "util/fs.h"
+#include "util/staged_files.h"
 
 namespace fs = std::filesystem;
 using namespace okgen;
@@ -33,6 +34,16 @@ void write(const fs::path& p, const std::string& text) {
   std::ofstream(p) << text;
 }
 
+// Temporary files (".name.tmp-XXXXXX") anywhere under `dir`.
+int temporaries(const fs::path& dir) {
+  int n = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
+    n += it->path().filename().string().find(".tmp-") != std::string::npos;
+  }
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("one broken agreement stops the whole build; existing outputs survive", "[pipeline]") {
@@ -47,6 +58,60 @@ TEST_CASE("one broken agreement stops the whole build; existing outputs survive"
   CHECK(r.written.empty());
   CHECK(test::read(root / "output/a/regional.html") == "gammal");
   CHECK_FALSE(fs::exists(root / "output/index.html"));
+  // The good agreement's outputs were staged as it was built; none is left behind.
+  CHECK(temporaries(root / "output") == 0);
+}
+
+TEST_CASE("staged files appear only on commit, and are removed when the build gives up", "[pipeline]") {
+  const fs::path root = test::temp_dir("staged");
+  write(root / "out/a.html", "gammal");
+  {
+    util::StagedFiles staged;
+    staged.stage(root / "out/a.html", "ny");
+    staged.stage(root / "out/b/c.pdf", "pdf");
+    CHECK(test::read(root / "out/a.html") == "gammal");
+    CHECK_FALSE(fs::exists(root / "out/b/c.pdf"));
+    CHECK(temporaries(root / "out") == 2);
+    CHECK(staged.destinations() == std::vector<fs::path>{root / "out/a.html", root / "out/b/c.pdf"});
+  }  // given up: nothing moved, nothing left
+  CHECK(test::read(root / "out/a.html") == "gammal");
+  CHECK_FALSE(fs::exists(root / "out/b/c.pdf"));
+  CHECK(temporaries(root / "out") == 0);
+
+  util::StagedFiles staged;
+  staged.stage(root / "out/a.html", "ny");
+  staged.stage(root / "out/b/c.pdf", "pdf");
+  staged.commit();
+  CHECK(test::read(root / "out/a.html") == "ny");
+  CHECK(test::read(root / "out/b/c.pdf") == "pdf");
+  CHECK(temporaries(root / "out") == 0);
+  CHECK((fs::status(root / "out/b/c.pdf").permissions() & fs::perms::others_read) != fs::perms::none);
+}
+
+TEST_CASE("a build writes the same files as before, whatever the threads did", "[pipeline]") {
+  // Agreements are built on several threads, each PDF writer remembering what it laid out
+  // before; two builds of the same content give identical bytes.
+  const fs::path root = test::temp_dir("twice");
+  for (const char* region : {"a", "b", "c"}) {
+    write(root / "content" / region / "regional.xml", complete_agreement(std::string("exempel-") + region));
+  }
+  auto build_into = [&](const fs::path& out) {
+    diag::DiagnosticSink sink;
+    diag::SourceRegistry sources;
+    auto o = options(root / "content", out);
+    o.formats = {"html", "pdf"};
+    auto r = build(o, test::resources(), sink, sources);
+    CHECK(exit_code(r, sink) != kExitUsage);
+    return r.written;
+  };
+  const auto first = build_into(root / "one");
+  const auto second = build_into(root / "two");
+  REQUIRE(first.size() == second.size());
+  REQUIRE(first.size() >= 7);  // 3 x (HTML + PDF), index, report
+  for (const auto& f : first) {
+    const fs::path other = root / "two" / f.lexically_relative(root / "one");
+    CHECK(test::read(f) == test::read(other));
+  }
 }
 
 TEST_CASE("keep-going builds the agreements without errors", "[pipeline]") {
