@@ -130,7 +130,7 @@ int time_corpus(const fs::path& dir) {
 
   // One regional agreement, many times: the per-document cost once fonts are loaded.
   const fs::path one = dir / "content/dalarna/regional.xml";
-  std::vector<double> load_ms, html_ms, pdf_ms, pdf_warm_ms;
+  std::vector<double> load_ms, html_ms, pdf_ms, pdf_warm_ms, pdf_two_ms;
   std::size_t pdf_bytes = 0;
   int pages = 0;
   for (int k = 0; k < 25; ++k) {
@@ -151,10 +151,18 @@ int time_corpus(const fs::path& dir) {
     pdf_bytes = r.pdf.size();
     pages = r.pages;
     // ... and again with its paragraphs already broken into lines, as for the local
-    // agreements of a batch, which carry their regional agreement's text.
+    // agreements of a batch, which carry their regional agreement's text ...
     t = Clock::now();
     (void)pdf->render(doc, "bench", s);
     pdf_warm_ms.push_back(ms_since(t));
+    // ... and from scratch on both cores, as `okgen build FILE` does for one agreement.
+    pdf->forget_lines();
+    pdf->set_threads(2);
+    t = Clock::now();
+    auto two = pdf->render(doc, "bench", s);
+    pdf_two_ms.push_back(ms_since(t));
+    pdf->set_threads(1);
+    if (two.pdf != r.pdf) throw std::runtime_error("two threads gave other bytes");
   }
   auto median = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -164,7 +172,8 @@ int time_corpus(const fs::path& dir) {
             << "  load + compose  " << median(load_ms) << " ms\n"
             << "  HTML            " << median(html_ms) << " ms\n"
             << "  PDF             " << median(pdf_ms) << " ms\n"
-            << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n";
+            << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n"
+            << "  PDF, two threads " << median(pdf_two_ms) << " ms\n";
 
   // `okgen local init --all` for every region: the 290 local agreements, from scratch.
   {

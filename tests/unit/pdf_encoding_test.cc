@@ -236,15 +236,17 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
   std::map<std::string, const ContentFont*> by_name;
   for (std::size_t i = 0; i < embedded.size(); ++i) {
     content[i].font = &embedded[i];
-    content[i].resource = "F" + std::to_string(i + 1);
+    content[i].index = i;
     index_glyphs(content[i]);
     table[static_cast<std::size_t>(keys[i].family) * 4 + static_cast<std::size_t>(keys[i].variant)] = &content[i];
-    by_name[content[i].resource] = &content[i];
+    by_name["F" + std::to_string(i + 1)] = &content[i];
   }
   std::size_t runs = 0, spaces = 0;
   double worst = 0;
   for (const auto& page : r.layout.pages) {
-    const std::string s = page_content(page.ops, r.layout.height, table);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < content.size(); ++i) names.push_back("F" + std::to_string(i + 1));
+    const std::string s = page_content(page.ops, r.layout.height, table, names);
     const auto glyphs = interpret(s, by_name);
     std::size_t g = 0;
     for (const auto& t : page.ops.text) {

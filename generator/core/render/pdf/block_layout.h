@@ -10,7 +10,9 @@ namespace okgen::render::pdf {
 
 class BlockLayout {
  public:
-  explicit BlockLayout(LayoutContext& ctx) : ctx_(ctx) {}
+  /// `first_group`: where this layout's group ids start (flows made by two layouts and
+  /// joined must not share ids).
+  explicit BlockLayout(LayoutContext& ctx, int first_group = 0) : ctx_(ctx), group_(first_group) {}
 
   /// Appends `blocks` at horizontal offset `x` with `width`, in text style `style`.
   void blocks(Flow& flow, const model::Blocks& blocks, float x, float width, const std::string& style);

@@ -134,7 +134,7 @@ double line_word_spacing(const Ops& ops, std::size_t first, const ContentFont& f
 
 }  // namespace
 
-std::string page_content(const Ops& ops, float H, const FontTable& fonts) {
+std::string page_content(const Ops& ops, float H, const FontTable& fonts, const std::vector<std::string>& resources) {
   std::string s;
   s.reserve(ops.text.size() * 24 + ops.rules.size() * 40 + ops.rects.size() * 48);
   for (const auto& r : ops.rects) {
@@ -193,7 +193,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts) {
     }
     if (&f != current || t.size != size) {
       s += '/';
-      s += f.resource;
+      s += resources.at(f.index);
       s.push_back(' ');
       append_number(s, t.size);
       s += " Tf\n";

@@ -12,10 +12,10 @@
 
 namespace okgen::render::pdf {
 
-/// A face as the content stream sees it: its resource name on the page ("F1") and its
-/// codes; `bmp` maps Basic Multilingual Plane code points to character codes for speed.
+/// A face as the content stream sees it: its codes; `bmp` maps Basic Multilingual Plane
+/// code points to character codes for speed.
 struct ContentFont {
-  std::string resource;
+  std::size_t index = 0;  ///< position among the document's fonts (see page_content)
   const EmbeddedFont* font = nullptr;
   std::vector<std::uint16_t> bmp;
 };
@@ -27,9 +27,11 @@ void index_glyphs(ContentFont& f);
 using FontTable = std::vector<const ContentFont*>;
 
 /// The operators drawing `ops` on a page `page_height` points high (layout coordinates
-/// are from the top left, PDF's from the bottom left). Throws std::out_of_range when a
-/// run's face has no content font.
-std::string page_content(const Ops& ops, float page_height, const FontTable& fonts);
+/// are from the top left, PDF's from the bottom left); `resources[f.index]` is font f's
+/// name in the page's resources ("F1"). Throws std::out_of_range when a run's face has no
+/// content font.
+std::string page_content(const Ops& ops, float page_height, const FontTable& fonts,
+                         const std::vector<std::string>& resources);
 
 /// Appends a number with at most two decimals and no trailing zeros ("12.5", "-3", "0.07").
 void append_number(std::string& out, double v);

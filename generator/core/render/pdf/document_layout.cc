@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <thread>
 
 #include "render/pdf/block_layout.h"
 #include "render/pdf/paginator.h"
@@ -184,10 +186,66 @@ class DocumentLayouter {
     for (const auto& c : s.children) section(flow, bl, c);
   }
 
+  // Characters in a section and its subsections: an estimate of its layout time.
+  static std::size_t weight(const compose::DocSection& s) {
+    std::size_t w = s.heading.size() + model::plain_text(s.blocks).size();
+    for (const auto& c : s.children) w += weight(c);
+    return w;
+  }
+
+  // The top-level sections from `split` on are laid out on a second thread when the
+  // writer may use two (a document built on its own): their flows do not depend on each
+  // other. Findings keep their order: the second thread's are added after the first's.
+  std::size_t split_point() const {
+    const std::size_t n = doc_.sections.size();
+    if (ctx_.threads < 2 || n < 2) return n;
+    std::vector<std::size_t> w;
+    std::size_t total = 0;
+    for (const auto& s : doc_.sections) total += w.emplace_back(weight(s));
+    std::size_t sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      sum += w[i];
+      if (sum * 2 >= total) return std::max<std::size_t>(i + 1, 1);
+    }
+    return n;
+  }
+
   Flow body_flow() {
     Flow flow;
     BlockLayout bl(ctx_);
-    for (const auto& s : doc_.sections) section(flow, bl, s);
+    const std::size_t split = split_point();
+    Flow second;
+    diag::DiagnosticSink second_found;
+    second_found.set_policy(ctx_.sink.policy());
+    std::exception_ptr second_error;
+    std::thread helper;
+    if (split < doc_.sections.size()) {
+      helper = std::thread([&] {
+        try {
+          // Its own findings and no line cache (the cache is not shared between threads).
+          LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1};
+          BlockLayout bl2(ctx, 1 << 24);
+          for (std::size_t i = split; i < doc_.sections.size(); ++i) section(second, bl2, doc_.sections[i]);
+        } catch (...) {
+          second_error = std::current_exception();
+        }
+      });
+    }
+    for (std::size_t i = 0; i < split; ++i) section(flow, bl, doc_.sections[i]);
+    if (helper.joinable()) {
+      helper.join();
+      if (second_error) std::rethrow_exception(second_error);
+      for (const auto& d : second_found.all()) ctx_.sink.add(d);
+      for (auto& item : second) {
+        // Spaces collapse across the seam as BlockLayout::space collapses them.
+        auto* before = flow.empty() ? nullptr : std::get_if<FlowSpace>(&flow.back());
+        if (const auto* space = std::get_if<FlowSpace>(&item); before && space) {
+          before->height = std::max(before->height, space->height);
+          continue;
+        }
+        flow.push_back(std::move(item));
+      }
+    }
     if (has_endnotes()) {
       bl.plain_heading(flow, label(labels_, "pdf.endnotes"), "h1", "endnotes", width_, 1);
       const TextStyle& st = s_.style("body");

@@ -4,6 +4,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -46,7 +47,8 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-Face::Face(const fs::path& file) : file_(file) {
+Face::Face(const fs::path& file) : file_(file), bmp_(new std::atomic<std::uint32_t>[0x10000]) {
+  for (std::size_t i = 0; i < 0x10000; ++i) bmp_[i].store(0, std::memory_order_relaxed);
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
   if (!blob) return;
   face_ = hb_face_create(blob, 0);
@@ -67,30 +69,37 @@ Face::~Face() {
   if (face_) hb_face_destroy(face_);
 }
 
-const Face::Metric& Face::metric(char32_t cp) const {
-  auto lookup = [&] {
+Face::Metric Face::metric(char32_t cp) const {
+  // Metrics are filled in on first use and may be asked for by several threads laying out
+  // parts of one document: the Basic Multilingual Plane in a table of atomic words
+  // (bit 31 known, bit 30 present, the advance in font units below), anything else in a
+  // map under a lock. HarfBuzz fonts may be read from several threads.
+  auto lookup = [&](std::uint32_t& units) {
     hb_codepoint_t glyph = 0;
-    Metric m{false, 0};
-    if (font_ && hb_font_get_nominal_glyph(font_, cp, &glyph)) {
-      m.present = true;
-      m.advance = static_cast<float>(hb_font_get_glyph_h_advance(font_, glyph)) / upem_;
-    }
-    return m;
+    if (!font_ || !hb_font_get_nominal_glyph(font_, cp, &glyph)) return false;
+    const hb_position_t adv = hb_font_get_glyph_h_advance(font_, glyph);
+    units = static_cast<std::uint32_t>(std::clamp<hb_position_t>(adv, 0, 0xFFFF));
+    return true;
+  };
+  auto metric_of = [&](bool present, std::uint32_t units) {
+    return Metric{present, present ? static_cast<float>(units) / upem_ : 0.0f};
   };
   if (cp < 0x10000) {
-    if (bmp_.empty()) {
-      bmp_.resize(0x10000);
-      bmp_known_.assign(0x10000, false);
+    std::uint32_t word = bmp_[cp].load(std::memory_order_relaxed);
+    if (!(word & kKnown)) {
+      std::uint32_t units = 0;
+      const bool present = lookup(units);
+      word = kKnown | (present ? kPresent : 0) | units;
+      bmp_[cp].store(word, std::memory_order_relaxed);
     }
-    if (!bmp_known_[cp]) {
-      bmp_[cp] = lookup();
-      bmp_known_[cp] = true;
-    }
-    return bmp_[cp];
+    return metric_of((word & kPresent) != 0, word & 0xFFFF);
   }
-  auto it = cache_.find(cp);
-  if (it != cache_.end()) return it->second;
-  return cache_.emplace(cp, lookup()).first->second;
+  std::lock_guard<std::mutex> lock(other_mutex_);
+  auto it = other_.find(cp);
+  if (it != other_.end()) return it->second;
+  std::uint32_t units = 0;
+  const bool present = lookup(units);
+  return other_.emplace(cp, metric_of(present, units)).first->second;
 }
 
 bool Face::has(char32_t cp) const { return metric(cp).present; }
@@ -186,7 +195,7 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t cp = next_codepoint(utf8, i);
-    const Face::Metric& m = main.metric(cp);
+    const Face::Metric m = main.metric(cp);
     FaceKey use = key;
     float advance = m.advance;
     if (!m.present) {
@@ -200,21 +209,24 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
   return spans;
 }
 
-float FontSet::measure(std::string_view utf8, FaceKey key) {
+float FontSet::measure(std::string_view utf8, FaceKey key, bool* own_face) {
   // The same resolution as shape(), without building spans: measuring is done for every
   // word and hyphenation piece, drawing once per line.
   float w = 0;
+  bool own = true;
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t cp = next_codepoint(utf8, i);
-    const Face::Metric& m = main.metric(cp);
+    const Face::Metric m = main.metric(cp);
     if (m.present) {
       w += m.advance;
       continue;
     }
+    own = false;
     const FaceKey use = resolve(cp, key, nullptr);
     w += face(use).advance(cp);
   }
+  if (own_face) *own_face = own;
   return w;
 }
 

@@ -8,9 +8,11 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <map>
@@ -47,8 +49,8 @@ class Face {
     bool present;
     float advance;
   };
-  /// Presence and advance of a code point in one lookup.
-  const Metric& metric(char32_t cp) const;
+  /// Presence and advance of a code point in one lookup (thread-safe).
+  Metric metric(char32_t cp) const;
 
  private:
   std::filesystem::path file_;
@@ -57,10 +59,11 @@ class Face {
   float upem_ = 1000;
   float ascender_ = 0.8f, descender_ = -0.2f;
   // Metrics are looked up for every character laid out: the Basic Multilingual Plane
-  // lives in a flat table filled on first use, anything above in a map.
-  mutable std::vector<Metric> bmp_;
-  mutable std::vector<bool> bmp_known_;
-  mutable std::unordered_map<char32_t, Metric> cache_;
+  // lives in a flat table filled on first use, anything above in a map (see metric()).
+  static constexpr std::uint32_t kKnown = 1u << 31, kPresent = 1u << 30;
+  std::unique_ptr<std::atomic<std::uint32_t>[]> bmp_;
+  mutable std::mutex other_mutex_;
+  mutable std::unordered_map<char32_t, Metric> other_;
 };
 
 /// Identifies a face: a family from styles/pdf.xml and a variant.
@@ -94,8 +97,9 @@ class FontSet {
   /// Splits UTF-8 text into spans: characters the face lacks go to the fallback family;
   /// characters no face has become U+FFFD (reported through `missing`).
   std::vector<Span> shape(std::string_view utf8, FaceKey face, std::vector<char32_t>* missing = nullptr);
-  /// Width of UTF-8 text at size 1, with the same fallback as shape().
-  float measure(std::string_view utf8, FaceKey face);
+  /// Width of UTF-8 text at size 1, with the same fallback as shape(); `own_face`, when
+  /// given, tells whether `face` has every character (shape() would give one span).
+  float measure(std::string_view utf8, FaceKey face, bool* own_face = nullptr);
   std::string face_name(const FaceKey& k) const;
 
  private:

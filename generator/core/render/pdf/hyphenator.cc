@@ -20,6 +20,9 @@ Hyphenator::~Hyphenator() {
 }
 
 std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+  // One lock for the lookup and libhyphen itself: parts of a document may be laid out on
+  // two threads, and libhyphen does not promise that one dictionary can serve both.
+  std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
   if (cache_.size() > 200000) cache_.clear();  // bounded, whatever the input

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,7 @@ class Hyphenator {
   int left_min_, right_min_, min_word_;
   // Agreements repeat their words; each is hyphenated once per writer.
   mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;
+  mutable std::mutex mutex_;
 };
 
 }  // namespace okgen::render::pdf

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "render/pdf/line_cache.h"
 
@@ -21,7 +22,8 @@ struct Piece {
   float rise = 0;
   Color color;
   std::string uri, target;
-  float width = 0;  // points
+  float width = 0;     // points
+  bool plain = false;  // `face` has every character and `width` is its measure: drawn as is
 };
 
 // What follows a box: how the line may break there.
@@ -117,7 +119,7 @@ class Flattener {
     p.color = st.link ? ctx_.style.link_color : style_.color;
     p.uri = st.uri;
     p.target = st.target;
-    p.width = ctx_.fonts.measure(s, p.face) * p.size;
+    p.width = ctx_.fonts.measure(s, p.face, &p.plain) * p.size;
     word_.pieces.push_back(std::move(p));
   }
 
@@ -183,9 +185,10 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
     const Piece& p = b.pieces[0];
     // Hyphenate the letters; leading/trailing punctuation ("(överenskommelsen),") stays on.
     std::size_t lead = 0;
-    while (lead < p.text.size() && std::string("(\"'“”«»[").find(p.text[lead]) != std::string::npos) ++lead;
+    static constexpr std::string_view kOpening = "(\"'“”«»[", kClosing = ".,;:!?)\"'”»]";
+    while (lead < p.text.size() && kOpening.find(p.text[lead]) != std::string_view::npos) ++lead;
     std::size_t end = p.text.size();
-    while (end > lead && std::string(".,;:!?)\"'”»]").find(p.text[end - 1]) != std::string::npos) --end;
+    while (end > lead && kClosing.find(p.text[end - 1]) != std::string_view::npos) --end;
     std::vector<std::size_t> points = ctx.hyphenator.points(p.text.substr(lead, end - lead));
     if (points.empty()) {
       out.push_back(std::move(b));
@@ -202,7 +205,7 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
       Box part;
       Piece piece = p;
       piece.text = p.text.substr(prev, cut - prev);
-      piece.width = ctx.fonts.measure(piece.text, piece.face) * piece.size;
+      piece.width = ctx.fonts.measure(piece.text, piece.face, &piece.plain) * piece.size;
       part.width = piece.width;
       part.pieces.push_back(std::move(piece));
       if (k < points.size()) {
@@ -243,6 +246,7 @@ void break_long_words(std::vector<Box>& boxes, float width, LayoutContext& ctx) 
       Piece cur = p;
       cur.text.clear();
       cur.width = 0;
+      cur.plain = false;  // its width is summed by character: drawn through shape()
       while (i < p.text.size()) {
         std::size_t start = i;
         char32_t cp = next_codepoint(p.text, i);
@@ -435,10 +439,14 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
         for (const auto& p : b.pieces) {
           float adv = 0;
           const float y = baseline - p.rise;
-          // Draw in the piece's own face (bold/italic/mono), with fallback per character.
+          // Draw in the piece's own face (bold/italic/mono), with fallback per character
+          // (a piece its face draws whole is one span, as shape() would make it).
           std::vector<char32_t> missing;
           float cx = x;
-          for (auto& span : ctx.fonts.shape(p.text, p.face, &missing)) {
+          std::vector<Span> spans =
+              p.plain ? std::vector<Span>{Span{p.face, p.text, 0}} : ctx.fonts.shape(p.text, p.face, &missing);
+          for (auto& span : spans) {
+            const float span_width = p.plain ? p.width : span.width * p.size;
             // Where the space between two words is the font's own space, the words share
             // one text run: smaller PDFs, and text extraction sees a real space.
             if (after_plain_space && !line.ops.text.empty()) {
@@ -446,15 +454,15 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
               if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y &&
                   std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
                 prev.text += " " + span.text;
-                prev.width = cx + span.width * p.size - prev.x;
-                cx += span.width * p.size;
+                prev.width = cx + span_width - prev.x;
+                cx += span_width;
                 after_plain_space = false;
                 continue;
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, span.text, span.width * p.size});
-            cx += span.width * p.size;
+            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width});
+            cx += span_width;
           }
           for (char32_t cp : missing) {
             ctx.sink.report("glyph-missing", diag::SourceSpan{ctx.source, 0, 0},

@@ -28,6 +28,7 @@ struct LayoutContext {
   diag::DiagnosticSink& sink;
   std::string source;         ///< document name for diagnostics
   LineCache* lines = nullptr;  ///< paragraphs already broken into lines (optional)
+  int threads = 1;             ///< threads one document's layout may use
 };
 
 /// One laid-out line: its drawing operations relative to (line start, line top).

@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <exception>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace okgen::render::pdf {
@@ -56,14 +58,10 @@ class HpdfDoc {
   HPDF_Doc doc_;
 };
 
-// The page's content stream, which libharu would otherwise fill through its own drawing
-// calls (see content_stream.h for why we write it ourselves).
-void write_content(HPDF_Page page, const std::string& content) {
+// The number of a page's content stream object, whose data pdf_finish supplies.
+std::uint64_t content_object(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
-                        static_cast<HPDF_UINT>(content.size())) != HPDF_OK) {
-    throw PdfError("libharu could not write a page's contents");
-  }
+  return attr->contents->header.obj_id & 0x00FFFFFF;
 }
 
 }  // namespace
@@ -71,16 +69,28 @@ void write_content(HPDF_Page page, const std::string& content) {
 std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   // A bitmap per face for the Basic Multilingual Plane (a document draws some 100 000
   // characters; inserting each into a set would cost more than the rest of the emitter).
-  std::map<FaceKey, std::vector<bool>> bmp;
+  std::map<FaceKey, std::vector<char>> bmp;
   std::map<FaceKey, std::set<char32_t>> out;
+  const FaceKey* last = nullptr;
+  std::vector<char>* current = nullptr;
   for (const auto& page : layout.pages) {
     for (const auto& run : page.ops.text) {
-      auto& bits = bmp[run.face];
-      if (bits.empty()) bits.assign(0x10000, false);
-      for (std::size_t i = 0; i < run.text.size();) {
-        const char32_t cp = next_codepoint(run.text, i);
+      if (!last || !(*last == run.face)) {
+        current = &bmp[run.face];
+        if (current->empty()) current->assign(0x10000, 0);
+        last = &run.face;
+      }
+      const std::string& t = run.text;
+      for (std::size_t i = 0; i < t.size();) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+          (*current)[c] = 1;
+          ++i;
+          continue;
+        }
+        const char32_t cp = next_codepoint(t, i);
         if (cp < 0x10000) {
-          bits[cp] = true;
+          (*current)[cp] = 1;
         } else {
           out[run.face].insert(cp);
         }
@@ -96,7 +106,7 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   return out;
 }
 
-std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta) {
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
   // Streams are compressed when the file is packed (pdf_finish), with libdeflate.
@@ -104,6 +114,7 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& me
   doc.check("setup");
 
   std::vector<EmbeddedFont> embedded;
+  EmittedPdf out;
   const auto used = drawn_glyphs(layout);
   embedded.reserve(used.size());
   std::vector<FaceKey> keys;
@@ -142,32 +153,59 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& me
   for (const auto& k : keys) faces = std::max(faces, static_cast<std::size_t>(k.family) * 4 + 4);
   FontTable table(faces, nullptr);
   for (std::size_t i = 0; i < keys.size(); ++i) {
+    content_fonts[i].index = i;
     content_fonts[i].font = &embedded[i];
     index_glyphs(content_fonts[i]);
     table[static_cast<std::size_t>(keys[i].family) * 4 + static_cast<std::size_t>(keys[i].variant)] = &content_fonts[i];
   }
 
+  // libharu first, one page after the other: each page names the fonts it uses in its
+  // own resources, and gets its links.
+  std::vector<std::vector<std::string>> names(layout.pages.size(), std::vector<std::string>(keys.size()));
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     HPDF_Page page = pages[i];
     const Ops& ops = layout.pages[i].ops;
-    // Each page names the fonts it uses in its own resources.
-    std::vector<bool> named(keys.size(), false);
     for (const auto& t : ops.text) {
       const std::size_t k = static_cast<std::size_t>(t.face.family) * 4 + static_cast<std::size_t>(t.face.variant);
       if (k >= table.size() || !table[k]) throw PdfError("a text run uses a font that was not recorded");
-      const std::size_t idx = static_cast<std::size_t>(table[k] - content_fonts.data());
-      if (named[idx]) continue;
+      const std::size_t idx = table[k]->index;
+      if (!names[i][idx].empty()) continue;
       const char* name = HPDF_Page_GetLocalFontName(page, font_dicts[idx]);
       doc.check("page font");
       if (!name) throw PdfError("libharu could not name a font");
-      content_fonts[idx].resource = name;
-      named[idx] = true;
+      names[i][idx] = name;
     }
-    write_content(page, page_content(ops, H, table));
     const bool links_ok = add_links(pdf, page, ops, layout, pages);
     doc.check("links");
     if (!links_ok) throw PdfError("libharu could not add the links of a page");
   }
+  // Then the page contents, on two threads when allowed (each page's on its own).
+  std::vector<std::string> contents(layout.pages.size());
+  auto draw = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) contents[i] = page_content(layout.pages[i].ops, H, table, names[i]);
+  };
+  const std::size_t half = threads > 1 ? layout.pages.size() / 2 : layout.pages.size();
+  if (half < layout.pages.size() && half > 0) {
+    std::exception_ptr error;
+    std::thread helper([&] {
+      try {
+        draw(half, layout.pages.size());
+      } catch (...) {
+        error = std::current_exception();
+      }
+    });
+    try {
+      draw(0, half);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+  } else {
+    draw(0, layout.pages.size());
+  }
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) out.contents[content_object(pages[i])] = std::move(contents[i]);
 
   const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);
   doc.check("metadata and outline");
@@ -175,11 +213,11 @@ std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& me
   HPDF_SaveToStream(pdf);
   doc.check("save");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  std::string out(size, '\0');
+  out.pdf.assign(size, '\0');
   HPDF_UINT32 read = size;
-  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &read);
+  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.pdf.data()), &read);
   // libharu reports the end of the stream as an error after a complete read.
-  out.resize(read);
+  out.pdf.resize(read);
   return out;
 }
 

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <stdexcept>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "render/pdf/font_set.h"
 #include "render/pdf/pdf_catalog.h"
@@ -24,7 +26,16 @@ class PdfError : public std::runtime_error {
 /// The characters each face draws in `layout`: what its embedded subset must hold.
 std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 
-/// Draws `layout` with its metadata and outline. Throws PdfError when libharu or HarfBuzz reports an error.
-std::string emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta);
+/// libharu's file and the page contents, by the number of the (empty) stream object each
+/// belongs in: pdf_finish puts them in place, so the largest streams are not copied
+/// through libharu's byte-by-byte buffers twice.
+struct EmittedPdf {
+  std::string pdf;
+  std::unordered_map<std::uint64_t, std::string> contents;
+};
+
+/// Draws `layout` with its metadata and outline, the page contents on two threads when
+/// `threads` > 1. Throws PdfError when libharu or HarfBuzz reports an error.
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads = 1);
 
 }  // namespace okgen::render::pdf

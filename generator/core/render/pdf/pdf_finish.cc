@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <thread>
 #include <string_view>
 #include <vector>
 
@@ -161,7 +163,8 @@ std::string file_id(std::string_view bytes) {
 // "\nendstream". Streams without a filter are compressed here (page contents, fonts, maps)
 // except the XMP metadata, which archives want readable; the length becomes direct, and
 // the object that held it is no longer needed (`length_obj`, 0 if none).
-std::string finish_stream(std::string_view body, Deflater& deflate, std::uint64_t& length_obj) {
+std::string finish_stream(std::string_view body, const std::string* replacement, Deflater& deflate,
+                          std::uint64_t& length_obj) {
   const std::size_t head_end = body.find(">>\nstream\r\n");
   if (body.substr(0, 2) != "<<" || head_end == std::string_view::npos || !ends_with(body, "\nendstream")) {
     fail("a stream is not laid out as expected");
@@ -169,7 +172,8 @@ std::string finish_stream(std::string_view body, Deflater& deflate, std::uint64_
   std::string_view dict = body.substr(2, head_end - 2);
   const std::size_t data_at = head_end + 11;
   if (data_at + 10 > body.size()) fail("a stream is cut short");
-  const std::string_view data = body.substr(data_at, body.size() - 10 - data_at);
+  const std::string_view data =
+      replacement ? std::string_view(*replacement) : body.substr(data_at, body.size() - 10 - data_at);
   std::string kept;  // the dictionary without its /Length entry
   length_obj = 0;
   const std::size_t len = dict.find("/Length ");
@@ -193,7 +197,8 @@ std::string finish_stream(std::string_view body, Deflater& deflate, std::uint64_
 
 }  // namespace
 
-std::string finish_pdf(const std::string& input) {
+std::string finish_pdf(const std::string& input, const std::unordered_map<std::uint64_t, std::string>& streams,
+                       int threads) {
   const std::string_view pdf(input);
   std::string_view trailer;
   const std::vector<Object> objects = read_objects(pdf, trailer);
@@ -210,24 +215,70 @@ std::string finish_pdf(const std::string& input) {
   };
   std::vector<Entry> entries(size);
 
-  Deflater deflate;
+  // Streams are finished (compressed) first, on two threads when allowed: the halves by
+  // size; then written in file order.
+  std::vector<const Object*> stream_objects;
+  for (const auto& o : objects) {
+    if (o.stream) stream_objects.push_back(&o);
+  }
+  std::vector<std::string> finished(stream_objects.size());
+  std::vector<std::uint64_t> length_objs(stream_objects.size(), 0);
+  auto finish_range = [&](std::size_t from, std::size_t to) {
+    Deflater deflate;
+    for (std::size_t k = from; k < to; ++k) {
+      const Object& o = *stream_objects[k];
+      auto replacement = streams.find(o.num);
+      finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate,
+                                  length_objs[k]);
+    }
+  };
+  std::size_t split = stream_objects.size();
+  if (threads > 1 && stream_objects.size() > 1) {
+    std::size_t total = 0, sum = 0;
+    auto size_of = [&](std::size_t k) {
+      auto r = streams.find(stream_objects[k]->num);
+      return r == streams.end() ? stream_objects[k]->body.size() : r->second.size();
+    };
+    for (std::size_t k = 0; k < stream_objects.size(); ++k) total += size_of(k);
+    for (split = 0; split < stream_objects.size() && sum * 2 < total; ++split) sum += size_of(split);
+  }
+  if (split < stream_objects.size()) {
+    std::exception_ptr error;
+    std::thread helper([&] {
+      try {
+        finish_range(split, stream_objects.size());
+      } catch (...) {
+        error = std::current_exception();
+      }
+    });
+    try {
+      finish_range(0, split);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+  } else {
+    finish_range(0, stream_objects.size());
+  }
+
   std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
   out.reserve(input.size() / 2);
   std::set<std::uint64_t> lengths;  // objects that only held a stream's length
-  for (const auto& o : objects) {
-    if (!o.stream) continue;
-    std::uint64_t length_obj = 0;
-    const std::string stream = finish_stream(o.body, deflate, length_obj);
-    lengths.insert(length_obj);
+  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
+    const Object& o = *stream_objects[k];
+    lengths.insert(length_objs[k]);
     entries[o.num] = Entry{1, out.size(), 0};
     out += std::to_string(o.num) + " 0 obj\n";
-    out += stream;
+    out += finished[k];
     out += "\nendobj\n";
   }
   std::vector<const Object*> packed;
   for (const auto& o : objects) {
     if (!o.stream && !lengths.count(o.num)) packed.push_back(&o);
   }
+  Deflater deflate;
   std::uint64_t next = size;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
     const std::size_t n = std::min(kObjectsPerStream, packed.size() - first);

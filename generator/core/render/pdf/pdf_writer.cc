@@ -46,7 +46,7 @@ void PdfWriter::forget_lines() { lines_ = std::make_unique<LineCache>(); }
 PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                             bool with_dump) {
   FontSet fonts(*style_);
-  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get()};
+  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get(), threads_};
   Layout layout = layout_document(doc, ctx, res_.labels);
   PdfResult out;
   out.pages = static_cast<int>(layout.pages.size());
@@ -61,7 +61,8 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.producer = std::string("okgen ") + OKGEN_VERSION + " (libharu, qpdf)";
   meta.lang = doc.lang == "sv" ? "sv-SE" : doc.lang;
   meta.date = doc.date;
-  out.pdf = finish_pdf(emit_pdf(layout, fonts, meta));
+  EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_);
+  out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_);
   out.layout = std::move(layout);
   return out;
 }

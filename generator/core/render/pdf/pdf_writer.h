@@ -43,6 +43,9 @@ class PdfWriter {
   /// Forgets the paragraphs broken into lines so far (the next document is laid out from
   /// scratch; benchmarks measure that).
   void forget_lines();
+  /// Lets one document's layout use up to `threads` threads (1, the default, when the
+  /// documents of a batch already keep every core busy). Output does not change.
+  void set_threads(int threads) { threads_ = threads; }
 
  private:
   PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style);
@@ -52,6 +55,7 @@ class PdfWriter {
   // Paragraphs this writer has broken into lines, for the documents it renders next
   // (one writer per thread; see line_cache.h).
   std::unique_ptr<LineCache> lines_;
+  int threads_ = 1;
 };
 
 }  // namespace okgen::render::pdf
