@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -24,6 +25,29 @@ void parallel_for(std::size_t n, Fn fn, std::size_t max_threads = 8) {
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+}
+
+/// Runs `second` on a new thread and `first` on the calling one, waits for both, and
+/// rethrows the first exception either threw (first's before second's): one document's
+/// work split in two halves when it may use two cores.
+template <class First, class Second>
+void run_two(First first, Second second) {
+  std::exception_ptr second_error;
+  std::thread helper([&] {
+    try {
+      second();
+    } catch (...) {
+      second_error = std::current_exception();
+    }
+  });
+  try {
+    first();
+  } catch (...) {
+    helper.join();
+    throw;
+  }
+  helper.join();
+  if (second_error) std::rethrow_exception(second_error);
 }
 
 }  // namespace okgen::util

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <thread>
 
 #include "render/pdf/block_layout.h"
 #include "render/pdf/paginator.h"
 #include "text/template_engine.h"
+#include "util/parallel.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -217,35 +216,36 @@ class DocumentLayouter {
     Flow second;
     diag::DiagnosticSink second_found;
     second_found.set_policy(ctx_.sink.policy());
-    std::exception_ptr second_error;
-    std::thread helper;
-    if (split < doc_.sections.size()) {
-      helper = std::thread([&] {
-        try {
-          // Its own findings and no line cache (the cache is not shared between threads).
-          LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1};
-          BlockLayout bl2(ctx, 1 << 24);
-          for (std::size_t i = split; i < doc_.sections.size(); ++i) section(second, bl2, doc_.sections[i]);
-        } catch (...) {
-          second_error = std::current_exception();
-        }
-      });
+    auto first_half = [&] {
+      for (std::size_t i = 0; i < split; ++i) section(flow, bl, doc_.sections[i]);
+    };
+    if (split == doc_.sections.size()) {
+      first_half();
+      end_matter(flow, bl);
+      return flow;
     }
-    for (std::size_t i = 0; i < split; ++i) section(flow, bl, doc_.sections[i]);
-    if (helper.joinable()) {
-      helper.join();
-      if (second_error) std::rethrow_exception(second_error);
-      for (const auto& d : second_found.all()) ctx_.sink.add(d);
-      for (auto& item : second) {
-        // Spaces collapse across the seam as BlockLayout::space collapses them.
-        auto* before = flow.empty() ? nullptr : std::get_if<FlowSpace>(&flow.back());
-        if (const auto* space = std::get_if<FlowSpace>(&item); before && space) {
-          before->height = std::max(before->height, space->height);
-          continue;
-        }
-        flow.push_back(std::move(item));
+    util::run_two(first_half, [&] {
+      // Its own findings and no line cache (the cache is not shared between threads).
+      LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1};
+      BlockLayout bl2(ctx, 1 << 24);
+      for (std::size_t i = split; i < doc_.sections.size(); ++i) section(second, bl2, doc_.sections[i]);
+    });
+    for (const auto& d : second_found.all()) ctx_.sink.add(d);
+    for (auto& item : second) {
+      // Spaces collapse across the seam as BlockLayout::space collapses them.
+      auto* before = flow.empty() ? nullptr : std::get_if<FlowSpace>(&flow.back());
+      if (const auto* space = std::get_if<FlowSpace>(&item); before && space) {
+        before->height = std::max(before->height, space->height);
+        continue;
       }
+      flow.push_back(std::move(item));
     }
+    end_matter(flow, bl);
+    return flow;
+  }
+
+  // The end matter after the sections: endnotes, revision history, signatures.
+  void end_matter(Flow& flow, BlockLayout& bl) {
     if (has_endnotes()) {
       bl.plain_heading(flow, label(labels_, "pdf.endnotes"), "h1", "endnotes", width_, 1);
       const TextStyle& st = s_.style("body");
@@ -276,7 +276,6 @@ class DocumentLayouter {
       bl.plain_heading(flow, label(labels_, "pdf.signatures"), "h1", "signatures", width_, 1);
       bl.blocks(flow, doc_.signatures, 0, width_, "body");
     }
-    return flow;
   }
 
   // Running header (short title) and footer (date, diarienummer, "Sida 3 (27)") on every

@@ -6,6 +6,7 @@
 #include "render/pdf/content_stream.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_links.h"
+#include "util/parallel.h"
 
 #include <hpdf.h>
 #include <hpdf_pages.h>
@@ -13,9 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
-#include <exception>
 #include <set>
-#include <thread>
 #include <vector>
 
 namespace okgen::render::pdf {
@@ -186,22 +185,7 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   };
   const std::size_t half = threads > 1 ? layout.pages.size() / 2 : layout.pages.size();
   if (half < layout.pages.size() && half > 0) {
-    std::exception_ptr error;
-    std::thread helper([&] {
-      try {
-        draw(half, layout.pages.size());
-      } catch (...) {
-        error = std::current_exception();
-      }
-    });
-    try {
-      draw(0, half);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (error) std::rethrow_exception(error);
+    util::run_two([&] { draw(0, half); }, [&] { draw(half, layout.pages.size()); });
   } else {
     draw(0, layout.pages.size());
   }

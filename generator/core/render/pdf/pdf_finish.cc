@@ -16,12 +16,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <exception>
-#include <thread>
 #include <string_view>
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
+#include "util/parallel.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -243,22 +242,7 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (split = 0; split < stream_objects.size() && sum * 2 < total; ++split) sum += size_of(split);
   }
   if (split < stream_objects.size()) {
-    std::exception_ptr error;
-    std::thread helper([&] {
-      try {
-        finish_range(split, stream_objects.size());
-      } catch (...) {
-        error = std::current_exception();
-      }
-    });
-    try {
-      finish_range(0, split);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (error) std::rethrow_exception(error);
+    util::run_two([&] { finish_range(0, split); }, [&] { finish_range(split, stream_objects.size()); });
   } else {
     finish_range(0, stream_objects.size());
   }
