@@ -144,7 +144,7 @@ int time_corpus(const fs::path& dir) {
     std::string html = render::render_html(doc, res);
     html_ms.push_back(ms_since(t));
     // From scratch, as for any agreement built alone ...
-    pdf->forget_lines();
+    pdf->forget();
     t = Clock::now();
     auto r = pdf->render(doc, "bench", s);
     pdf_ms.push_back(ms_since(t));
@@ -156,7 +156,7 @@ int time_corpus(const fs::path& dir) {
     (void)pdf->render(doc, "bench", s);
     pdf_warm_ms.push_back(ms_since(t));
     // ... and from scratch on both cores, as `okgen build FILE` does for one agreement.
-    pdf->forget_lines();
+    pdf->forget();
     pdf->set_threads(2);
     t = Clock::now();
     auto two = pdf->render(doc, "bench", s);

@@ -29,6 +29,11 @@ std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
   return cache_.emplace(word, compute(word)).first->second;
 }
 
+void Hyphenator::forget() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  cache_.clear();
+}
+
 std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   std::vector<std::size_t> out;
   if (!dict_) return out;

@@ -23,6 +23,8 @@ class Hyphenator {
   /// Byte offsets into `word` (UTF-8) after which a hyphen may be inserted. Words with
   /// digits, capitals only, or characters outside the dictionary's Latin-1 are left alone.
   std::vector<std::size_t> points(const std::string& word) const;
+  /// Forgets the words hyphenated so far.
+  void forget();
 
  private:
   std::vector<std::size_t> compute(const std::string& word) const;

@@ -41,7 +41,10 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
 
 PdfWriter::~PdfWriter() = default;
 
-void PdfWriter::forget_lines() { lines_ = std::make_unique<LineCache>(); }
+void PdfWriter::forget() {
+  lines_ = std::make_unique<LineCache>();
+  hyphenator_->forget();
+}
 
 PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                             bool with_dump) {

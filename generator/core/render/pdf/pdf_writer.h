@@ -40,9 +40,9 @@ class PdfWriter {
   /// layout dump is made only `with_dump`. Throws PdfError when libharu or qpdf fail.
   PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                    bool with_dump = false);
-  /// Forgets the paragraphs broken into lines so far (the next document is laid out from
-  /// scratch; benchmarks measure that).
-  void forget_lines();
+  /// Forgets the paragraphs broken into lines and the words hyphenated so far (the next
+  /// document is laid out from scratch; benchmarks measure that).
+  void forget();
   /// Lets one document's layout use up to `threads` threads (1, the default, when the
   /// documents of a batch already keep every core busy). Output does not change.
   void set_threads(int threads) { threads_ = threads; }
