@@ -356,9 +356,10 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
         l.write_error = std::current_exception();  // rethrown on the calling thread
       }
     }
-    // A national batch is 311 agreements: each is dropped once done with. Regional ones
-    // stay until all local agreements are merged with them.
-    if (publish) l.doc.reset();
+    // A national batch is 311 agreements: each is dropped once done with (what the build
+    // and the reports need is in its result and index entry). Regional ones stay until
+    // all local agreements are merged with them.
+    l.doc.reset();
     if (w.local) l.agreement.reset();
   };
   util::parallel_for(all.size(), [&](std::size_t i) {

@@ -135,10 +135,13 @@ std::string Face::subset(const std::set<char32_t>& codepoints) const {
 
 namespace {
 
-// Faces are immutable after loading apart from their metric cache, so each thread keeps
-// its own: fonts are read once per rendering thread, not once per document.
+// Faces are immutable after loading apart from their metric tables, which are safe to
+// fill from several threads (see Face::metric), and HarfBuzz faces may be read from several
+// threads: one face per font file for the whole process, read once.
 std::shared_ptr<Face> cached_face(const fs::path& file) {
-  thread_local std::map<fs::path, std::shared_ptr<Face>> cache;
+  static std::mutex mutex;
+  static std::map<fs::path, std::shared_ptr<Face>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
   auto it = cache.find(file);
   if (it != cache.end()) return it->second;
   auto face = std::make_shared<Face>(file);
