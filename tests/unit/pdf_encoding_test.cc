@@ -238,7 +238,7 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
     content[i].font = &embedded[i];
     content[i].index = i;
     index_glyphs(content[i]);
-    table[static_cast<std::size_t>(keys[i].family) * 4 + static_cast<std::size_t>(keys[i].variant)] = &content[i];
+    table[keys[i].index()] = &content[i];
     by_name["F" + std::to_string(i + 1)] = &content[i];
   }
   std::size_t runs = 0, spaces = 0;
@@ -250,7 +250,7 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
     const auto glyphs = interpret(s, by_name);
     std::size_t g = 0;
     for (const auto& t : page.ops.text) {
-      const ContentFont* f = table[static_cast<std::size_t>(t.face.family) * 4 + static_cast<std::size_t>(t.face.variant)];
+      const ContentFont* f = table[t.face.index()];
       if (t.text.empty()) continue;
       std::size_t i = 0;
       const unsigned first = f->bmp[next_codepoint(t.text, i)];

@@ -10,7 +10,7 @@ namespace okgen::render::pdf {
 namespace {
 
 const ContentFont& font_of(const FontTable& fonts, const FaceKey& k) {
-  const std::size_t i = static_cast<std::size_t>(k.family) * 4 + static_cast<std::size_t>(k.variant);
+  const std::size_t i = k.index();
   if (i >= fonts.size() || !fonts[i]) throw std::out_of_range("a text run uses a face that is not embedded");
   return *fonts[i];
 }

@@ -23,7 +23,7 @@ struct ContentFont {
 /// Builds the `bmp` table of a content font.
 void index_glyphs(ContentFont& f);
 
-/// Content fonts by face (index family * 4 + variant); null for faces not embedded.
+/// Content fonts by face (FaceKey::index()); null for faces not embedded.
 using FontTable = std::vector<const ContentFont*>;
 
 /// The operators drawing `ops` on a page `page_height` points high (layout coordinates

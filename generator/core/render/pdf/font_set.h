@@ -74,6 +74,8 @@ struct FaceKey {
     return family != o.family ? family < o.family : static_cast<int>(variant) < static_cast<int>(o.variant);
   }
   bool operator==(const FaceKey& o) const { return family == o.family && variant == o.variant; }
+  /// Position in tables with four variants per family: family * 4 + variant.
+  std::size_t index() const { return static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(variant); }
 };
 
 /// A piece of text drawn in one face.

@@ -2,23 +2,10 @@
 #include "render/pdf/pdf_catalog.h"
 
 #include "render/pdf/pdf_objects.h"
+#include "text/template_engine.h"
 
 namespace okgen::render::pdf {
 namespace {
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // "2021-06" -> "D:202106", the PDF date form; "" when there is no date.
 std::string pdf_date(const std::string& iso) {
@@ -40,13 +27,13 @@ std::string xmp_packet(const PdfMetadata& m) {
       "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
       "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
       "<dc:format>application/pdf</dc:format>\n"
-      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.title) + "</rdf:li></rdf:Alt></dc:title>\n"
-      "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
-      "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
-      "<dc:language><rdf:Bag><rdf:li>" + xml_escape(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
-      "<pdf:Keywords>" + xml_escape(m.keywords) + "</pdf:Keywords>\n"
-      "<pdf:Producer>" + xml_escape(m.producer) + "</pdf:Producer>\n"
-      "<xmp:CreatorTool>" + xml_escape(m.creator) + "</xmp:CreatorTool>\n";
+      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + text::escape_html(m.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+      "<dc:creator><rdf:Seq><rdf:li>" + text::escape_html(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
+      "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + text::escape_html(m.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
+      "<dc:language><rdf:Bag><rdf:li>" + text::escape_html(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
+      "<pdf:Keywords>" + text::escape_html(m.keywords) + "</pdf:Keywords>\n"
+      "<pdf:Producer>" + text::escape_html(m.producer) + "</pdf:Producer>\n"
+      "<xmp:CreatorTool>" + text::escape_html(m.creator) + "</xmp:CreatorTool>\n";
   if (!date.empty()) x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
   x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return x;

@@ -149,13 +149,13 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
 
   std::vector<ContentFont> content_fonts(keys.size());
   std::size_t faces = 0;
-  for (const auto& k : keys) faces = std::max(faces, static_cast<std::size_t>(k.family) * 4 + 4);
+  for (const auto& k : keys) faces = std::max(faces, k.index() + 1);
   FontTable table(faces, nullptr);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     content_fonts[i].index = i;
     content_fonts[i].font = &embedded[i];
     index_glyphs(content_fonts[i]);
-    table[static_cast<std::size_t>(keys[i].family) * 4 + static_cast<std::size_t>(keys[i].variant)] = &content_fonts[i];
+    table[keys[i].index()] = &content_fonts[i];
   }
 
   // libharu first, one page after the other: each page names the fonts it uses in its
@@ -165,7 +165,7 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
     HPDF_Page page = pages[i];
     const Ops& ops = layout.pages[i].ops;
     for (const auto& t : ops.text) {
-      const std::size_t k = static_cast<std::size_t>(t.face.family) * 4 + static_cast<std::size_t>(t.face.variant);
+      const std::size_t k = t.face.index();
       if (k >= table.size() || !table[k]) throw PdfError("a text run uses a font that was not recorded");
       const std::size_t idx = table[k]->index;
       if (!names[i][idx].empty()) continue;

@@ -21,6 +21,7 @@
 
 #include "render/pdf/pdf_emit.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -53,16 +54,6 @@ class Deflater {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool ends_with(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
 
 // Parses an unsigned decimal at `at`, advancing it.
 std::uint64_t number(std::string_view s, std::size_t& at) {
@@ -126,10 +117,10 @@ std::vector<Object> read_objects(std::string_view pdf, std::string_view& trailer
     std::string_view text = pdf.substr(o.offset, end - o.offset);
     const std::size_t head = text.find("obj");
     if (head == std::string_view::npos) fail("an object has no header");
-    std::string_view body = trim(text.substr(head + 3));
-    if (!ends_with(body, "endobj")) fail("an object has no end");
-    o.body = trim(body.substr(0, body.size() - 6));
-    o.stream = ends_with(o.body, "endstream");
+    std::string_view body = util::trim(text.substr(head + 3));
+    if (!util::ends_with(body, "endobj")) fail("an object has no end");
+    o.body = util::trim(body.substr(0, body.size() - 6));
+    o.stream = util::ends_with(o.body, "endstream");
   }
   return objects;
 }
@@ -165,7 +156,7 @@ std::string file_id(std::string_view bytes) {
 std::string finish_stream(std::string_view body, const std::string* replacement, Deflater& deflate,
                           std::uint64_t& length_obj) {
   const std::size_t head_end = body.find(">>\nstream\r\n");
-  if (body.substr(0, 2) != "<<" || head_end == std::string_view::npos || !ends_with(body, "\nendstream")) {
+  if (body.substr(0, 2) != "<<" || head_end == std::string_view::npos || !util::ends_with(body, "\nendstream")) {
     fail("a stream is not laid out as expected");
   }
   std::string_view dict = body.substr(2, head_end - 2);
