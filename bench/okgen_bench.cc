@@ -3,11 +3,14 @@
 //   okgen_bench corpus DIR      writes DIR/content/<region>/regional.xml (21, ~25 pages each,
 //                               built from the agreements under content/)
 //   okgen_bench diff DIR        times okgen diff on a 60 KB agreement, every paragraph changed
+//   okgen_bench one DIR [N]     times only the one document, median of N runs (default 101)
 //   okgen_bench time DIR        times one document (load, compose, HTML, PDF), `local init`
 //                               for all 290 municipalities, check, and the batch build
 //
 // bench/run.sh builds it in Release mode, runs both and compares with pandoc.
 #include <sys/resource.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <chrono>
@@ -120,20 +123,14 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
-int time_corpus(const fs::path& dir) {
-  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
-  if (!pdf) return 1;
+// One regional agreement, `runs` times: the per-document cost once fonts are loaded.
+void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter& pdf, int runs) {
   const load::LoadOptions lo = res.load_options(dir / "content");
-
-  // One regional agreement, many times: the per-document cost once fonts are loaded.
   const fs::path one = dir / "content/dalarna/regional.xml";
   std::vector<double> load_ms, html_ms, pdf_ms, pdf_warm_ms, pdf_two_ms;
   std::size_t pdf_bytes = 0;
   int pages = 0;
-  for (int k = 0; k < 25; ++k) {
+  for (int k = 0; k < runs; ++k) {
     diag::DiagnosticSink s;
     diag::SourceRegistry src;
     auto t = Clock::now();
@@ -144,36 +141,56 @@ int time_corpus(const fs::path& dir) {
     std::string html = render::render_html(doc, res);
     html_ms.push_back(ms_since(t));
     // From scratch, as for any agreement built alone ...
-    pdf->forget();
+    pdf.forget();
     t = Clock::now();
-    auto r = pdf->render(doc, "bench", s);
+    auto r = pdf.render(doc, "bench", s);
     pdf_ms.push_back(ms_since(t));
     pdf_bytes = r.pdf.size();
     pages = r.pages;
     // ... and again with its paragraphs already broken into lines, as for the local
     // agreements of a batch, which carry their regional agreement's text ...
     t = Clock::now();
-    (void)pdf->render(doc, "bench", s);
+    (void)pdf.render(doc, "bench", s);
     pdf_warm_ms.push_back(ms_since(t));
     // ... and from scratch on both cores, as `okgen build FILE` does for one agreement.
-    pdf->forget();
-    pdf->set_threads(2);
+    pdf.forget();
+    pdf.set_threads(2);
     t = Clock::now();
-    auto two = pdf->render(doc, "bench", s);
+    auto two = pdf.render(doc, "bench", s);
     pdf_two_ms.push_back(ms_since(t));
-    pdf->set_threads(1);
+    pdf.set_threads(1);
     if (two.pdf != r.pdf) throw std::runtime_error("two threads gave other bytes");
   }
   auto median = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   };
-  std::cout << "one regional agreement (" << pages << " pages, PDF " << pdf_bytes / 1024 << " KB), median of 25:\n"
+  std::cout << "one regional agreement (" << pages << " pages, PDF " << pdf_bytes << " bytes), median of " << runs
+            << ":\n"
             << "  load + compose  " << median(load_ms) << " ms\n"
             << "  HTML            " << median(html_ms) << " ms\n"
             << "  PDF             " << median(pdf_ms) << " ms\n"
             << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n"
             << "  PDF, two threads " << median(pdf_two_ms) << " ms\n";
+}
+
+int time_single(const fs::path& dir, int runs) {
+  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
+  if (!pdf) return 1;
+  time_one(dir, res, *pdf, runs);
+  return 0;
+}
+
+int time_corpus(const fs::path& dir) {
+  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
+  if (!pdf) return 1;
+  time_one(dir, res, *pdf, 25);
 
   // `okgen local init --all` for every region: the 290 local agreements, from scratch.
   {
@@ -268,14 +285,15 @@ int time_diff(const fs::path& dir) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: okgen_bench corpus|time|diff DIR\n";
+  if (argc < 3 || argc > 4) {
+    std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one DIR [N]\n";
     return 2;
   }
   const std::string cmd = argv[1];
   if (cmd == "corpus") return corpus(argv[2]);
   if (cmd == "time") return time_corpus(argv[2]);
   if (cmd == "diff") return time_diff(argv[2]);
-  std::cerr << "usage: okgen_bench corpus|time DIR\n";
+  if (cmd == "one") return time_single(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 101);
+  std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one DIR [N]\n";
   return 2;
 }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "compose/composer.h"
 #include "render/pdf/content_stream.h"
@@ -46,6 +47,39 @@ EmbeddedFont embed(FontSet& fonts, FaceKey key, const std::set<char32_t>& cps) {
   return f;
 }
 
+// A reader's view of a ToUnicode CMap: code -> code point, from bfchar and bfrange.
+std::map<unsigned, char32_t> read_to_unicode(const std::string& cmap) {
+  std::map<unsigned, char32_t> out;
+  auto hex = [](const std::string& s) { return static_cast<unsigned>(std::stoul(s, nullptr, 16)); };
+  std::istringstream in(cmap);
+  std::string line;
+  enum { none, chars, ranges } mode = none;
+  while (std::getline(in, line)) {
+    if (line.find("beginbfchar") != std::string::npos) mode = chars;
+    else if (line.find("beginbfrange") != std::string::npos) mode = ranges;
+    else if (line.rfind("end", 0) == 0) mode = none;
+    else if (mode != none) {
+      std::vector<std::string> v;
+      for (std::size_t at = 0; (at = line.find('<', at)) != std::string::npos; ++at) {
+        v.push_back(line.substr(at + 1, line.find('>', at) - at - 1));
+      }
+      if (mode == chars && v.size() == 2) out[hex(v[0])] = hex(v[1]);
+      if (mode == ranges && v.size() == 3) {
+        for (unsigned c = hex(v[0]); c <= hex(v[1]); ++c) out[c] = hex(v[2]) + (c - hex(v[0]));
+      }
+    }
+  }
+  return out;
+}
+
+// The tags of a TrueType font's tables.
+std::set<std::string> table_tags(const std::string& font) {
+  std::set<std::string> out;
+  const unsigned n = static_cast<unsigned char>(font.at(4)) << 8 | static_cast<unsigned char>(font.at(5));
+  for (unsigned i = 0; i < n; ++i) out.insert(font.substr(12 + 16 * i, 4));
+  return out;
+}
+
 // A reader's view of a content stream: where each glyph code lands on the baseline.
 struct Glyph {
   std::string font;
@@ -57,7 +91,7 @@ std::vector<Glyph> interpret(const std::string& s, const std::map<std::string, c
   std::vector<Glyph> out;
   std::vector<std::string> operands;
   std::string font;
-  double size = 0, tw = 0, line_x = 0, line_y = 0, x = 0;
+  double size = 0, tw = 0, rise = 0, line_x = 0, line_y = 0, x = 0;
   std::size_t i = 0;
   auto show = [&](const std::string& bytes) {
     const ContentFont& f = *fonts.at(font);
@@ -65,7 +99,7 @@ std::vector<Glyph> interpret(const std::string& s, const std::map<std::string, c
     for (std::size_t k = 0; k + step <= bytes.size(); k += step) {
       unsigned code = static_cast<unsigned char>(bytes[k]);
       if (step == 2) code = code << 8 | static_cast<unsigned char>(bytes[k + 1]);
-      out.push_back(Glyph{font, code, x, line_y});
+      out.push_back(Glyph{font, code, x, line_y + rise});
       x += f.font->code_width(static_cast<std::uint16_t>(code)) * size / 1000.0;
       if (step == 1 && code == 32) x += tw;
     }
@@ -130,6 +164,8 @@ std::vector<Glyph> interpret(const std::string& s, const std::map<std::string, c
         size = std::stod(operands.at(1));
       } else if (op == "Tw") {
         tw = std::stod(operands.at(0));
+      } else if (op == "Ts") {
+        rise = std::stod(operands.at(0));
       } else if (op == "Td") {
         line_x += std::stod(operands.at(0));
         line_y += std::stod(operands.at(1));
@@ -185,16 +221,86 @@ TEST_CASE("pdf encoding: ASCII keeps its byte, other letters get free bytes, the
   }
   // Widths as a reader computes them from /W, in 1/1000 em.
   CHECK(std::abs(f.code_width(f.code('A')) - fonts.face(serif).advance('A') * 1000) <= 0.5);
+  // Every code copies back as the character it draws; consecutive letters share a range.
   const std::string cmap = f.to_unicode_cmap();
-  CHECK(cmap.find("<41> <0041>") != std::string::npos);
-  char line[32];
-  std::snprintf(line, sizeof line, "<%02X> <010C>", static_cast<unsigned>(f.code(U'Č')));
-  CHECK(cmap.find(line) != std::string::npos);
+  const auto back = read_to_unicode(cmap);
+  for (char32_t cp : cps) {
+    INFO("U+" << std::hex << static_cast<unsigned>(cp));
+    CHECK(back.at(f.code(cp)) == cp);
+  }
+  CHECK(back.size() == cps.size());
+  CHECK(cmap.find("<6B> <6C> <006B>") != std::string::npos);  // "kl" of "Čohkkiras", "Avtal"
+  // The program embedded holds no table a PDF reader does not use for a CID font.
+  const auto tags = table_tags(f.font_file);
+  for (const char* t : {"glyf", "loca", "head", "hhea", "hmtx", "maxp"}) CHECK(tags.count(t) == 1);
+  for (const char* t : {"cmap", "name", "post", "GSUB", "GPOS", "kern"}) CHECK(tags.count(t) == 0);
   CHECK(f.base_name.size() > 7);
   CHECK(f.base_name[6] == '+');
   CHECK(f.base_name.substr(7) == "LiberationSerif");
   // Widths by CID (= code) up to the highest code in use.
   CHECK(f.cid_widths().at('A') == f.code_width('A'));
+}
+
+TEST_CASE("pdf encoding: a document's fonts share one set of codes and one ToUnicode map", "[pdf-encoding]") {
+  const PdfStyle st = style();
+  FontSet fonts(st);
+  const auto serif_cps = codepoints(" Läs § 1–3");
+  const auto bold_cps = codepoints(" ÖK Åre är");
+  std::set<char32_t> all = serif_cps;
+  all.insert(bold_cps.begin(), bold_cps.end());
+  const auto shared = one_byte_codes(all);
+  REQUIRE(shared.size() == all.size());
+  CHECK(shared.at('L') == 'L');
+  CHECK(shared.at(U'Å') >= 0x80);
+  EmbeddedFont serif, bold;
+  const FaceKey sk = fonts.key("serif", false, false), bk = fonts.key("serif", true, false);
+  REQUIRE(prepare_embedded_font(fonts.face(sk).subset(serif_cps), serif_cps, serif, &shared));
+  REQUIRE(prepare_embedded_font(fonts.face(bk).subset(bold_cps), bold_cps, bold, &shared));
+  CHECK(serif.code(U'ä') == bold.code(U'ä'));
+  CHECK(serif.to_unicode_cmap() == bold.to_unicode_cmap());
+  CHECK(read_to_unicode(serif.to_unicode_cmap()).at(shared.at(U'Ö')) == U'Ö');
+  // Each font still draws only its own glyphs: a character it lacks has none.
+  CHECK(serif.code_glyphs.at(shared.at(U'Ö')) == 0);
+  CHECK(bold.code_glyphs.at(shared.at(U'Ö')) != 0);
+  // A shared table must hold the font's characters.
+  EmbeddedFont other;
+  CHECK_FALSE(prepare_embedded_font(fonts.face(sk).subset(codepoints("xyz")), codepoints("xyz"), other, &shared));
+  // More characters than free bytes: no shared table, each font on its own.
+  std::set<char32_t> many;
+  for (char32_t cp = 0x100; cp < 0x1C0; ++cp) many.insert(cp);
+  CHECK(one_byte_codes(many).empty());
+}
+
+TEST_CASE("pdf encoding: table borders and bars are drawn as few segments as the same ink allows",
+          "[pdf-encoding]") {
+  // Two cells of one row, each with its four sides (as the paginator draws them), and a
+  // quote bar drawn line by line.
+  const Color c{0.5f, 0.5f, 0.5f};
+  std::vector<RuleOp> in = {
+      {0, 0, 100, 0, 0.5f, c},   {0, 20, 100, 20, 0.5f, c},  {0, 0, 0, 20, 0.5f, c},     {100, 0, 100, 20, 0.5f, c},
+      {100, 0, 200, 0, 0.5f, c}, {100, 20, 200, 20, 0.5f, c}, {100, 0, 100, 20, 0.5f, c}, {200, 0, 200, 20, 0.5f, c},
+      {300, 0, 300, 14, 0.5f, c}, {300, 14, 300, 28, 0.5f, c}, {300, 40, 300, 50, 0.5f, c},
+      {0, 60, 10, 70, 0.5f, c},
+  };
+  const auto out = merge_rules(in.data(), in.data() + in.size());
+  auto has = [&](float x1, float y1, float x2, float y2) {
+    for (const auto& r : out) {
+      if (r.x1 == x1 && r.y1 == y1 && r.x2 == x2 && r.y2 == y2) return true;
+    }
+    return false;
+  };
+  CHECK(out.size() == 8);
+  CHECK(has(0, 0, 200, 0));     // the row's top, across both cells
+  CHECK(has(0, 20, 200, 20));   // its bottom
+  CHECK(has(100, 0, 100, 20));  // the shared side, once
+  CHECK(has(300, 0, 300, 28));  // the bar's touching pieces joined ...
+  CHECK(has(300, 40, 300, 50)); // ... a gap kept
+  CHECK(has(0, 60, 10, 70));    // a slanted rule as it was
+  // Segments given backwards are the same ink.
+  std::vector<RuleOp> back = {{50, 5, 0, 5, 1, c}, {50, 5, 80, 5, 1, c}};
+  const auto joined = merge_rules(back.data(), back.data() + back.size());
+  REQUIRE(joined.size() == 1);
+  CHECK((joined[0].x1 == 0 && joined[0].x2 == 80));
 }
 
 TEST_CASE("pdf encoding: a font with more letters than free bytes uses two-byte glyph ids", "[pdf-encoding]") {
@@ -241,12 +347,13 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
     table[keys[i].index()] = &content[i];
     by_name["F" + std::to_string(i + 1)] = &content[i];
   }
-  std::size_t runs = 0, spaces = 0;
+  std::size_t runs = 0, spaces = 0, rises = 0;
   double worst = 0;
   for (const auto& page : r.layout.pages) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < content.size(); ++i) names.push_back("F" + std::to_string(i + 1));
     const std::string s = page_content(page.ops, r.layout.height, table, names);
+    for (std::size_t at = 0; (at = s.find(" Ts\n", at)) != std::string::npos; ++at) ++rises;
     const auto glyphs = interpret(s, by_name);
     std::size_t g = 0;
     for (const auto& t : page.ops.text) {
@@ -273,6 +380,7 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
   INFO("runs " << runs << ", spaces added " << spaces << ", worst offset " << worst << " pt");
   CHECK(runs > 1000);
   CHECK(spaces > 300);  // justified lines carry real spaces
+  CHECK(rises > 20);    // note numbers are raised on their line (Ts), not moved to (Td)
   CHECK(worst < 0.06);   // no run is more than 0.06 pt from its place
 }
 

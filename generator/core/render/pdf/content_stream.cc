@@ -1,6 +1,7 @@
 // Page content streams (see content_stream.h).
 #include "render/pdf/content_stream.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -16,6 +17,50 @@ const ContentFont& font_of(const FontTable& fonts, const FaceKey& k) {
 }
 
 }  // namespace
+
+std::vector<RuleOp> merge_rules(const RuleOp* first, const RuleOp* last) {
+  // Table cells each draw their four sides, so shared borders come twice and a column's
+  // border is one segment per row; a block quote's bar one per line. Horizontal and
+  // vertical segments on one line that touch or overlap are drawn as one (butt caps: the
+  // same ink), which is about a quarter of a table page's content.
+  constexpr float eps = 0.01f;
+  std::vector<RuleOp> h, v, other;
+  for (const RuleOp* r = first; r != last; ++r) {
+    RuleOp n = *r;
+    if (std::abs(n.y1 - n.y2) < eps) {
+      if (n.x2 < n.x1) std::swap(n.x1, n.x2);
+      h.push_back(n);
+    } else if (std::abs(n.x1 - n.x2) < eps) {
+      if (n.y2 < n.y1) std::swap(n.y1, n.y2);
+      v.push_back(n);
+    } else {
+      other.push_back(n);
+    }
+  }
+  // Sorted along their line, then joined where one starts before the previous ends.
+  auto join = [&](std::vector<RuleOp>& rs, bool horizontal) {
+    auto line = [&](const RuleOp& r) { return horizontal ? r.y1 : r.x1; };
+    auto start = [&](const RuleOp& r) { return horizontal ? r.x1 : r.y1; };
+    auto end = [&](RuleOp& r) -> float& { return horizontal ? r.x2 : r.y2; };
+    std::stable_sort(rs.begin(), rs.end(), [&](const RuleOp& a, const RuleOp& b) {
+      return line(a) != line(b) ? line(a) < line(b) : start(a) < start(b);
+    });
+    std::vector<RuleOp> joined;
+    for (RuleOp r : rs) {
+      if (!joined.empty() && std::abs(line(joined.back()) - line(r)) < eps && start(r) <= end(joined.back()) + eps) {
+        end(joined.back()) = std::max(end(joined.back()), end(r));
+        continue;
+      }
+      joined.push_back(r);
+    }
+    return joined;
+  };
+  std::vector<RuleOp> out = join(h, true);
+  std::vector<RuleOp> vs = join(v, false);
+  out.insert(out.end(), vs.begin(), vs.end());
+  out.insert(out.end(), other.begin(), other.end());
+  return out;
+}
 
 void index_glyphs(ContentFont& f) {
   f.bmp.assign(0x10000, 0);
@@ -137,8 +182,9 @@ double line_word_spacing(const Ops& ops, std::size_t first, const ContentFont& f
 std::string page_content(const Ops& ops, float H, const FontTable& fonts, const std::vector<std::string>& resources) {
   std::string s;
   s.reserve(ops.text.size() * 24 + ops.rules.size() * 40 + ops.rects.size() * 48);
-  for (const auto& r : ops.rects) {
-    append_color(s, r.fill, false);
+  for (std::size_t k = 0; k < ops.rects.size(); ++k) {
+    const RectOp& r = ops.rects[k];
+    if (k == 0 || !(r.fill == ops.rects[k - 1].fill)) append_color(s, r.fill, false);
     append_number(s, r.x);
     s.push_back(' ');
     append_number(s, H - r.y - r.h);
@@ -154,8 +200,9 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
     append_color(s, first.color, true);
     append_number(s, first.width);
     s += " w\n";
-    for (; k < ops.rules.size() && ops.rules[k].color == first.color && ops.rules[k].width == first.width; ++k) {
-      const RuleOp& r = ops.rules[k];
+    std::size_t end = k;
+    while (end < ops.rules.size() && ops.rules[end].color == first.color && ops.rules[end].width == first.width) ++end;
+    for (const RuleOp& r : merge_rules(ops.rules.data() + k, ops.rules.data() + end)) {
       append_number(s, r.x1);
       s.push_back(' ');
       append_number(s, H - r.y1);
@@ -165,6 +212,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       append_number(s, H - r.y2);
       s += " l\n";
     }
+    k = end;
     s += "S\n";
   }
   if (ops.text.empty()) return s;
@@ -172,24 +220,31 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
   const ContentFont* current = nullptr;
   float size = 0;
   Color color{-1, -1, -1};
-  bool open = false;  // inside a TJ array
-  float line_y = 0;
+  bool open = false;   // inside a TJ array
+  bool line = false;   // a text line is started (Td) and runs may continue it
+  float line_y = 0;    // its baseline (layout coordinates)
+  float line_size = 0;  // the size of its first run
+  double rise = 0;     // text rise (Ts) in effect
   double tw = 0;       // word spacing in effect
-  double line_tw = 0;  // word spacing of the open line
   double pen = 0;      // where the last string ended, in points
   double line_x = 0, line_top = 0;  // start of the current text line (PDF coordinates)
   for (std::size_t i = 0; i < ops.text.size(); ++i) {
     const TextRun& t = ops.text[i];
     const ContentFont& f = font_of(fonts, t.face);
     const bool restyle = &f != current || t.size != size || !(t.color == color);
-    // Runs on the same baseline in the same style continue the line's array: a gap of
-    // about a word space becomes a space (so the text copies with its spaces), and what
-    // differs from the space plus the line's word spacing a number (in 1/1000 text space
-    // units; negative moves right).
-    // (Small moves back are fine: widths in /W are rounded to 1/1000 em.)
-    if (open && (restyle || t.y != line_y || t.x < pen - 0.5 * t.size)) {
+    // A run continues the text line when it does not go back on it and sits on its
+    // baseline, or a little above it in a smaller size (a note number): then it needs
+    // no Td, only a new array after a change of style and a text rise (Ts) for a raised
+    // run. Moves along the line are numbers in the arrays.
+    const bool raised = t.y < line_y && line_y - t.y <= 0.5f * line_size && t.size < line_size;
+    const bool continues = line && (t.y == line_y || raised) && t.x >= pen - 0.5 * t.size;
+    if (open && (restyle || !continues || (raised != (rise != 0)))) {
       s += ")] TJ\n";
       open = false;
+    }
+    if (!continues && rise != 0) {
+      s += "0 Ts\n";
+      rise = 0;
     }
     if (&f != current || t.size != size) {
       s += '/';
@@ -204,13 +259,17 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       append_color(s, t.color, false);
       color = t.color;
     }
+    const double space = f.font->code_width(f.bmp[' ']) * static_cast<double>(t.size) / 1000.0;
     if (!open) {
-      line_tw = line_word_spacing(ops, i, f, fonts);
-      if (line_tw != tw) {
-        append_number(s, line_tw);
+      // Word spacing for the runs in this style from here (see line_word_spacing).
+      const double seg_tw = line_word_spacing(ops, i, f, fonts);
+      if (seg_tw != tw) {
+        append_number(s, seg_tw);
         s += " Tw\n";
-        tw = line_tw;
+        tw = seg_tw;
       }
+    }
+    if (!continues) {
       // Td moves relative to the start of the previous line: successive lines give the
       // same small numbers ("0 -14 Td"), which compress far better than absolute ones.
       const double x = std::round(t.x * 100.0) / 100.0;
@@ -222,20 +281,43 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       line_x = x;
       line_top = y;
       open = true;
+      line = true;
       line_y = t.y;
+      line_size = t.size;
       pen = x;
     } else {
-      const double space = f.font->code_width(f.bmp[' ']) * static_cast<double>(t.size) / 1000.0;
+      if (raised) {
+        const double r = std::round((H - t.y) * 100.0) / 100.0 - line_top;
+        if (r != rise) {
+          append_number(s, r);
+          s += " Ts\n";
+          rise = r;
+        }
+      } else if (rise != 0) {
+        s += "0 Ts\n";
+        rise = 0;
+      }
+      const bool fresh = !open;  // a new array on the line: "[" without its string yet
+      if (fresh) {
+        s += "[";
+        open = true;
+      }
+      // Runs on the line are either a word space apart (the space is written, so the
+      // text copies with its spaces) or joined; what differs from that is a number (in
+      // 1/1000 text space units; negative moves right). Small moves back are fine:
+      // widths in /W are rounded to 1/1000 em.
       const bool word_gap = f.bmp[' '] != 0 && t.x - pen > space * 0.5;
       if (word_gap) pen += space + (f.font->one_byte ? tw : 0);
       // Differences below 0.05 pt (a sixtieth of a millimetre) are rounding in /W and
       // never show; the pen keeps the true position, so they never add up.
       const long adjust = std::lround((pen - t.x) * 1000.0 / t.size);
       if (std::abs(pen - t.x) >= 0.05) {
-        s += ")";
+        if (!fresh) s += ")";
         s += std::to_string(adjust);
         s += "(";
         pen -= static_cast<double>(adjust) * t.size / 1000.0;
+      } else if (fresh) {
+        s += "(";
       }
       if (word_gap) append_code(s, f, f.bmp[' ']);
     }

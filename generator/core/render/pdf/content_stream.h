@@ -33,6 +33,11 @@ using FontTable = std::vector<const ContentFont*>;
 std::string page_content(const Ops& ops, float page_height, const FontTable& fonts,
                          const std::vector<std::string>& resources);
 
+/// The rules [first, last) (one colour and width) as fewer segments: horizontal and
+/// vertical segments on one line that touch or overlap become one. Horizontal ones come
+/// first (by y, then x), then vertical ones (by x, then y), then any others as given.
+std::vector<RuleOp> merge_rules(const RuleOp* first, const RuleOp* last);
+
 /// Appends a number with at most two decimals and no trailing zeros ("12.5", "-3", "0.07").
 void append_number(std::string& out, double v);
 

@@ -42,6 +42,37 @@ std::string subset_tag(const std::string& name, const std::set<char32_t>& cps) {
   return tag;
 }
 
+// The font program without the tables a PDF reader never uses for a CIDFontType2 font
+// (PDF 32000 9.9: "cmap" is needed only by simple fonts; glyph names and the naming table
+// are not read at all); they were needed above to map code points and name the font, and
+// are about 700 bytes of each embedded face. HarfBuzz's face builder writes the table
+// directory and checksums; the order of the tables stays the font's own.
+std::string without_unused_tables(hb_face_t* face) {
+  hb_face_t* builder = hb_face_builder_create();
+  hb_tag_t tags[32];
+  unsigned start = 0, count = 32;
+  while (hb_face_get_table_tags(face, start, &count, tags), count > 0) {
+    for (unsigned i = 0; i < count; ++i) {
+      if (tags[i] == HB_TAG('c', 'm', 'a', 'p') || tags[i] == HB_TAG('n', 'a', 'm', 'e') ||
+          tags[i] == HB_TAG('p', 'o', 's', 't')) {
+        continue;
+      }
+      hb_blob_t* table = hb_face_reference_table(face, tags[i]);
+      hb_face_builder_add_table(builder, tags[i], table);
+      hb_blob_destroy(table);
+    }
+    start += count;
+    count = 32;
+  }
+  hb_blob_t* blob = hb_face_reference_blob(builder);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  std::string out(data ? data : "", data ? len : 0);
+  hb_blob_destroy(blob);
+  hb_face_destroy(builder);
+  return out;
+}
+
 int per_mille(double v, double upem) { return static_cast<int>(std::lround(v * 1000.0 / upem)); }
 
 // UTF-16BE hex of a code point, as ToUnicode values are written.
@@ -84,23 +115,79 @@ std::string EmbeddedFont::to_unicode_cmap() const {
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n" + std::string(one_byte ? "<00> <FF>" : "<0000> <FFFF>") + "\nendcodespacerange\n";
-  // At most 100 entries per bfchar section (PDF 32000 9.10.3).
-  for (std::size_t i = 0; i < to_unicode.size(); i += 100) {
-    const std::size_t n = std::min<std::size_t>(100, to_unicode.size() - i);
+  auto hex_code = [&](std::uint16_t c) {
+    char code[8];
+    std::snprintf(code, sizeof code, one_byte ? "%02X" : "%04X", static_cast<unsigned>(c));
+    return std::string(code);
+  };
+  // Consecutive codes for consecutive characters (printable ASCII keeps its own byte, so
+  // most of a font's codes) are one bfrange line. A range may not cross a change in a
+  // code's high byte nor carry past the last byte of the UTF-16 value (PDF 32000 9.10.3).
+  std::vector<std::pair<std::size_t, std::size_t>> ranges, singles;  // [first, last] into to_unicode
+  for (std::size_t i = 0; i < to_unicode.size();) {
+    std::size_t j = i;
+    while (j + 1 < to_unicode.size() && to_unicode[j + 1].first == to_unicode[j].first + 1 &&
+           to_unicode[j + 1].second == to_unicode[j].second + 1 && to_unicode[j + 1].second < 0x10000 &&
+           (to_unicode[j + 1].first >> 8) == (to_unicode[i].first >> 8) &&
+           (to_unicode[j + 1].second >> 8) == (to_unicode[i].second >> 8)) {
+      ++j;
+    }
+    (j > i ? ranges : singles).emplace_back(i, j);
+    i = j + 1;
+  }
+  // At most 100 entries per section.
+  for (std::size_t i = 0; i < singles.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, singles.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
-      char code[8];
-      std::snprintf(code, sizeof code, one_byte ? "%02X" : "%04X", static_cast<unsigned>(to_unicode[k].first));
-      s += "<" + std::string(code) + "> <" + utf16_hex(to_unicode[k].second) + ">\n";
+      const auto& e = to_unicode[singles[k].first];
+      s += "<" + hex_code(e.first) + "> <" + utf16_hex(e.second) + ">\n";
     }
     s += "endbfchar\n";
+  }
+  for (std::size_t i = 0; i < ranges.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
+    s += std::to_string(n) + " beginbfrange\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      const auto& first = to_unicode[ranges[k].first];
+      const auto& last = to_unicode[ranges[k].second];
+      s += "<" + hex_code(first.first) + "> <" + hex_code(last.first) + "> <" + utf16_hex(first.second) + ">\n";
+    }
+    s += "endbfrange\n";
   }
   s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return s;
 }
 
+std::map<char32_t, std::uint16_t> one_byte_codes(const std::set<char32_t>& codepoints) {
+  // The free bytes: never 0 (.notdef) nor line ends, which literal strings would have to
+  // escape.
+  std::vector<std::uint16_t> pool;
+  for (unsigned c = 0x80; c <= 0xFF; ++c) pool.push_back(static_cast<std::uint16_t>(c));
+  for (unsigned c = 0x01; c < 0x20; ++c) {
+    if (c != '\n' && c != '\r') pool.push_back(static_cast<std::uint16_t>(c));
+  }
+  pool.push_back(0x7F);
+  std::map<char32_t, std::uint16_t> out;
+  std::size_t next = 0;
+  for (char32_t cp : codepoints) {
+    if (cp >= 0x20 && cp <= 0x7E) {
+      out[cp] = static_cast<std::uint16_t>(cp);
+    } else {
+      if (next == pool.size()) return {};
+      out[cp] = pool[next++];
+    }
+  }
+  return out;
+}
+
 bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char32_t>& codepoints,
-                           EmbeddedFont& out) {
+                           EmbeddedFont& out, const std::map<char32_t, std::uint16_t>* shared) {
+  if (shared && !shared->empty()) {
+    for (char32_t cp : codepoints) {
+      if (!shared->count(cp)) return false;
+    }
+  }
   hb_blob_t* blob = hb_blob_create_or_fail(subset_bytes.data(), static_cast<unsigned>(subset_bytes.size()),
                                            HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   if (!blob) return false;
@@ -114,7 +201,6 @@ bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char3
   hb_font_t* font = hb_font_create(face);
   const double upem = hb_face_get_upem(face);
 
-  out.font_file = subset_bytes;
   out.widths.assign(glyph_count, 0);
   for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font, g), upem);
   std::vector<std::pair<char32_t, std::uint16_t>> present;  // in code point order
@@ -125,26 +211,23 @@ bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char3
   out.codes.clear();
   out.to_unicode.clear();
   out.code_glyphs.clear();
-  // One-byte codes: printable ASCII as itself, everything else from the free bytes
-  // (never 0, .notdef, nor line ends, which literal strings would have to escape).
-  std::vector<std::uint16_t> pool;
-  for (unsigned c = 0x80; c <= 0xFF; ++c) pool.push_back(static_cast<std::uint16_t>(c));
-  for (unsigned c = 0x01; c < 0x20; ++c) {
-    if (c != '\n' && c != '\r') pool.push_back(static_cast<std::uint16_t>(c));
+  const bool use_shared = shared && !shared->empty();
+  std::map<char32_t, std::uint16_t> own;
+  if (!use_shared) {
+    std::set<char32_t> has;
+    for (const auto& e : present) has.insert(e.first);
+    own = one_byte_codes(has);
   }
-  pool.push_back(0x7F);
-  std::size_t others = 0;
-  for (const auto& [cp, g] : present) others += cp < 0x20 || cp > 0x7E;
-  out.one_byte = others <= pool.size();
+  const std::map<char32_t, std::uint16_t>& table = use_shared ? *shared : own;
+  out.one_byte = !table.empty();
   if (out.one_byte) {
     out.code_glyphs.assign(256, 0);
-    std::size_t next = 0;
     for (const auto& [cp, g] : present) {
-      const std::uint16_t c = cp >= 0x20 && cp <= 0x7E ? static_cast<std::uint16_t>(cp) : pool[next++];
+      const std::uint16_t c = table.at(cp);  // checked above for a shared table
       out.codes[cp] = c;
       out.code_glyphs[c] = g;
-      out.to_unicode.emplace_back(c, cp);
     }
+    for (const auto& [cp, c] : table) out.to_unicode.emplace_back(c, cp);
   } else {
     for (const auto& [cp, g] : present) {
       out.codes[cp] = g;
@@ -195,6 +278,7 @@ bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char3
   }
   if (out.italic_angle != 0) out.flags |= 64;
   hb_blob_destroy(post);
+  out.font_file = without_unused_tables(face);
 
   hb_font_destroy(font);
   hb_face_destroy(face);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -40,13 +41,23 @@ struct EmbeddedFont {
   int code_width(std::uint16_t code) const;
   /// Widths by CID from 0, for the /W array.
   std::vector<int> cid_widths() const;
-  /// The ToUnicode CMap (bfchar entries, UTF-16BE values).
+  /// The ToUnicode CMap (bfrange lines for runs of consecutive codes and characters,
+  /// bfchar entries for the rest; UTF-16BE values).
   std::string to_unicode_cmap() const;
 };
 
+/// One-byte codes for a document: printable ASCII as itself, other characters from the
+/// free bytes in code point order. Shared by all of a document's fonts, every one of
+/// them has the same ToUnicode map, written once. Empty when `codepoints` (the union of
+/// what the document's fonts draw) has more characters than there are free bytes.
+std::map<char32_t, std::uint16_t> one_byte_codes(const std::set<char32_t>& codepoints);
+
 /// Prepares a subset font (TrueType bytes from Face::subset) that contains `codepoints`.
+/// With `shared` (from one_byte_codes, holding every one of `codepoints`) the font uses
+/// those codes and maps all of them back to Unicode; without it, or when it is empty, its
+/// own (one_byte_codes of `codepoints`, or two-byte glyph ids when they do not fit).
 /// Returns false (and leaves `out` unspecified) when HarfBuzz cannot read the bytes.
 bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char32_t>& codepoints,
-                           EmbeddedFont& out);
+                           EmbeddedFont& out, const std::map<char32_t, std::uint16_t>* shared = nullptr);
 
 }  // namespace okgen::render::pdf

@@ -117,12 +117,16 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   const auto used = drawn_glyphs(layout);
   embedded.reserve(used.size());
   std::vector<FaceKey> keys;
+  // One set of one-byte codes for all fonts, when the document's characters fit.
+  std::set<char32_t> all{' '};
+  for (const auto& e : used) all.insert(e.second.begin(), e.second.end());
+  const std::map<char32_t, std::uint16_t> shared = one_byte_codes(all);
   for (const auto& [key, codepoints] : used) {
     std::set<char32_t> cps = codepoints;
     cps.insert(' ');
     const std::string data = fonts.face(key).subset(cps);
     EmbeddedFont f;
-    if (data.empty() || !prepare_embedded_font(data, cps, f)) {
+    if (data.empty() || !prepare_embedded_font(data, cps, f, &shared)) {
       throw PdfError("cannot subset font " + fonts.face(key).file().string());
     }
     embedded.push_back(std::move(f));

@@ -51,10 +51,19 @@ HPDF_Dict PdfFontObjects::one_byte_cmap() {
   return cmap_;
 }
 
+HPDF_Dict PdfFontObjects::to_unicode(const EmbeddedFont& f) {
+  std::string cmap = f.to_unicode_cmap();
+  auto it = to_unicode_.find(cmap);
+  if (it != to_unicode_.end()) return it->second;
+  HPDF_Dict s = flate_stream(pdf_, cmap);
+  if (s) to_unicode_.emplace(std::move(cmap), s);
+  return s;
+}
+
 HPDF_Dict PdfFontObjects::add(const EmbeddedFont& f) {
   HPDF_MMgr mm = pdf_->mmgr;
   HPDF_Dict file = flate_stream(pdf_, f.font_file);
-  HPDF_Dict to_unicode = flate_stream(pdf_, f.to_unicode_cmap());
+  HPDF_Dict to_unicode = this->to_unicode(f);
   HPDF_Dict descriptor = new_indirect_dict(pdf_);
   HPDF_Dict cid = new_indirect_dict(pdf_);
   HPDF_Dict font = new_indirect_dict(pdf_);

@@ -4,11 +4,15 @@
 
 #include <hpdf.h>
 
+#include <map>
+#include <string>
+
 #include "render/pdf/font_embed.h"
 
 namespace okgen::render::pdf {
 
-/// Font objects shared by the fonts of one document (the one-byte encoding CMap).
+/// Font objects shared by the fonts of one document (the one-byte encoding CMap, equal
+/// ToUnicode maps).
 class PdfFontObjects {
  public:
   explicit PdfFontObjects(HPDF_Doc pdf) : pdf_(pdf) {}
@@ -19,9 +23,12 @@ class PdfFontObjects {
 
  private:
   HPDF_Dict one_byte_cmap();
+  HPDF_Dict to_unicode(const EmbeddedFont& font);
 
   HPDF_Doc pdf_;
   HPDF_Dict cmap_ = nullptr;
+  // Fonts with the same codes (one_byte_codes shared by a document) share one map.
+  std::map<std::string, HPDF_Dict> to_unicode_;
 };
 
 }  // namespace okgen::render::pdf
