@@ -66,7 +66,7 @@ void BlockLayout::lines(Flow& flow, std::vector<LineBox> ls, float x) {
   for (auto& l : ls) {
     FlowLine fl;
     fl.height = l.height;
-    fl.ops.append(l.ops, x, 0);
+    fl.ops.append(std::move(l.ops), x, 0);
     fl.notes = std::move(l.notes);
     fl.group = g;
     flow.push_back(std::move(fl));
@@ -84,7 +84,7 @@ void BlockLayout::heading(Flow& flow, const std::string& number, const std::stri
   for (std::size_t i = 0; i < ls.size(); ++i) {
     FlowLine fl;
     fl.height = ls[i].height;
-    fl.ops.append(ls[i].ops, num_w, 0);
+    fl.ops.append(std::move(ls[i].ops), num_w, 0);
     if (i == 0) {
       if (!number.empty()) draw_text_first(fl.ops, number, 0, baseline_offset(st, ctx_), st, ctx_);
       fl.ops.anchors.push_back(AnchorOp{anchor, 0});

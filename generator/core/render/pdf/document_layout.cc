@@ -151,7 +151,7 @@ class DocumentLayouter {
         FlowLine fl;
         fl.height = lines[i].height;
         fl.group = g;
-        fl.ops.append(lines[i].ops, indent + num_w, 0);
+        fl.ops.append(std::move(lines[i].ops), indent + num_w, 0);
         if (i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_);
         if (i + 1 == lines.size()) {
           // Dot leaders from the end of the title to the page number. They end at the same

@@ -168,11 +168,15 @@ int FontSet::family_index(const std::string& name) const {
 }
 
 FaceKey FontSet::key(const std::string& family, bool bold, bool italic) const {
+  return key(family_index(family), bold, italic);
+}
+
+FaceKey FontSet::key(int family, bool bold, bool italic) const {
   FontVariant v = bold && italic ? FontVariant::bold_italic
                   : bold         ? FontVariant::bold
                   : italic       ? FontVariant::italic
                                  : FontVariant::regular;
-  return FaceKey{family_index(family), v};
+  return FaceKey{family, v};
 }
 
 const Face& FontSet::face(const FaceKey& k) const {

@@ -94,6 +94,7 @@ class FontSet {
   /// Index of a family name ("serif"); the style loader guarantees it exists.
   int family_index(const std::string& name) const;
   FaceKey key(const std::string& family, bool bold, bool italic) const;
+  FaceKey key(int family, bool bold, bool italic) const;
   const Face& face(const FaceKey& k) const;
 
   /// Splits UTF-8 text into spans: characters the face lacks go to the fallback family;

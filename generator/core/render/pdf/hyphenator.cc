@@ -19,7 +19,31 @@ Hyphenator::~Hyphenator() {
   if (dict_) hnj_hyphen_free(dict_);
 }
 
+namespace {
+
+// Latin-1 letters, the only characters the Swedish patterns know.
+bool is_upper(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7); }
+bool is_lower(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7); }
+
+}  // namespace
+
+bool Hyphenator::candidate(const std::string& word) const {
+  int letters = 0;
+  bool has_lower = false;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t cp = next_codepoint(word, i);
+    const bool lower = is_lower(cp);
+    if (!lower && !is_upper(cp)) return false;
+    has_lower = has_lower || lower;
+    ++letters;
+  }
+  return has_lower && letters >= min_word_;
+}
+
 std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+  // Most words of a text are short, or carry digits or punctuation: they are never
+  // hyphenated, and are told apart here without the lock and the cache.
+  if (!dict_ || !candidate(word)) return {};
   // One lock for the lookup and libhyphen itself: parts of a document may be laid out on
   // two threads, and libhyphen does not promise that one dictionary can serve both.
   std::lock_guard<std::mutex> lock(mutex_);
@@ -42,8 +66,7 @@ std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   bool has_lower = false;
   for (std::size_t i = 0; i < word.size();) {
     char32_t cp = next_codepoint(word, i);
-    bool upper = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
-    bool lower = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+    const bool upper = is_upper(cp), lower = is_lower(cp);
     if (!upper && !lower) return out;  // digits, punctuation, other scripts: leave alone
     has_lower = has_lower || lower;
     latin.push_back(static_cast<char>(upper ? cp + 0x20 : cp));

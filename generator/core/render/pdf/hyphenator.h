@@ -28,6 +28,8 @@ class Hyphenator {
 
  private:
   std::vector<std::size_t> compute(const std::string& word) const;
+  /// Whether compute() could find a point: letters only, some lower-case, long enough.
+  bool candidate(const std::string& word) const;
 
   _HyphenDict* dict_ = nullptr;
   int left_min_, right_min_, min_word_;

@@ -46,7 +46,11 @@ struct InlineState {
 
 class Flattener {
  public:
-  Flattener(const TextStyle& style, LayoutContext& ctx) : style_(style), ctx_(ctx) {}
+  Flattener(const TextStyle& style, LayoutContext& ctx)
+      : style_(style),
+        ctx_(ctx),
+        family_(ctx.fonts.family_index(style.family)),
+        mono_(ctx.fonts.family_index("mono")) {}
 
   void inlines(const Inlines& ins, InlineState st) {
     for (const auto& in : ins) {
@@ -106,8 +110,7 @@ class Flattener {
 
  private:
   FaceKey face_for(const InlineState& st) const {
-    const std::string family = st.mono ? "mono" : style_.family;
-    return ctx_.fonts.key(family, st.bold || style_.bold, st.italic != style_.italic);
+    return ctx_.fonts.key(st.mono ? mono_ : family_, st.bold || style_.bold, st.italic != style_.italic);
   }
 
   void add_piece(const std::string& s, const InlineState& st, float scale, float rise) {
@@ -170,6 +173,7 @@ class Flattener {
 
   const TextStyle& style_;
   LayoutContext& ctx_;
+  int family_, mono_;  // the style's family and the monospaced one (for code)
   Box word_;
   std::vector<Box> boxes_;
 };

@@ -58,6 +58,8 @@ struct Ops {
 
   /// Appends `other` moved by (dx, dy).
   void append(const Ops& other, float dx, float dy);
+  /// The same, taking `other`'s text instead of copying it (a line's ops placed once).
+  void append(Ops&& other, float dx, float dy);
   bool empty() const { return text.empty() && rules.empty() && rects.empty() && links.empty() && anchors.empty(); }
 };
 

@@ -67,29 +67,26 @@ std::uint64_t content_object(HPDF_Page page) {
 
 std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   // A bitmap per face for the Basic Multilingual Plane (a document draws some 100 000
-  // characters; inserting each into a set would cost more than the rest of the emitter).
-  std::map<FaceKey, std::vector<char>> bmp;
+  // characters; inserting each into a set would cost more than the rest of the emitter),
+  // read back a 64-bit word at a time.
+  using Bits = std::vector<std::uint64_t>;
+  std::map<FaceKey, Bits> bmp;
   std::map<FaceKey, std::set<char32_t>> out;
   const FaceKey* last = nullptr;
-  std::vector<char>* current = nullptr;
+  Bits* current = nullptr;
   for (const auto& page : layout.pages) {
     for (const auto& run : page.ops.text) {
       if (!last || !(*last == run.face)) {
         current = &bmp[run.face];
-        if (current->empty()) current->assign(0x10000, 0);
+        if (current->empty()) current->assign(0x10000 / 64, 0);
         last = &run.face;
       }
       const std::string& t = run.text;
       for (std::size_t i = 0; i < t.size();) {
         const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x80) {
-          (*current)[c] = 1;
-          ++i;
-          continue;
-        }
-        const char32_t cp = next_codepoint(t, i);
+        const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(t, i);
         if (cp < 0x10000) {
-          (*current)[cp] = 1;
+          (*current)[cp / 64] |= std::uint64_t{1} << (cp % 64);
         } else {
           out[run.face].insert(cp);
         }
@@ -98,8 +95,10 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   }
   for (const auto& [face, bits] : bmp) {
     auto& set = out[face];
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      if (bits[cp]) set.insert(cp);
+    for (std::size_t w = 0; w < bits.size(); ++w) {
+      for (std::uint64_t v = bits[w]; v; v &= v - 1) {
+        set.insert(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(v))));
+      }
     }
   }
   return out;
