@@ -67,6 +67,10 @@ void index_glyphs(ContentFont& f) {
   for (const auto& [cp, code] : f.font->codes) {
     if (cp < 0x10000) f.bmp[cp] = code;
   }
+  f.code_widths.clear();
+  if (f.font->one_byte) {
+    for (unsigned c = 0; c < 256; ++c) f.code_widths.push_back(f.font->code_width(static_cast<std::uint16_t>(c)));
+  }
 }
 
 void append_number(std::string& out, double v) {
@@ -139,6 +143,20 @@ void append_code(std::string& out, const ContentFont& font, std::uint16_t code) 
 
 long append_glyph_codes(std::string& out, const ContentFont& font, const std::string& text, int* spaces) {
   long width = 0;
+  if (font.font->one_byte && font.code_widths.size() == 256) {
+    // Every line of text passes here: one-byte codes from the tables, ASCII undecoded.
+    int n = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(text, i);
+      const auto code = static_cast<unsigned char>(cp < 0x10000 ? font.bmp[cp] : font.font->code(cp));
+      width += font.code_widths[code];
+      n += code == ' ';
+      append_code_byte(out, code);
+    }
+    if (spaces) *spaces += n;
+    return width;
+  }
   for (std::size_t i = 0; i < text.size();) {
     const char32_t cp = next_codepoint(text, i);
     const std::uint16_t code = cp < 0x10000 ? font.bmp[cp] : font.font->code(cp);

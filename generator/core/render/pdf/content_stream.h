@@ -18,9 +18,10 @@ struct ContentFont {
   std::size_t index = 0;  ///< position among the document's fonts (see page_content)
   const EmbeddedFont* font = nullptr;
   std::vector<std::uint16_t> bmp;
+  std::vector<int> code_widths;  ///< one-byte fonts: the width of each of the 256 codes
 };
 
-/// Builds the `bmp` table of a content font.
+/// Builds the `bmp` and `code_widths` tables of a content font.
 void index_glyphs(ContentFont& f);
 
 /// Content fonts by face (FaceKey::index()); null for faces not embedded.

@@ -181,6 +181,7 @@ class Flattener {
 // Splits a one-piece box at hyphenation points into boxes joined by hyphen breaks.
 void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& ctx) {
   std::vector<Box> out;
+  out.reserve(boxes.size() * 2);
   for (auto& b : boxes) {
     if (b.pieces.size() != 1 || b.pieces[0].rise != 0) {
       out.push_back(std::move(b));
@@ -301,16 +302,29 @@ struct Break {
 // Chooses breaks for boxes[first, last] (a segment ending at a forced break or the end):
 // for each possible line end, the best predecessor break, trying lines from the longest
 // that fits backwards and accumulating widths as the line grows.
-std::vector<int> choose_breaks(const std::vector<Box>& boxes, int first, int last, float width, bool justify) {
+// What the search reads of a box, packed (a Box carries its pieces and notes too): the
+// inner loop walks these backwards for every candidate line end.
+struct Item {
+  float width, glue, hyphen_width;
+  Join join;
+};
+
+std::vector<int> choose_breaks(const std::vector<Box>& all, int first, int last, float width, bool justify) {
   const int n = last - first + 1;
+  std::vector<Item> boxes;
+  boxes.reserve(static_cast<std::size_t>(n));
+  for (int k = first; k <= last; ++k) {
+    const Box& b = all[static_cast<std::size_t>(k)];
+    boxes.push_back(Item{b.width, b.glue, b.hyphen_width, b.join});
+  }
   std::vector<Break> best(static_cast<std::size_t>(n));
   for (int j = 0; j < n; ++j) {
-    const Box& end = boxes[static_cast<std::size_t>(first + j)];
+    const Item& end = boxes[static_cast<std::size_t>(j)];
     const bool last_line = j == n - 1;
     double natural = end.join == Join::hyphen ? end.hyphen_width : 0;
     double stretch = 0;
     for (int i = j; i >= 0; --i) {
-      const Box& b = boxes[static_cast<std::size_t>(first + i)];
+      const Item& b = boxes[static_cast<std::size_t>(i)];
       natural += b.width;
       if (i < j && b.join == Join::glue) {
         natural += b.glue;
@@ -415,6 +429,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
     for (int to : ends) {
       LineBox line;
       line.height = style.leading;
+      line.ops.text.reserve(static_cast<std::size_t>(to - from) + 2);
       // Natural width and glue count to distribute the slack when justifying.
       float natural = 0;
       int glues = 0;
