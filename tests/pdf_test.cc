@@ -245,7 +245,8 @@ TEST_CASE("pdf: a document laid out on two threads gives the same bytes", "[pdf-
 }
 
 TEST_CASE("pdf: a writer that remembers lines from earlier documents writes the same bytes", "[pdf-output]") {
-  // In a batch each thread's writer keeps the paragraphs it has broken into lines; a
+  // In a batch each thread's writer keeps the paragraphs it has broken into lines and the
+  // fonts it has subset; a
   // local agreement carries its regional agreement's text. Whatever a writer rendered
   // before, the bytes must be those of a fresh writer.
   diag::DiagnosticSink sink;

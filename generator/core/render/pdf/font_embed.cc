@@ -2,6 +2,8 @@
 // HarfBuzz so that glyph ids and widths are those of the bytes actually embedded.
 #include "render/pdf/font_embed.h"
 
+#include "render/pdf/font_set.h"
+
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -64,13 +66,7 @@ std::string without_unused_tables(hb_face_t* face) {
     start += count;
     count = 32;
   }
-  hb_blob_t* blob = hb_face_reference_blob(builder);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  std::string out(data ? data : "", data ? len : 0);
-  hb_blob_destroy(blob);
-  hb_face_destroy(builder);
-  return out;
+  return take_face_bytes(builder);
 }
 
 int per_mille(double v, double upem) { return static_cast<int>(std::lround(v * 1000.0 / upem)); }
@@ -157,6 +153,29 @@ std::string EmbeddedFont::to_unicode_cmap() const {
   }
   s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return s;
+}
+
+std::string EmbedCache::key(const std::string& face_file, const std::set<char32_t>& codepoints,
+                            const std::map<char32_t, std::uint16_t>& codes) {
+  std::string k = face_file;
+  k.push_back('\0');
+  for (char32_t cp : codepoints) k.append(reinterpret_cast<const char*>(&cp), sizeof cp);
+  k.push_back('\0');
+  for (const auto& [cp, code] : codes) {
+    k.append(reinterpret_cast<const char*>(&cp), sizeof cp);
+    k.append(reinterpret_cast<const char*>(&code), sizeof code);
+  }
+  return k;
+}
+
+const EmbeddedFont* EmbedCache::find(const std::string& key) const {
+  auto it = fonts_.find(key);
+  return it == fonts_.end() ? nullptr : &it->second;
+}
+
+void EmbedCache::store(std::string key, const EmbeddedFont& font) {
+  if (fonts_.size() >= kMaxFonts) fonts_.clear();
+  fonts_.emplace(std::move(key), font);
 }
 
 std::map<char32_t, std::uint16_t> one_byte_codes(const std::set<char32_t>& codepoints) {

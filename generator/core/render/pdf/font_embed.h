@@ -46,6 +46,22 @@ struct EmbeddedFont {
   std::string to_unicode_cmap() const;
 };
 
+/// Fonts a writer has prepared, by face, characters and codes: the local agreements of a
+/// batch draw much the same characters as each other, and subsetting a face costs more
+/// than the rest of embedding it. What a document gets depends only on the key, never on
+/// what came before.
+class EmbedCache {
+ public:
+  static std::string key(const std::string& face_file, const std::set<char32_t>& codepoints,
+                         const std::map<char32_t, std::uint16_t>& codes);
+  const EmbeddedFont* find(const std::string& key) const;
+  void store(std::string key, const EmbeddedFont& font);
+
+ private:
+  static constexpr std::size_t kMaxFonts = 64;  // bounded, whatever the input
+  std::map<std::string, EmbeddedFont> fonts_;
+};
+
 /// One-byte codes for a document: printable ASCII as itself, other characters from the
 /// free bytes in code point order. Shared by all of a document's fonts, every one of
 /// them has the same ToUnicode map, written once. Empty when `codepoints` (the union of

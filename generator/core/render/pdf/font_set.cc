@@ -124,12 +124,16 @@ std::string Face::subset(const std::set<char32_t>& codepoints) const {
   hb_face_t* sub = hb_subset_or_fail(face_, input);
   hb_subset_input_destroy(input);
   if (!sub) return {};
-  hb_blob_t* blob = hb_face_reference_blob(sub);
+  return take_face_bytes(sub);
+}
+
+std::string take_face_bytes(hb_face_t* face) {
+  hb_blob_t* blob = hb_face_reference_blob(face);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
   std::string out(data ? data : "", data ? len : 0);
   hb_blob_destroy(blob);
-  hb_face_destroy(sub);
+  hb_face_destroy(face);
   return out;
 }
 

@@ -115,6 +115,10 @@ class FontSet {
   int fallback_ = 0;
 };
 
+/// The font file of a HarfBuzz face (a subset, or one made with a face builder), which is
+/// released; empty when HarfBuzz cannot serialise it.
+std::string take_face_bytes(hb_face_t* face);
+
 /// Decodes one code point from UTF-8 at `i` (advancing it); invalid bytes give U+FFFD.
 char32_t next_codepoint(std::string_view s, std::size_t& i);
 /// Appends a code point as UTF-8.

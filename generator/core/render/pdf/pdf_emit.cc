@@ -104,7 +104,7 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   return out;
 }
 
-EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads) {
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads, EmbedCache* cache) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
   // Streams are compressed when the file is packed (pdf_finish), with libdeflate.
@@ -123,11 +123,21 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   for (const auto& [key, codepoints] : used) {
     std::set<char32_t> cps = codepoints;
     cps.insert(' ');
+    std::string cache_key;
+    if (cache) {
+      cache_key = EmbedCache::key(fonts.face(key).file().string(), cps, shared);
+      if (const EmbeddedFont* known = cache->find(cache_key)) {
+        embedded.push_back(*known);
+        keys.push_back(key);
+        continue;
+      }
+    }
     const std::string data = fonts.face(key).subset(cps);
     EmbeddedFont f;
     if (data.empty() || !prepare_embedded_font(data, cps, f, &shared)) {
       throw PdfError("cannot subset font " + fonts.face(key).file().string());
     }
+    if (cache) cache->store(std::move(cache_key), f);
     embedded.push_back(std::move(f));
     keys.push_back(key);
   }

@@ -6,6 +6,7 @@
 #include "render/pdf/font_set.h"
 #include "render/pdf/hyphenator.h"
 #include "render/pdf/layout_dump.h"
+#include "render/pdf/font_embed.h"
 #include "render/pdf/line_cache.h"
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_finish.h"
@@ -37,12 +38,14 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
       style_(std::move(style)),
       hyphenator_(std::make_unique<Hyphenator>(style_->hyphen_dictionary, style_->hyphen_left_min,
                                                style_->hyphen_right_min, style_->hyphen_min_word)),
-      lines_(std::make_unique<LineCache>()) {}
+      lines_(std::make_unique<LineCache>()),
+      fonts_(std::make_unique<EmbedCache>()) {}
 
 PdfWriter::~PdfWriter() = default;
 
 void PdfWriter::forget() {
   lines_ = std::make_unique<LineCache>();
+  fonts_ = std::make_unique<EmbedCache>();
   hyphenator_->forget();
 }
 
@@ -61,10 +64,10 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.author = doc.region;
   meta.keywords = doc.keywords;
   meta.creator = std::string("okgen ") + OKGEN_VERSION;
-  meta.producer = std::string("okgen ") + OKGEN_VERSION + " (libharu, qpdf)";
+  meta.producer = std::string("okgen ") + OKGEN_VERSION + " (libharu, HarfBuzz)";
   meta.lang = doc.lang == "sv" ? "sv-SE" : doc.lang;
   meta.date = doc.date;
-  EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_);
+  EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_, fonts_.get());
   out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_);
   out.layout = std::move(layout);
   return out;

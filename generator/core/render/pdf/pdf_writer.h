@@ -27,6 +27,7 @@ struct PdfResult {
 };
 
 class LineCache;
+class EmbedCache;
 
 class PdfWriter {
  public:
@@ -37,11 +38,11 @@ class PdfWriter {
   ~PdfWriter();
 
   /// Typesets `doc`. `source` names the agreement in diagnostics (missing glyphs); the
-  /// layout dump is made only `with_dump`. Throws PdfError when libharu or qpdf fail.
+  /// layout dump is made only `with_dump`. Throws PdfError when libharu or HarfBuzz fail.
   PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                    bool with_dump = false);
-  /// Forgets the paragraphs broken into lines and the words hyphenated so far (the next
-  /// document is laid out from scratch; benchmarks measure that).
+  /// Forgets the paragraphs broken into lines, the words hyphenated and the fonts subset
+  /// so far (the next document is made from scratch; benchmarks measure that).
   void forget();
   /// Lets one document's layout use up to `threads` threads (1, the default, when the
   /// documents of a batch already keep every core busy). Output does not change.
@@ -55,6 +56,8 @@ class PdfWriter {
   // Paragraphs this writer has broken into lines, for the documents it renders next
   // (one writer per thread; see line_cache.h).
   std::unique_ptr<LineCache> lines_;
+  // Subset fonts this writer has prepared (see font_embed.h).
+  std::unique_ptr<EmbedCache> fonts_;
   int threads_ = 1;
 };
 
