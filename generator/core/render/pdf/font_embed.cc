@@ -301,7 +301,7 @@ bool prepare_embedded_font(const std::string& subset_bytes, const std::set<char3
 
   hb_font_destroy(font);
   hb_face_destroy(face);
-  return true;
+  return !out.font_file.empty();
 }
 
 }  // namespace okgen::render::pdf
