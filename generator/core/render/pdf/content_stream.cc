@@ -142,26 +142,16 @@ void append_code(std::string& out, const ContentFont& font, std::uint16_t code) 
 }  // namespace
 
 long append_glyph_codes(std::string& out, const ContentFont& font, const std::string& text, int* spaces) {
+  // Every line of text passes here: ASCII is not decoded, and one-byte fonts take their
+  // widths from the table index_glyphs made.
+  const bool one_byte = font.font->one_byte;
   long width = 0;
-  if (font.font->one_byte && font.code_widths.size() == 256) {
-    // Every line of text passes here: one-byte codes from the tables, ASCII undecoded.
-    int n = 0;
-    for (std::size_t i = 0; i < text.size();) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(text, i);
-      const auto code = static_cast<unsigned char>(cp < 0x10000 ? font.bmp[cp] : font.font->code(cp));
-      width += font.code_widths[code];
-      n += code == ' ';
-      append_code_byte(out, code);
-    }
-    if (spaces) *spaces += n;
-    return width;
-  }
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t cp = next_codepoint(text, i);
+    const auto c = static_cast<unsigned char>(text[i]);
+    const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(text, i);
     const std::uint16_t code = cp < 0x10000 ? font.bmp[cp] : font.font->code(cp);
-    width += font.font->code_width(code);
-    if (spaces && code == ' ' && font.font->one_byte) ++*spaces;
+    width += one_byte ? font.code_widths[code] : font.font->code_width(code);
+    if (spaces && one_byte && code == ' ') ++*spaces;
     append_code(out, font, code);
   }
   return width;
@@ -277,7 +267,6 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       append_color(s, t.color, false);
       color = t.color;
     }
-    const double space = f.font->code_width(f.bmp[' ']) * static_cast<double>(t.size) / 1000.0;
     if (!open) {
       // Word spacing for the runs in this style from here (see line_word_spacing).
       const double seg_tw = line_word_spacing(ops, i, f, fonts);
@@ -304,6 +293,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       line_size = t.size;
       pen = x;
     } else {
+      const double space = f.font->code_width(f.bmp[' ']) * static_cast<double>(t.size) / 1000.0;
       if (raised) {
         const double r = std::round((H - t.y) * 100.0) / 100.0 - line_top;
         if (r != rise) {

@@ -61,18 +61,14 @@ void Hyphenator::forget() {
 std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   std::vector<std::size_t> out;
   if (!dict_) return out;
+  // points() has made sure the word is Latin-1 letters, some lower-case, long enough.
   std::string latin;
   std::vector<std::size_t> byte_end;  // UTF-8 offset after each character
-  bool has_lower = false;
   for (std::size_t i = 0; i < word.size();) {
-    char32_t cp = next_codepoint(word, i);
-    const bool upper = is_upper(cp), lower = is_lower(cp);
-    if (!upper && !lower) return out;  // digits, punctuation, other scripts: leave alone
-    has_lower = has_lower || lower;
-    latin.push_back(static_cast<char>(upper ? cp + 0x20 : cp));
+    const char32_t cp = next_codepoint(word, i);
+    latin.push_back(static_cast<char>(is_upper(cp) ? cp + 0x20 : cp));
     byte_end.push_back(i);
   }
-  if (!has_lower || static_cast<int>(latin.size()) < min_word_) return out;
   std::vector<char> hyphens(latin.size() + 5, '0');
   char** rep = nullptr;
   int* pos = nullptr;

@@ -27,8 +27,9 @@ class Hyphenator {
   void forget();
 
  private:
+  /// The points of a word that is a candidate().
   std::vector<std::size_t> compute(const std::string& word) const;
-  /// Whether compute() could find a point: letters only, some lower-case, long enough.
+  /// Whether a word may have points: letters only, some lower-case, long enough.
   bool candidate(const std::string& word) const;
 
   _HyphenDict* dict_ = nullptr;
