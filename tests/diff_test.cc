@@ -3,6 +3,9 @@
 // versions read from git, `okgen revise`, and the checker's revision rules.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "diff/agreement_diff.h"
@@ -165,6 +168,29 @@ TEST_CASE("diff: a version from git, with its Markdown bodies", "[diff]") {
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
   CHECK_FALSE(contains(out, "[revision-not-recorded]"));
   CHECK(contains(out, "[revision-summary-missing]"));
+}
+
+TEST_CASE("revise: the file keeps its permissions, owner and group", "[diff][security]") {
+  const fs::path tmp = test::temp_dir("revise-mode");
+  const fs::path file = tmp / "exempel.xml";
+  write(file, test::read(test::source_dir() / kNew));
+  // A file only its owner and group may read and write (an agreement not yet public).
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write);
+  struct stat before {};
+  REQUIRE(::stat(file.c_str(), &before) == 0);
+  // As root the test also gives the file to another owner and group, which revise must keep.
+  const bool root = ::geteuid() == 0;
+  if (root) REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+  REQUIRE(::stat(file.c_str(), &before) == 0);
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("revise " + file.string() + " --version 1.1 --date 2026-11-23"), &out) == 0);
+  struct stat after {};
+  REQUIRE(::stat(file.c_str(), &after) == 0);
+  CHECK(before.st_ino != after.st_ino);  // replaced atomically, not written in place
+  CHECK((after.st_mode & 07777) == 0660);
+  CHECK(after.st_uid == before.st_uid);
+  CHECK(after.st_gid == before.st_gid);
+  CHECK(contains(test::read(file), "<version>1.1</version>"));
 }
 
 TEST_CASE("revise: raises the version and adds a draft history row, keeping the file's layout", "[diff]") {

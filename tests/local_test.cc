@@ -241,6 +241,45 @@ TEST_CASE("check: a skeleton is a draft; with --final its open questions are err
   CHECK(contains(out, "ska fyllas med lokal text men saknar den. [local-slot-empty]"));
 }
 
+// <parent href> is confined to the content folder as <body src> is: neither "../.." nor a
+// symlink can make okgen read (and republish) a file from elsewhere on the computer.
+TEST_CASE("local: <parent href> outside the content folder is refused, symlinks resolved", "[local][security]") {
+  const fs::path root = fixture_copy("local-parent-escape");
+  const fs::path local = root / "content/blekinge/local/karlskrona.xml";
+  const std::string xml = test::read(local);
+  // Somewhere outside the content folder, a perfectly good regional agreement.
+  fs::create_directories(root / "elsewhere");
+  fs::copy_file(root / "content/blekinge/regional.xml", root / "elsewhere/regional.xml");
+  std::string out;
+  SECTION("a relative path that climbs out") {
+    std::string bad = xml;
+    replace(bad, "href=\"../regional.xml\"", "href=\"../../../elsewhere/regional.xml\"");
+    write(local, bad);
+    CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 1);
+    CHECK(contains(out, "[local-parent-outside-content]"));
+    CHECK(contains(out, "karlskrona.xml:"));
+  }
+  SECTION("a symlink inside the folder that points out") {
+    fs::create_symlink(root / "elsewhere/regional.xml", root / "content/blekinge/local/lank.xml");
+    std::string bad = xml;
+    replace(bad, "href=\"../regional.xml\"", "href=\"lank.xml\"");
+    write(local, bad);
+    CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 1);
+    CHECK(contains(out, "[local-parent-outside-content]"));
+  }
+  SECTION("an absolute path") {
+    std::string bad = xml;
+    replace(bad, "href=\"../regional.xml\"", "href=\"" + (root / "content/blekinge/regional.xml").string() + "\"");
+    write(local, bad);
+    CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 1);
+    CHECK(contains(out, "[local-parent-outside-content]"));
+  }
+  SECTION("the usual path is fine") {
+    CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 0);
+    CHECK_FALSE(contains(out, "[local-parent-outside-content]"));
+  }
+}
+
 TEST_CASE("inheritance: a regional revision reaches the local agreement and flags it for review", "[local]") {
   const fs::path root = fixture_copy("local-inherit");
   const fs::path regional = root / "content/blekinge/regional.xml";
@@ -462,4 +501,69 @@ TEST_CASE("inheritance: with git, the regional change is shown as a word diff", 
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content/blekinge/local/karlskrona.xml"), &out) == 0);
   CHECK(contains(out, "[local-regional-changed]"));
   CHECK(contains(out, "kallar till möte inom [-fem-]{+tio+} arbetsdagar"));
+}
+
+// A content folder can sit in a repository someone else set up, and a repository's config
+// can name programs git runs (fsmonitor, hooks, filters, textconv, gpg). okgen's git reads
+// must run none of them, still work, never take a revision for an option, and leave git's
+// safe.directory refusal in place.
+TEST_CASE("git: a hostile repository configuration runs nothing", "[local][security]") {
+  const fs::path root = fixture_copy("git-hostile");
+  std::string out;
+  const std::string in_repo = "cd " + root.string() + " && ";
+  const std::string git = "git -c user.email=t@example.org -c user.name=t ";
+  REQUIRE(test::run(in_repo + "git init -q && " + git + "add . && " + git + "commit -qm v1", &out) == 0);
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  std::string xml = test::read(regional);
+  replace(xml, "kallar till möte inom fem arbetsdagar.", "kallar till möte inom tio arbetsdagar.");
+  write(regional, xml);
+  REQUIRE(test::run(in_repo + git + "commit -qam v2", &out) == 0);
+  // Every program the repository names leaves a mark when it runs.
+  const fs::path marks = root / "marks";
+  fs::create_directories(marks);
+  const fs::path hooks = root / "hooks";
+  fs::create_directories(hooks);
+  auto script = [&](const std::string& name) {
+    const fs::path p = hooks / name;
+    write(p, "#!/bin/sh\ntouch " + (marks / name).string() + "\ncat\n");
+    fs::permissions(p, fs::perms::owner_all);
+    return p.string();
+  };
+  for (const char* hook : {"post-index-change", "pre-commit", "post-checkout", "reference-transaction"}) script(hook);
+  std::string config = test::read(root / ".git/config");
+  config += "[core]\n\tfsmonitor = " + script("fsmonitor") + "\n\thooksPath = " + hooks.string() +
+            "\n\tpager = " + script("pager") + "\n[filter \"evil\"]\n\tclean = " + script("clean") +
+            "\n\tsmudge = " + script("smudge") + "\n\tprocess = " + script("process") +
+            "\n[diff \"evil\"]\n\ttextconv = " + script("textconv") + "\n[diff]\n\texternal = " + script("external") +
+            "\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = " + script("gpg") + "\n";
+  write(root / ".git/config", config);
+  write(root / ".gitattributes", "* filter=evil diff=evil\n");
+  // An uncommitted change, so the checker compares with the committed text.
+  replace(xml, "<version>1.0</version>", "<version>1.0</version><!-- ändrad -->");
+  write(regional, xml);
+
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
+  CHECK(contains(out, "kallar till möte inom [-fem-]{+tio+} arbetsdagar"));  // git was read
+  CHECK(contains(out, "[revision-not-recorded]"));
+  CHECK(test::run(in_repo + okgen_cmd("diff HEAD~1:content/blekinge/regional.xml content/blekinge/regional.xml"), &out) == 0);
+  CHECK(contains(out, "[-fem-]{+tio+}"));
+  std::vector<std::string> ran;
+  for (const auto& e : fs::directory_iterator(marks)) ran.push_back(e.path().filename().string());
+  INFO("programs the repository named that ran: " << util::join(ran, ", "));
+  CHECK(ran.empty());
+
+  // A revision that looks like an option stays a revision (and does not exist).
+  const fs::path planted = root / "planted.txt";
+  CHECK(test::run(in_repo + okgen_cmd("diff -- --output=" + planted.string() + ":content/blekinge/regional.xml content/blekinge/regional.xml"), &out) == 2);
+  CHECK(contains(out, "[diff-git]"));
+  CHECK_FALSE(fs::exists(planted));
+
+  // A repository owned by someone else is refused as git refuses it (git's test switch makes
+  // git see another owner without root): no reading the hostile history, a clear message.
+  const std::string other_owner = "GIT_TEST_ASSUME_DIFFERENT_OWNER=1 ";
+  CHECK(test::run(in_repo + other_owner + okgen_cmd("diff HEAD~1:content/blekinge/regional.xml content/blekinge/regional.xml"), &out) == 2);
+  CHECK(contains(out, "[diff-git]"));
+  CHECK(contains(out, "dubious ownership"));
+  CHECK(test::run(in_repo + other_owner + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
+  CHECK_FALSE(contains(out, "[revision-not-recorded]"));
 }

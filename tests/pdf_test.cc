@@ -14,9 +14,11 @@
 #include "compose/composer.h"
 #include "model/walk.h"
 #include "pipeline.h"
+#include "render/html/html_writer.h"
 #include "render/pdf/pdf_style.h"
 #include "render/pdf/pdf_writer.h"
 #include "support/test_support.h"
+#include "util/fs.h"
 
 namespace fs = std::filesystem;
 using namespace okgen;
@@ -315,6 +317,45 @@ TEST_CASE("pdf: hostile and unusual content still lays out", "[pdf-output]") {
     auto r = render_xml("<section id=\"a\"><heading>A</heading><body>" + text + "</body></section>");
     CHECK(r.pages >= 4);
   }
+}
+
+// The loader refuses unsafe addresses, but a writer must not trust its Doc: a model built by
+// other code (an importer, a test, a future loader) goes through the same check at output.
+TEST_CASE("writers drop unsafe link targets even when the Doc carries one", "[pdf-output][html][security]") {
+  auto l = test::load_string(test::minimal_agreement(
+      "<section id=\"a\"><heading>A</heading><body>Se [rutinen](https://example.org/rutin) och "
+      "[sidan](https://example.org/sida).</body></section>"));
+  REQUIRE(l.agreement);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
+  int replaced = 0;
+  std::function<void(model::Inlines&)> poison = [&](model::Inlines& ins) {
+    for (auto& in : ins) {
+      if (auto* link = std::get_if<model::Link>(&in.node)) {
+        if (link->href == "https://example.org/rutin") link->href = "javascript:alert(1)", ++replaced;
+        if (link->href == "https://example.org/sida") link->href = " JaVa\tScRiPt:alert(2)", ++replaced;
+      }
+    }
+  };
+  for (auto& sec : doc.sections)
+    for (auto& b : sec.blocks)
+      if (auto* p = std::get_if<model::Paragraph>(&b.node)) poison(p->content);
+  REQUIRE(replaced == 2);
+  const std::string html = render::render_html(doc, test::resources());
+  CHECK(html.find("alert(") == std::string::npos);
+  CHECK(html.find("Se rutinen och sidan.") != std::string::npos);  // the words stay
+  auto writer = render::pdf::PdfWriter::create(test::resources(), sink, sources);
+  REQUIRE(writer);
+  auto r = writer->render(doc, "test", sink);
+  for (const auto& page : r.layout.pages)
+    for (const auto& link : page.ops.links) CHECK(link.uri.find("alert") == std::string::npos);
+  const fs::path pdf = test::temp_dir("unsafe-link") / "a.pdf";
+  util::write_file_atomic(pdf, r.pdf);
+  std::string qdf;
+  REQUIRE(test::run("qpdf --qdf --object-streams=disable " + pdf.string() + " -", &qdf) == 0);
+  CHECK(qdf.find("alert(") == std::string::npos);
+  CHECK(qdf.find("/URI") == std::string::npos);
 }
 
 TEST_CASE("pdf: a missing font file is a clear error and nothing is written", "[pdf-output]") {

@@ -37,15 +37,6 @@ namespace fs = std::filesystem;
 namespace okgen {
 namespace {
 
-fs::path find_content_root(const fs::path& file) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(file, ec).lexically_normal();
-  for (fs::path p = abs.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
-    if (p.filename() == "content") return p;
-  }
-  return abs.parent_path();
-}
-
 // output/<path under content/ without .xml>.html, e.g. output/dalarna/regional.html.
 fs::path output_path(const fs::path& source, const fs::path& content_root, const fs::path& out_dir,
                      const std::string& ext) {
@@ -137,6 +128,7 @@ struct Parent {
   const model::Agreement* agreement = nullptr;
   bool valid = false;  ///< read without errors
   std::string display;
+  bool outside = false;  ///< <parent href> leaves the content folder: not read
 };
 
 // Replaces a local agreement by its merge with the regional one; false when it cannot be
@@ -145,6 +137,11 @@ bool merge_with_parent(Loaded& l, const Parent& parent, diag::DiagnosticSink& si
   const model::Agreement& a = *l.agreement;
   const diag::SourceSpan where = model::span_of(a, a.meta.parent->loc);
   if (parent.agreement) l.result.parent_source = parent.display;
+  if (parent.outside) {
+    sink.report("local-parent-outside-content", where,
+                {{"src", a.meta.parent->href}, {"root", util::display_path(l.content_root)}});
+    return false;
+  }
   if (!parent.agreement) {
     sink.report("local-parent-missing", where, {{"href", a.meta.parent->href}});
     return false;
@@ -205,7 +202,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     const fs::path& file = files[i];
     l.result.source = file;
     l.result.display_source = util::display_path(file);
-    l.content_root = options.content_root.empty() ? find_content_root(file) : options.content_root;
+    l.content_root = options.content_root.empty() ? util::default_content_root(file) : options.content_root;
     if (is_text_agreement(file)) return;  // checked below, in order
     reads[i].found.set_policy(sink.policy());
     load::LoadOptions flo = lo;
@@ -263,15 +260,23 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     }
   }
   std::vector<std::unique_ptr<model::Agreement>> extra_parents;  // parents not among the inputs
-  auto resolve = [&](const model::Agreement& local) -> Parent {
+  auto resolve = [&](const Loaded& l) -> Parent {
+    const model::Agreement& local = *l.agreement;
     std::error_code ec;
     const fs::path base = fs::path(local.path()).parent_path();
+    // Confined like <body src> (symlinks resolved): a local agreement cannot make okgen read
+    // and republish a file from elsewhere on the computer.
+    if (fs::path(local.meta.parent->href).is_absolute() || !util::is_inside(base / local.meta.parent->href, l.content_root)) {
+      Parent outside;
+      outside.outside = true;
+      return outside;
+    }
     const std::string key = fs::weakly_canonical(base / local.meta.parent->href, ec).string();
     if (auto it = parents.find(key); it != parents.end()) return it->second;
     diag::DiagnosticSink quiet;  // problems in the parent are reported when it is checked itself
     diag::SourceRegistry scratch;
     load::LoadOptions plo = lo;
-    plo.content_root = find_content_root(key);
+    plo.content_root = util::default_content_root(key);
     Parent p;
     p.display = util::display_path(key);
     if (auto loaded = load::load_agreement(key, plo, quiet, scratch)) {
@@ -305,8 +310,16 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     w.active = true;
     w.found.set_policy(sink.policy());
     w.local = l.agreement->kind == model::AgreementKind::local && l.agreement->meta.parent;
-    if (w.local) parent_of[&*l.agreement] = w.parent = resolve(*l.agreement);
-    if (co.compare_with_git) w.committed = git.committed_if_changed(l.result.source);
+    if (w.local) parent_of[&*l.agreement] = w.parent = resolve(l);
+  }
+  if (co.compare_with_git) {
+    std::vector<fs::path> tracked;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (work[i].active) tracked.push_back(all[i].result.source), which.push_back(i);
+    }
+    auto committed = git.committed_if_changed(tracked);
+    for (std::size_t k = 0; k < which.size(); ++k) work[which[k]].committed = std::move(committed[k]);
   }
   const review::ParentResolver parent = [&](const model::Agreement& local) -> const model::Agreement* {
     auto it = parent_of.find(&local);

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "load/agreement_loader.h"
+#include "util/fs.h"
 
 namespace fs = std::filesystem;
 
@@ -45,7 +46,7 @@ bool Loaded::has(const std::string& rule) const {
 
 static load::LoadOptions options_for(const fs::path& path) {
   load::LoadOptions o;
-  o.content_root = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  o.content_root = util::default_content_root(path);
   o.areas = resources().data.area_ids();
   o.standard_texts = resources().templates.list("text/standard", ".md");
   return o;

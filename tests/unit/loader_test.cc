@@ -136,7 +136,7 @@ TEST_CASE("kind-specific metadata", "[loader]") {
     <municipality code="2080">Falu kommun</municipality>
   </meta>
   <section id="a"><heading>A</heading></section>
-</agreement>)");
+</agreement>)", "test/local/falun.xml");
   REQUIRE(local.agreement);
   CHECK(local.sink.all().empty());
   CHECK(local.agreement->meta.parent->diarienummer == "RD21/00517");

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/markdown.h"
+#include "util/url.h"
 
 using namespace okgen;
 using namespace okgen::model;
@@ -72,15 +73,19 @@ TEST_CASE("unsafe link schemes are dropped, their text kept", "[markdown]") {
 }
 
 TEST_CASE("safe URL classification", "[markdown]") {
-  CHECK(load::is_safe_url("https://www.socialstyrelsen.se/"));
-  CHECK(load::is_safe_url("mailto:info@region.se"));
-  CHECK(load::is_safe_url("tel:+46101234567"));
-  CHECK(load::is_safe_url("dokument/rutin.pdf"));
-  CHECK_FALSE(load::is_safe_url("javascript:alert(1)"));
-  CHECK_FALSE(load::is_safe_url(" javascript:alert(1)"));
-  CHECK_FALSE(load::is_safe_url("data:text/html;base64,PHNjcmlwdD4="));
-  CHECK_FALSE(load::is_safe_url("vbscript:x"));
-  CHECK_FALSE(load::is_safe_url("file:///etc/passwd"));
+  CHECK(util::is_safe_url("https://www.socialstyrelsen.se/"));
+  CHECK(util::is_safe_url("mailto:info@region.se"));
+  CHECK(util::is_safe_url("tel:+46101234567"));
+  CHECK(util::is_safe_url("dokument/rutin.pdf"));
+  CHECK_FALSE(util::is_safe_url("javascript:alert(1)"));
+  CHECK_FALSE(util::is_safe_url(" javascript:alert(1)"));
+  CHECK_FALSE(util::is_safe_url("data:text/html;base64,PHNjcmlwdD4="));
+  CHECK_FALSE(util::is_safe_url("vbscript:x"));
+  CHECK_FALSE(util::is_safe_url("file:///etc/passwd"));
+  CHECK_FALSE(util::is_safe_url("java\tscript:alert(1)"));
+  CHECK_FALSE(util::is_safe_url("JavaScript:alert(1)"));
+  CHECK(util::safe_href("javascript:alert(1)").empty());
+  CHECK(util::safe_href("#avsnitt-3") == "#avsnitt-3");
 }
 
 TEST_CASE("Markdown headings are refused but their words kept", "[markdown]") {

@@ -88,6 +88,40 @@ TEST_CASE("staged files appear only on commit, and are removed when the build gi
   CHECK((fs::status(root / "out/b/c.pdf").permissions() & fs::perms::others_read) != fs::perms::none);
 }
 
+TEST_CASE("a commit that fails midway puts back every file it had replaced", "[pipeline]") {
+  const fs::path root = test::temp_dir("staged-rollback");
+  write(root / "out/a.html", "gammal a");
+  write(root / "out/c.html", "gammal c");
+  fs::create_directories(root / "out/b.pdf/upptagen");  // a folder where a file must go: rename fails
+  {
+    util::StagedFiles staged;
+    staged.stage(root / "out/a.html", "ny a");
+    staged.stage(root / "out/ny.html", "ny fil");
+    staged.stage(root / "out/b.pdf", "ny b");
+    staged.stage(root / "out/c.html", "ny c");
+    CHECK_THROWS_AS(staged.commit(), util::IoError);
+  }  // the build gives up: what was not moved is removed
+  CHECK(test::read(root / "out/a.html") == "gammal a");  // replaced, then restored
+  CHECK_FALSE(fs::exists(root / "out/ny.html"));          // new, then removed
+  CHECK(fs::is_directory(root / "out/b.pdf"));
+  CHECK(test::read(root / "out/c.html") == "gammal c");  // never reached
+  CHECK(temporaries(root / "out") == 0);
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root / "out")) files += e.is_regular_file();
+  CHECK(files == 2);  // no backups left behind
+
+  // A commit that succeeds leaves no backups either.
+  fs::remove_all(root / "out/b.pdf");
+  util::StagedFiles again;
+  again.stage(root / "out/a.html", "ny a");
+  again.stage(root / "out/b.pdf", "ny b");
+  again.commit();
+  CHECK(test::read(root / "out/a.html") == "ny a");
+  files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root / "out")) files += e.is_regular_file();
+  CHECK(files == 3);
+}
+
 TEST_CASE("a build writes the same files as before, whatever the threads did", "[pipeline]") {
   // Agreements are built on several threads, each PDF writer remembering what it laid out
   // before; two builds of the same content give identical bytes.

@@ -8,6 +8,7 @@
 #include "load/markdown.h"
 #include "model/span.h"
 #include "model/walk.h"
+#include "util/url.h"
 
 namespace okgen::compose {
 
@@ -347,7 +348,7 @@ class Composer {
           if (doc.id != x->target) continue;
           model::Inlines children = x->children.empty() ? model::Inlines{model::Inline{model::Text{doc.title}, in.loc}}
                                                          : x->children;
-          if (doc.href.empty()) {
+          if (!util::is_safe_url(doc.href) || doc.href.empty()) {
             in.node = model::Emph{std::move(children)};
           } else {
             in.node = model::Link{doc.href, std::move(children)};

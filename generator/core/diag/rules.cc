@@ -33,6 +33,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"text-not-allowed", Severity::error, Stage::structure},
       {"empty-value", Severity::error, Stage::structure},
       {"invalid-value", Severity::error, Stage::structure},
+      {"unsafe-href", Severity::error, Stage::structure},
       {"invalid-date", Severity::error, Stage::structure},
       {"date-order", Severity::error, Stage::structure},
       {"validity-no-end", Severity::error, Stage::structure},
@@ -51,6 +52,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"local-meta-in-regional", Severity::error, Stage::structure},
       // Local agreements: how the local file fits onto its regional agreement (local/).
       {"local-parent-invalid", Severity::error, Stage::structure},
+      {"local-parent-outside-content", Severity::error, Stage::structure},
       {"local-unknown-section", Severity::error, Stage::structure},
       {"local-locked-section", Severity::error, Stage::structure},
       {"local-action-not-allowed", Severity::error, Stage::structure},

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "util/fs.h"
-#include "util/process.h"
+#include "util/git.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -13,6 +13,10 @@ namespace fs = std::filesystem;
 namespace okgen::diff {
 
 namespace {
+
+// The most files of one folder a version brings along (an agreement, its Markdown bodies and
+// its local agreements are a few dozen; a hostile tree could hold millions).
+constexpr std::size_t kMaxVersionFiles = 2000;
 
 // A private temporary folder, removed when it goes out of scope.
 struct TempDir {
@@ -49,29 +53,53 @@ std::optional<model::Agreement> load_version(const std::string& spec, load::Load
   // The repository is the one the path (or its nearest existing folder) is in.
   fs::path probe = fs::absolute(path, ec).parent_path();
   while (!probe.empty() && !fs::exists(probe, ec)) probe = probe.parent_path();
-  const auto top = util::run_process({"git", "rev-parse", "--show-toplevel"}, probe);
-  if (top.exit_code != 0) {
-    sink.report("diff-git", where, {{"file", spec}, {"problem", top.exit_code < 0 ? "git saknas" : first_line(top.err)}});
+  std::string problem;
+  const auto top = util::git_toplevel(probe, &problem);
+  if (!top) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", problem}});
     return std::nullopt;
   }
-  const fs::path root = first_line(top.out);
-  const fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_relative(fs::weakly_canonical(root, ec));
+  const fs::path root = fs::weakly_canonical(*top, ec);
+  const fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_relative(root);
   TempDir tmp;
   if (tmp.path.empty()) {
     sink.report("diff-git", where, {{"file", spec}, {"problem", "ingen temporär mapp"}});
     return std::nullopt;
   }
   // The file's folder at that revision: Markdown bodies beside it are part of the version.
+  // Objects are read as stored (ls-tree, cat-file): `git archive` would run the repository's
+  // smudge filters.
   const std::string folder = rel.parent_path().empty() ? "." : rel.parent_path().generic_string();
-  const fs::path tar = tmp.path / "version.tar";
-  auto archive = util::run_process({"git", "archive", "--format=tar", "-o", tar.string(), rev, "--", folder}, root);
-  if (archive.exit_code != 0) {
-    sink.report("diff-git", where, {{"file", spec}, {"problem", first_line(archive.err)}});
+  auto tree = util::run_git({"ls-tree", "-r", "-z", "--full-name", "--end-of-options", rev, "--", folder}, root);
+  if (tree.exit_code != 0) {
+    sink.report("diff-git", where, {{"file", spec}, {"problem", first_line(tree.err)}});
     return std::nullopt;
   }
-  auto untar = util::run_process({"tar", "-xf", tar.string(), "-C", tmp.path.string()});
+  std::vector<std::string> names, paths;
+  for (const auto& entry : util::split(tree.out, '\0')) {
+    // "<mode> blob <oid>\t<path>"; only regular files (no links, no submodules), within reason.
+    const auto tab = entry.find('\t');
+    if (tab == std::string::npos || !util::starts_with(entry, "100") || entry.find(" blob ") == std::string::npos) continue;
+    const std::string file = entry.substr(tab + 1);
+    const fs::path p = fs::path(file).lexically_normal();
+    if (p.is_absolute() || p.empty() || *p.begin() == "..") continue;
+    names.push_back(entry.substr(entry.find(" blob ") + 6, tab - entry.find(" blob ") - 6));
+    paths.push_back(file);
+    if (names.size() >= kMaxVersionFiles) break;
+  }
+  const auto blobs = util::git_read_blobs(names, root);
+  for (std::size_t i = 0; i < blobs.size(); ++i) {
+    if (!blobs[i]) continue;
+    try {
+      fs::create_directories((tmp.path / paths[i]).parent_path());
+      util::write_file_atomic(tmp.path / paths[i], *blobs[i]);
+    } catch (const std::exception&) {
+      sink.report("diff-git", where, {{"file", spec}, {"problem", "ingen temporär mapp"}});
+      return std::nullopt;
+    }
+  }
   const fs::path file = tmp.path / rel;
-  if (untar.exit_code != 0 || !fs::exists(file, ec)) {
+  if (!fs::exists(file, ec)) {
     sink.report("diff-git", where, {{"file", spec}, {"problem", "filen finns inte i " + rev}});
     return std::nullopt;
   }

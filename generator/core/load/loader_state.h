@@ -41,6 +41,11 @@ class LoaderState {
   std::vector<model::RichText> steps(pugi::xml_node parent);
   /// Records an id; a second use of the same id is reported as duplicate-id.
   void declare_id(const std::string& id, pugi::xml_node node);
+  /// The file `relative` names (relative to this file's folder) when it lies inside the
+  /// content folder, symlinks resolved; otherwise reports `rule` at the attribute `attr`
+  /// and returns nothing. Every path an agreement names (<body src>, <parent href>) passes here.
+  std::optional<std::filesystem::path> confined(const std::string& relative, pugi::xml_node node, const char* attr,
+                                                const char* rule);
 
   /// Reads a <section> tree (section_loader.cc).
   model::Section section(pugi::xml_node node, int depth);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "util/text.h"
+#include "util/url.h"
 
 namespace okgen::load {
 namespace {
@@ -121,7 +122,7 @@ class Bridge {
           Inlines children = inlines(n, depth + 1);
           if (util::starts_with(url, "#") && url.size() > 1) {
             out.push_back(Inline{model::CrossRef{url.substr(1), std::move(children)}, l});
-          } else if (is_safe_url(url)) {
+          } else if (util::is_safe_url(url)) {
             out.push_back(Inline{model::Link{url, std::move(children)}, l});
           } else {
             sink_.report("unsafe-link", span_of(l), {{"url", excerpt(url.c_str())}});
@@ -207,20 +208,6 @@ class Bridge {
 };
 
 }  // namespace
-
-bool is_safe_url(const std::string& url) {
-  std::string cleaned;
-  for (char c : url) {
-    auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F) continue;
-    cleaned.push_back(c);
-  }
-  auto colon = cleaned.find(':');
-  auto slash = cleaned.find_first_of("/?#");
-  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;  // relative
-  std::string scheme = util::ascii_lower(cleaned.substr(0, colon));
-  return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
-}
 
 model::Blocks parse_markdown(const std::string& text, const TextOrigin& origin, diag::DiagnosticSink& sink) {
   util::Dedented dedented = util::dedent(text);

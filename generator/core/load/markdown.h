@@ -30,8 +30,4 @@ constexpr int kMaxMarkdownDepth = 60;
 /// Parses Markdown `text` (not yet dedented) into blocks, reporting problems to `sink`.
 model::Blocks parse_markdown(const std::string& text, const TextOrigin& origin, diag::DiagnosticSink& sink);
 
-/// True for link targets okgen keeps: http, https, mailto, tel, and scheme-less relative
-/// references. Checked after removing characters browsers ignore (spaces, tabs, controls).
-bool is_safe_url(const std::string& url);
-
 }  // namespace okgen::load

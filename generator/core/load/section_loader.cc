@@ -50,6 +50,18 @@ std::vector<model::RichText> LoaderState::steps(pugi::xml_node parent) {
   return markdown_list(st, "step");
 }
 
+std::optional<fs::path> LoaderState::confined(const std::string& relative, pugi::xml_node node, const char* attr,
+                                              const char* rule) {
+  const fs::path base = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+  const fs::path target = base / relative;
+  const fs::path root = options_.content_root.empty() ? util::default_content_root(path_) : options_.content_root;
+  if (fs::path(relative).is_absolute() || !util::is_inside(target, root)) {
+    sink_.report(rule, reader_.span(node, attr), {{"src", relative}, {"root", util::display_path(root)}});
+    return std::nullopt;
+  }
+  return target;
+}
+
 model::Body LoaderState::body(pugi::xml_node node) {
   reader_.validate(node, spec::body());
   Body b;
@@ -63,14 +75,9 @@ model::Body LoaderState::body(pugi::xml_node node) {
   if (!util::trim(reader_.text(node).text).empty()) {
     sink_.report("body-src-and-text", reader_.span(node), {{"src", b.src}});
   }
-  const fs::path base = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-  const fs::path target = base / b.src;
-  const fs::path root = options_.content_root.empty() ? base : options_.content_root;
-  if (fs::path(b.src).is_absolute() || !util::is_inside(target, root)) {
-    sink_.report("body-file-outside-content", reader_.span(node, "src"),
-                 {{"src", b.src}, {"root", util::display_path(root)}});
-    return b;
-  }
+  const auto confined_target = confined(b.src, node, "src", "body-file-outside-content");
+  if (!confined_target) return b;
+  const fs::path& target = *confined_target;
   std::string text;
   auto status = util::read_file(target, text);
   if (status != util::ReadStatus::ok) {

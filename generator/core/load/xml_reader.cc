@@ -7,6 +7,7 @@
 
 #include "diag/suggest.h"
 #include "util/text.h"
+#include "util/url.h"
 
 namespace okgen::load {
 namespace {
@@ -147,8 +148,9 @@ bool XmlReader::check_attribute(pugi::xml_node node, const pugi::xml_attribute& 
   if (v.empty()) return bad("empty-value");
   switch (spec.type) {
     case AttrType::text:
-    case AttrType::uri:
       return true;
+    case AttrType::uri:
+      return util::is_safe_url(v) ? true : bad("unsafe-href");
     case AttrType::id:
       return is_id(v) ? true : bad("invalid-value", {{"expected", expected_form(spec)}});
     case AttrType::id_list:

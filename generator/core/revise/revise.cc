@@ -64,7 +64,7 @@ Result revise(const std::filesystem::path& file, const std::string& version, con
     sink.report("revise-failed", where, {{"version", version}});
     return Result::invalid;
   }
-  util::write_file_atomic(file, out);
+  util::rewrite_file_atomic(file, out);
   return Result::written;
 }
 

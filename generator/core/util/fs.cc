@@ -77,6 +77,23 @@ void write_file_atomic(const fs::path& path, const std::string& data) {
   replace_with_temp(write_temp_beside(path, data), path);
 }
 
+void rewrite_file_atomic(const fs::path& path, const std::string& data) {
+  struct stat old {};
+  if (::stat(path.c_str(), &old) != 0) return write_file_atomic(path, data);
+  const fs::path tmp = write_temp_beside(path, data);
+  // Owner first: chown clears set-id bits, which the mode then restores.
+  if (::chown(tmp.c_str(), old.st_uid, old.st_gid) != 0) {
+    (void)!::chown(tmp.c_str(), static_cast<uid_t>(-1), old.st_gid);  // at least the group, if ours
+  }
+  if (::chmod(tmp.c_str(), old.st_mode & 07777) != 0) {
+    const int err = errno;
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw IoError(std::string("cannot set permissions: ") + std::strerror(err), path);
+  }
+  replace_with_temp(tmp, path);
+}
+
 bool is_inside(const fs::path& path, const fs::path& root) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(path, ec);
@@ -86,6 +103,17 @@ bool is_inside(const fs::path& path, const fs::path& root) {
   auto [pe, re] = std::mismatch(p.begin(), p.end(), r.begin(), r.end());
   (void)pe;
   return re == r.end();
+}
+
+fs::path default_content_root(const fs::path& file) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(file, ec).lexically_normal();
+  for (fs::path p = abs.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
+    if (p.filename() == "content") return p;
+  }
+  const fs::path dir = abs.parent_path();
+  if (dir.filename() == "local" && dir.has_parent_path()) return dir.parent_path();
+  return dir;
 }
 
 std::string display_path(const fs::path& path) {

@@ -36,6 +36,11 @@ ReadStatus read_file(const std::filesystem::path& path, std::string& out, std::s
 /// directories. Throws IoError on failure; the old file, if any, is then untouched.
 void write_file_atomic(const std::filesystem::path& path, const std::string& data);
 
+/// The same for a file a person keeps (an agreement `revise` edits): the new file gets the
+/// old one's permissions, owner and group where the system allows (a group or owner okgen
+/// may not give is left as it comes out), instead of an output's 0644.
+void rewrite_file_atomic(const std::filesystem::path& path, const std::string& data);
+
 /// The first half of write_file_atomic: `data` in a temporary file beside `path`
 /// (".name.tmp-XXXXXX"), flushed to disk when `flush`, whose path is returned. Throws IoError.
 std::filesystem::path write_temp_beside(const std::filesystem::path& path, const std::string& data,
@@ -45,6 +50,12 @@ void replace_with_temp(const std::filesystem::path& tmp, const std::filesystem::
 
 /// True when `path` (after resolving "..", "." and symlinks) lies inside `root`.
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
+/// The content folder `file` belongs to when none is given: its nearest ancestor named
+/// "content"; otherwise, for a file in a folder named "local" (a local agreement beside its
+/// regional one, as `okgen local init` lays them out), that folder's parent; otherwise the
+/// file's own folder. Files an agreement names (<body src>, <parent href>) must lie inside it.
+std::filesystem::path default_content_root(const std::filesystem::path& file);
 
 /// `path` relative to the working directory when it lies below it, else as given; used to
 /// name files in messages the way the user typed them.

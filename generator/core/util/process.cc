@@ -1,8 +1,11 @@
-// Helper programs (see process.h): fork, exec, two pipes read with poll.
+// Helper programs (see process.h): fork, exec, pipes served with poll (standard input is
+// written while output is read, so neither side can block the other on a full pipe).
 #include "util/process.h"
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,14 +13,28 @@
 
 namespace okgen::util {
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd) {
+namespace {
+
+struct Pipe {
+  int fd[2] = {-1, -1};
+  bool open() { return pipe2(fd, O_CLOEXEC) == 0; }
+  void close_both() {
+    for (int& f : fd) {
+      if (f >= 0) close(f);
+      f = -1;
+    }
+  }
+};
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                          const std::string* input) {
   ProcessResult r;
   if (argv.empty()) return r;
-  int out_pipe[2], err_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) return r;
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-    close(out_pipe[0]);
-    close(out_pipe[1]);
+  Pipe out, err, in;
+  if (!out.open() || !err.open() || (input && !in.open())) {
+    out.close_both(), err.close_both(), in.close_both();
     return r;
   }
   std::vector<char*> args;
@@ -26,27 +43,40 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   const std::string dir = cwd.string();
   const pid_t pid = fork();
   if (pid == 0) {
-    dup2(out_pipe[1], 1);
-    dup2(err_pipe[1], 2);
-    const int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
+    dup2(out.fd[1], 1);
+    dup2(err.fd[1], 2);
+    if (input) {
+      dup2(in.fd[0], 0);
+    } else {
+      const int devnull = open("/dev/null", O_RDONLY);
+      if (devnull >= 0) dup2(devnull, 0);
+    }
     if (!dir.empty() && chdir(dir.c_str()) != 0) _exit(127);
     execvp(args[0], args.data());
     _exit(127);
   }
-  close(out_pipe[1]);
-  close(err_pipe[1]);
+  close(out.fd[1]), out.fd[1] = -1;
+  close(err.fd[1]), err.fd[1] = -1;
+  if (input) close(in.fd[0]), in.fd[0] = -1;
   if (pid < 0) {
-    close(out_pipe[0]);
-    close(err_pipe[0]);
+    out.close_both(), err.close_both(), in.close_both();
     return r;
   }
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  // A program that exits before reading all its input must not kill okgen with SIGPIPE. The
+  // signal a write raises goes to the writing thread: block it here, and take a pending one
+  // back before unblocking (changing the process-wide handler would race other threads).
+  sigset_t pipe_only, old_mask;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  if (input) pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask);
+  if (input) fcntl(in.fd[1], F_SETFL, fcntl(in.fd[1], F_GETFL) | O_NONBLOCK);
+  std::size_t written = 0;
+  if (input && input->empty()) close(in.fd[1]), in.fd[1] = -1;
+  pollfd fds[3] = {{out.fd[0], POLLIN, 0}, {err.fd[0], POLLIN, 0}, {input ? in.fd[1] : -1, POLLOUT, 0}};
   std::string* sinks[2] = {&r.out, &r.err};
-  int open_fds = 2;
   char buf[65536];
-  while (open_fds > 0) {
-    if (poll(fds, 2, -1) < 0) {
+  while (fds[0].fd >= 0 || fds[1].fd >= 0 || fds[2].fd >= 0) {
+    if (poll(fds, 3, -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
@@ -55,15 +85,32 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
       const ssize_t n = read(fds[i].fd, buf, sizeof buf);
       if (n > 0) {
         sinks[i]->append(buf, static_cast<std::size_t>(n));
-      } else {
+      } else if (n == 0 || errno != EINTR) {
         close(fds[i].fd);
         fds[i].fd = -1;
-        --open_fds;
+      }
+    }
+    if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLHUP | POLLERR))) {
+      const ssize_t n = write(fds[2].fd, input->data() + written, input->size() - written);
+      if (n > 0) written += static_cast<std::size_t>(n);
+      if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == input->size()) {
+        close(fds[2].fd);  // done, or the program stopped reading
+        fds[2].fd = -1;
       }
     }
   }
+  in.fd[1] = -1;
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (input) {
+    sigset_t pending;
+    sigpending(&pending);
+    if (sigismember(&pending, SIGPIPE) && !sigismember(&old_mask, SIGPIPE)) {
+      const timespec zero{0, 0};
+      sigtimedwait(&pipe_only, nullptr, &zero);
+    }
+    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
   }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;

@@ -15,6 +15,8 @@ struct ProcessResult {
 };
 
 /// Runs argv[0] (searched in PATH) with the arguments in `cwd` ("" = current directory).
-ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {});
+/// `input`, when given, is written to the program's standard input (otherwise /dev/null).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {},
+                          const std::string* input = nullptr);
 
 }  // namespace okgen::util

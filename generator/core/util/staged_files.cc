@@ -26,6 +26,26 @@ void StagedFiles::stage(const fs::path& path, const std::string& data) {
   files_.emplace_back(std::move(tmp), path);
 }
 
+namespace {
+
+// A second name for `dest` beside it (a hard link: no copy, and the bytes stay exactly the
+// previous ones), or a copy where the file system has no hard links. Throws IoError.
+fs::path keep_previous(const fs::path& dest) {
+  const fs::path dir = dest.has_parent_path() ? dest.parent_path() : fs::path(".");
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path backup = dir / ("." + dest.filename().string() + ".previous-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(attempt));
+    if (::link(dest.c_str(), backup.c_str()) == 0) return backup;
+    if (errno == EEXIST) continue;
+    std::error_code ec;
+    if (fs::copy_file(dest, backup, ec)) return backup;
+    throw IoError(std::string("cannot keep the previous version: ") + ec.message(), dest);
+  }
+  throw IoError("cannot keep the previous version: too many leftover copies", dest);
+}
+
+}  // namespace
+
 void StagedFiles::commit() {
   std::lock_guard<std::mutex> lock(mutex_);
   // Every temporary file reaches the disk before any is renamed, so a crash never leaves
@@ -42,13 +62,42 @@ void StagedFiles::commit() {
     }
     ::close(fd);
   }
-  for (std::size_t i = 0; i < files_.size(); ++i) {
-    try {
-      replace_with_temp(files_[i].first, files_[i].second);
-    } catch (...) {
-      files_.erase(files_.begin(), files_.begin() + static_cast<std::ptrdiff_t>(i + 1));
-      throw;  // the destructor removes the rest
+  // All or nothing: each existing destination is kept as a hard link beside it until every
+  // rename has succeeded; when one fails, the files already replaced get their previous
+  // versions back and files that were new are removed.
+  struct Done {
+    fs::path dest, backup;  // backup empty: the destination did not exist before
+  };
+  std::vector<Done> done;
+  auto roll_back = [&] {
+    std::error_code ec;
+    for (auto it = done.rbegin(); it != done.rend(); ++it) {
+      if (it->backup.empty()) {
+        fs::remove(it->dest, ec);
+      } else if (::rename(it->backup.c_str(), it->dest.c_str()) != 0) {
+        fs::remove(it->backup, ec);
+      }
     }
+  };
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const auto& [tmp, dest] = files_[i];
+    Done d{dest, {}};
+    try {
+      std::error_code ec;
+      if (fs::is_regular_file(fs::symlink_status(dest, ec))) d.backup = keep_previous(dest);
+      replace_with_temp(tmp, dest);
+    } catch (...) {
+      std::error_code ec;
+      if (!d.backup.empty()) fs::remove(d.backup, ec);  // this destination was not replaced
+      roll_back();
+      files_.erase(files_.begin(), files_.begin() + static_cast<std::ptrdiff_t>(i + 1));
+      throw;  // the destructor removes the temporary files not yet moved
+    }
+    done.push_back(std::move(d));
+  }
+  std::error_code ec;
+  for (const auto& d : done) {
+    if (!d.backup.empty()) fs::remove(d.backup, ec);
   }
   files_.clear();
 }

@@ -22,8 +22,9 @@ class StagedFiles {
 
   /// Writes `data` for `path` to a temporary file (thread-safe). Throws IoError.
   void stage(const std::filesystem::path& path, const std::string& data);
-  /// Moves every staged file into place, in the order staged. Throws IoError (files not
-  /// yet moved are removed).
+  /// Moves every staged file into place, in the order staged, all or nothing: when a move
+  /// fails, the files already moved are put back as they were (previous versions restored,
+  /// new files removed), the rest are removed, and IoError is thrown.
   void commit();
   /// The destinations staged so far, in order.
   std::vector<std::filesystem::path> destinations() const;

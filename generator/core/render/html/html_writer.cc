@@ -4,6 +4,7 @@
 #include "okgen_version.h"
 #include "text/template_engine.h"
 #include "util/fs.h"
+#include "util/url.h"
 
 namespace okgen::render {
 
@@ -58,7 +59,9 @@ class HtmlOut {
                      },
                      [&](const model::Code& c) { out_ += "<code>" + escape_html(c.text) + "</code>"; },
                      [&](const model::Link& l) {
-                       out_ += "<a href=\"" + escape_html(l.href) + "\">";
+                       const std::string href = util::safe_href(l.href);
+                       if (href.empty()) return inlines(l.children);  // an unsafe target keeps its words only
+                       out_ += "<a href=\"" + escape_html(href) + "\">";
                        inlines(l.children);
                        out_ += "</a>";
                      },

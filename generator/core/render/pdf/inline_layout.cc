@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "render/pdf/line_cache.h"
+#include "util/url.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -73,8 +74,8 @@ class Flattener {
                      },
                      [&](const model::Link& l) {
                        InlineState s = st;
-                       s.uri = l.href;
-                       s.link = true;
+                       s.uri = util::safe_href(l.href);
+                       s.link = !s.uri.empty();  // an unsafe target keeps its words only
                        inlines(l.children, s);
                      },
                      [&](const model::SoftBreak&) { space(); },
