@@ -16,6 +16,12 @@ bool updating_golden() {
 }
 
 bool matches_golden(const std::filesystem::path& expected, const std::string& actual, std::string* diff) {
+  // An HTML page that does not start with its doctype has text before it (a template that
+  // broke, like a Mustache comment ended early): never accepted, not even by the update switch.
+  if (expected.extension() == ".html" && actual.rfind("<!DOCTYPE html>\n", 0) != 0) {
+    if (diff) *diff = expected.string() + ": the page does not start with <!DOCTYPE html>: " + actual.substr(0, 120);
+    return false;
+  }
   if (updating_golden()) {
     util::write_file_atomic(expected, actual);
     return true;
