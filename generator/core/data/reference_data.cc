@@ -4,10 +4,74 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "util/fs.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
 namespace okgen::data {
+
+namespace {
+
+// Facts the checker reads itself rather than from concepts (review/facets.cc).
+bool known_special(const std::string& name) {
+  static const std::vector<std::string> kSpecial = {"@date", "@start", "@end", "@rule", "@placeholder",
+                                                    "@region-name", "@municipality-name", "@municipalities"};
+  return std::find(kSpecial.begin(), kSpecial.end(), name) != kSpecial.end();
+}
+
+// Reads data/area-facets.tsv, checking every area, concept and column against what exists:
+// a misspelt name is an error when okgen starts, naming the line.
+std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const std::string& file,
+                                   const ReferenceData& d) {
+  std::vector<AreaFacet> out;
+  for (const auto& row : rows) {
+    const std::string where = file + ":" + std::to_string(row.line) + ": ";
+    AreaFacet f;
+    f.area = row.get("area");
+    f.id = row.get("facet");
+    f.required = row.get("required");
+    f.anywhere = row.get("where") == "anywhere";
+    f.label_sv = row.get("sv");
+    f.label_en = row.get("en");
+    f.line = row.line;
+    if (!d.find_area(f.area)) throw util::IoError(where + "unknown area \"" + f.area + "\"", file);
+    if (f.id.empty()) throw util::IoError(where + "a facet needs a name", file);
+    if (row.get("where") != "area" && row.get("where") != "anywhere") {
+      throw util::IoError(where + "column where is \"area\" or \"anywhere\", not \"" + row.get("where") + "\"", file);
+    }
+    if (f.id != "heading" && f.id != "topic" && (f.label_sv.empty() || f.label_en.empty())) {
+      throw util::IoError(where + "the facet \"" + f.id + "\" needs a label in Swedish and English (sv, en)", file);
+    }
+    if (f.required != "yes" && f.required != "no" && f.required != "-" && !d.lexicon.has(f.required)) {
+      throw util::IoError(where + "required is yes, no or a concept; \"" + f.required + "\" is none", file);
+    }
+    for (const auto& alt : util::split(row.get("needs"), '|')) {
+      std::vector<FacetAtom> atoms;
+      for (const auto& raw : util::split(alt, '+')) {
+        std::string a(util::trim(raw));
+        FacetAtom atom;
+        if (!a.empty() && a[0] == '!') atom.negated = true, a = a.substr(1);
+        const auto star = a.find('*');
+        if (star != std::string::npos) atom.count = std::atoi(a.c_str() + star + 1), a = a.substr(0, star);
+        atom.concept = a;
+        if (a.empty()) throw util::IoError(where + "an empty condition in needs", file);
+        if (a[0] == '@' ? !known_special(a) : !d.lexicon.has(a)) {
+          throw util::IoError(where + "unknown concept \"" + a + "\" (data/concepts.tsv)", file);
+        }
+        atoms.push_back(atom);
+      }
+      if (std::all_of(atoms.begin(), atoms.end(), [](const FacetAtom& x) { return x.negated || x.count > 0; })) {
+        throw util::IoError(where + "each alternative needs one condition the sentence itself must meet", file);
+      }
+      f.needs.push_back(std::move(atoms));
+    }
+    if (f.needs.empty()) throw util::IoError(where + "a facet needs a condition (column needs)", file);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
 
 ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
   ReferenceData d;
@@ -47,6 +111,8 @@ ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
     k.hint = row.get("hint");
     d.area_keywords.push_back(std::move(k));
   }
+  d.lexicon = text::Lexicon::load(util::read_tsv(data_dir / "concepts.tsv"), (data_dir / "concepts.tsv").string());
+  d.facets = load_facets(util::read_tsv(data_dir / "area-facets.tsv"), (data_dir / "area-facets.tsv").string(), d);
   for (const auto& row : util::read_tsv(data_dir / "municipalities.tsv")) {
     d.municipalities.push_back(Municipality{row.get("region"), row.get("municipality"), row.get("kommunkod")});
   }

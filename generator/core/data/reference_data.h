@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "text/lexicon.h"
 #include "util/date.h"
 
 namespace okgen::data {
@@ -65,6 +66,30 @@ struct AreaKeywords {
   std::string hint;             ///< without a heading, text matching this makes the area partial
 };
 
+/// One part of a facet's condition (data/area-facets.tsv): a concept of data/concepts.tsv
+/// that must occur in the sentence ("!" before it: must not), optionally "*N": N different
+/// matches in all of the area's text; or a fact okgen reads itself ("@date", "@start",
+/// "@end", "@rule", "@region-name", "@municipality-name", "@municipalities").
+struct FacetAtom {
+  std::string concept;
+  bool negated = false;
+  int count = 0;
+};
+
+/// What a careful reviewer needs to see of an area (data/area-facets.tsv). The facets
+/// "heading" (words of a heading about the area) and "topic" (a sentence about it) mark
+/// where the area's text is; the others are what the text must state.
+struct AreaFacet {
+  std::string area;
+  std::string id;
+  std::string required;  ///< "yes", "no", or a concept: required when the area's text has it
+  std::vector<std::vector<FacetAtom>> needs;  ///< alternatives, each all of its atoms
+  bool anywhere = false;  ///< found in any sentence of the text, not only the area's
+  std::string label_sv;
+  std::string label_en;
+  int line = 0;
+};
+
 struct Municipality {
   std::string region;
   std::string name;
@@ -91,6 +116,8 @@ struct ReferenceData {
   std::vector<WordingRule> wording;
   std::vector<AreaKeywords> area_keywords;
   std::vector<TemplateSection> local_template;
+  text::Lexicon lexicon;          ///< data/concepts.tsv
+  std::vector<AreaFacet> facets;  ///< data/area-facets.tsv, in file order
 
   /// Reads the data files below `data_dir`. Throws util::IoError when a file is missing.
   static ReferenceData load(const std::filesystem::path& data_dir);

@@ -65,6 +65,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"raw-html", Severity::warning, Stage::content},
       {"code-block", Severity::warning, Stage::content},
       {"unsafe-link", Severity::warning, Stage::content},
+      {"date-placeholder", Severity::warning, Stage::content},
       {"image-not-supported", Severity::warning, Stage::content},
       {"uncited-reference", Severity::info, Stage::content},
       // Review: what the checker finds (okgen check), judged as a reviewer would.
@@ -72,6 +73,10 @@ const std::vector<RuleInfo>& all_rules() {
       {"area-missing-recommended", Severity::warning, Stage::review},
       {"area-missing-optional", Severity::info, Stage::review},
       {"area-partial", Severity::warning, Stage::review},
+      {"text-area-partial", Severity::warning, Stage::review},
+      {"text-area-toc-only", Severity::warning, Stage::review},
+      {"text-validity-contradiction", Severity::warning, Stage::review},
+      {"text-undated", Severity::info, Stage::review},
       {"sip-incomplete", Severity::warning, Stage::review},
       {"responsibilities-incomplete", Severity::warning, Stage::review},
       {"dispute-ladder-short", Severity::warning, Stage::review},

@@ -22,7 +22,7 @@ util::Date document_date(const model::Agreement& a, const util::Date& fallback) 
 }
 
 void report_coverage(const std::vector<AreaCoverage>& coverage, const data::ReferenceData& data,
-                     const diag::SourceSpan& file, diag::DiagnosticSink& sink) {
+                     const diag::SourceSpan& file, diag::DiagnosticSink& sink, bool text) {
   for (const auto& c : coverage) {
     const data::Area* area = data.find_area(c.area);
     if (!area) continue;
@@ -30,7 +30,7 @@ void report_coverage(const std::vector<AreaCoverage>& coverage, const data::Refe
       const std::string rule = area->level == "required"      ? "area-missing-required"
                                : area->level == "recommended" ? "area-missing-recommended"
                                                               : "area-missing-optional";
-      sink.report(rule, file, {{"area", area->name_sv}, {"area_id", area->id}, {"source", area->source}});
+      sink.report(rule, file, {{"area", area->name_sv}, {"area_id", area->id}, {"source", area->source}, {"text", text ? "1" : ""}});
     } else if (c.status == Coverage::partial) {
       sink.report("area-partial", c.where.line ? c.where : file,
                   {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text}});

@@ -22,11 +22,23 @@ namespace okgen::review {
 enum class Coverage { covered, partial, missing };
 const char* to_string(Coverage c);
 
+/// One facet of an area as found (or not) in the text, with the sentence that states it.
+struct FacetFinding {
+  std::string id;
+  std::string label_sv, label_en;
+  bool required = false;
+  bool found = false;
+  diag::SourceSpan where;  ///< the sentence that states it
+  std::string quote;       ///< that sentence (shortened)
+};
+
 struct AreaCoverage {
   std::string area;
   Coverage status = Coverage::missing;
   diag::SourceSpan where;  ///< the section (or heading line) that covers it
   std::string where_text;  ///< its heading
+  std::vector<FacetFinding> facets;  ///< text agreements: each facet with its evidence
+  bool toc_only = false;             ///< named only in the table of contents
 };
 
 struct CheckReport {
@@ -65,7 +77,8 @@ void check_revisions(const model::Agreement& a, diag::DiagnosticSink& sink);
 void check_unrecorded_change(const model::Agreement& a, const std::string& committed_text, diag::DiagnosticSink& sink);
 
 /// Reports missing/partial areas with the severity their level calls for.
+/// `text`: the agreement is plain text (advice says what to write, not which element to add).
 void report_coverage(const std::vector<AreaCoverage>& coverage, const data::ReferenceData& data,
-                     const diag::SourceSpan& file, diag::DiagnosticSink& sink);
+                     const diag::SourceSpan& file, diag::DiagnosticSink& sink, bool text = false);
 
 }  // namespace okgen::review

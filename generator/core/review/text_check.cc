@@ -6,6 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "review/facets.h"
+#include "review/text_dates.h"
+#include "review/text_document.h"
 #include "util/text.h"
 
 namespace okgen::review {
@@ -40,32 +43,6 @@ std::set<std::string> repeated_lines(const std::vector<std::string>& lines) {
   return out;
 }
 
-// Two blank lines in a row, or a list item next, end a paragraph whatever its last word.
-bool blank_before_break(const std::vector<std::string>& lines, std::size_t i) {
-  if (i + 1 >= lines.size()) return true;
-  const std::string next(util::trim(lines[i + 1]));
-  if (next.empty()) return true;
-  auto c = static_cast<unsigned char>(next[0]);
-  return c == 0xEF || c == 0xE2 || c == '-' || c == '*';  // private-use or bullet glyphs from PDFs, dashes
-}
-
-// A few words of `line` around the first match of `re`.
-std::string excerpt(const std::string& line, const std::regex& re) {
-  const std::string lower = util::lower_sv(line);
-  std::smatch m;
-  if (!std::regex_search(lower, m, re)) return std::string(util::trim(line)).substr(0, 30);
-  std::size_t b = static_cast<std::size_t>(m.position());
-  std::size_t e = b + static_cast<std::size_t>(m.length());
-  // Widen to whole words, at most two more on each side.
-  for (int k = 0; k < 2 && b > 0; ++k) {
-    std::size_t p = line.rfind(' ', b - 1);
-    if (p == std::string::npos || b - p > 20) break;
-    b = p;
-  }
-  std::string out(util::trim(line.substr(b, e - b)));
-  return out + (e < line.size() ? " …" : "");
-}
-
 bool furniture(const std::string& t, const std::set<std::string>& repeated) {
   static const std::regex kPage(R"(^(sida\s+)?\d+\s*(\(\d+\))?$|^\d+\s*\(\s*\d+\s*\)$)", std::regex::icase);
   return repeated.count(t) || std::regex_match(t, kPage);
@@ -80,15 +57,36 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
   std::vector<TextHeading> out;
   std::vector<int> outline;  // the last heading number at each level
   auto blank = [&](std::size_t i) { return i >= lines.size() || util::trim(lines[i]).empty(); };
+  // A Markdown text marks its headings: a short line there is a lead-in or a label, not a
+  // heading ("I planen står" before a list).
+  const bool markdown = std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+    std::smatch m;
+    return std::regex_match(l, m, kMarkdown) && !util::starts_with(util::lower_sv(m[2].str()), "source:");
+  });
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string t(util::trim(lines[i]));
     if (t.empty() || furniture(t, repeated)) continue;
     std::smatch m;
+    // "§ 4 Tvister": agreements written as numbered paragraphs.
+    static const std::regex kParagraph(R"(^\s{0,6}\xC2\xA7\s*(\d{1,2})\.?\s*(.{0,80})$)");
+    if (std::regex_match(lines[i], m, kParagraph)) {
+      const std::string title(util::trim(m[2].str()));
+      if (title.empty() || (util::word_count(title) <= 10 && title.back() != '.' && title.back() != ',')) {
+        out.push_back(TextHeading{static_cast<int>(i + 1), 1, m[1].str(), title.empty() ? "\xC2\xA7 " + m[1].str() : title});
+        continue;
+      }
+    }
     if (std::regex_match(lines[i], m, kMarkdown)) {
       out.push_back(TextHeading{static_cast<int>(i + 1), static_cast<int>(m[1].length()), "", std::string(util::trim(m[2].str()))});
       continue;
     }
-    if (std::regex_match(lines[i], m, kNumbered)) {
+    // Numbered lines with no blank line between them are a list ("1. Berörda chefer ...",
+    // "2. Därefter ..."), not a run of headings with nothing under them.
+    auto numbered_neighbour = [&](std::size_t j) {
+      return j < lines.size() && !util::trim(lines[j]).empty() && std::regex_match(lines[j], kNumbered);
+    };
+    const bool in_list = (i > 0 && numbered_neighbour(i - 1)) || numbered_neighbour(i + 1);
+    if (!in_list && std::regex_match(lines[i], m, kNumbered)) {
       std::string number = m[1];
       std::string title(util::trim(m[2].str()));
       // Headings are short and do not end like sentences; footnotes ("3 Enligt 16 kap ...")
@@ -124,6 +122,7 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
         continue;
       }
     }
+    if (markdown) continue;
     // Unnumbered headings: a short line starting with a capital, without a sentence
     // ending, that follows a blank line or a finished sentence and comes before a blank
     // line, a list or a new sentence (as pdftotext writes headings).
@@ -159,13 +158,17 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
       const std::string x(util::trim(lines[j]));
       if (x.empty()) return true;
       const auto c = static_cast<unsigned char>(x[0]);
-      return c == 0xE2 || c == 0xEF || (c >= 'A' && c <= 'Z') || c == 0xC3;  // bullet, capital
+      return c == 0xE2 || c == 0xEF || (c >= 'A' && c <= 'Z') || c == 0xC3 || c == '*' || c == '-' ||
+             (c >= '0' && c <= '9');  // bullet, capital, list number
     };
     if (capital && words >= 1 && words <= 7 && last != '.' && last != ',' && last != ':' && last != ';' &&
         last != ')' && last != '?' && (i == 0 || blank(i - 1) || ends_sentence(lines[i - 1])) &&
         (blank(end_line + 1) || starts_block(end_line + 1)) && title.find("http") == std::string::npos &&
         title.find('|') == std::string::npos && !std::isdigit(static_cast<unsigned char>(last))) {
-      out.push_back(TextHeading{static_cast<int>(i + 1), is_upper_line(title) ? 1 : 2, "", title});
+      // Under a numbered outline an unnumbered heading is a sub-heading of the current
+      // section ("Kommunens ansvar" under "5 Ansvarsfördelning"); elsewhere capitals rank first.
+      const int level = !outline.empty() ? static_cast<int>(outline.size()) + 1 : is_upper_line(title) ? 1 : 2;
+      out.push_back(TextHeading{static_cast<int>(i + 1), level, "", title});
       i = end_line;
     }
   }
@@ -174,85 +177,165 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
 
 namespace {
 
-struct TextSection {
-  const TextHeading* heading;
-  int first = 0, last = 0;  // line range of the body, 1-based inclusive
-  std::string text;         // lower case
-  int words = 0;
+// The validity clause the text states: the period (the latest, when a history lists several),
+// "tills vidare", extension, notice and review rules, from the sentences that speak of
+// validity. `line` is where it is stated.
+struct TextValidity {
+  std::optional<model::Validity> validity;
+  int line = 0;
+  int until_line = 0;     ///< "tills vidare" stated here
+  bool contradiction = false;
+  bool start_stated = false;  ///< the text gives a start (else the start is the document's date)
 };
 
-// Extracts the validity clause: dates, "tills vidare", extension and notice. `first` and
-// `last` bound the lines searched (the validity section when there is one); among several
-// periods (history of earlier versions) the one that ends last is the current one.
-std::optional<model::Validity> extract_validity(const std::vector<std::string>& lines, int first, int last,
-                                                int& line_out) {
-  static const std::regex kRange(
-      R"((?:från och med|fr\.?\s?o\.?\s?m\.?|från)\s*(?:\(förslag\)\s*)?(\d{4}-\d{2}-\d{2})\s*(?:till och med|t\.?\s?o\.?\s?m\.?|till|–|-)\s*(\d{4}-\d{2}-\d{2}))",
-      std::regex::icase);
-  static const std::regex kUntilFurther(R"(tills vidare)", std::regex::icase);
-  static const std::regex kExtension(
-      R"(förläng\w*[^.]{0,80}?med\s+(\d+|ett|en|två|tre|tolv|sex)\s+(år|månader))", std::regex::icase);
-  static const std::regex kNotice(R"((?:senast|minst)\s+(\d+|tolv|sex|tre)\s+månader\s+(?:innan|före))", std::regex::icase);
-  static const std::map<std::string, int> kNumbers = {{"ett", 1}, {"en", 1}, {"två", 2}, {"tre", 3}, {"sex", 6}, {"tolv", 12}};
-  auto number = [&](const std::string& s) {
-    auto it = kNumbers.find(util::lower_sv(s));
-    return it != kNumbers.end() ? it->second : std::atoi(s.c_str());
+TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>& scans,
+                           const data::ReferenceData& data, const util::Date& fallback_start) {
+  TextValidity out;
+  // Candidates: each sentence that speaks of validity with dates. A period of this agreement
+  // ("Överenskommelsen gäller ...", under a validity heading, full dates) beats one of an
+  // action plan or an earlier version ("gällde då", "perioden 2016-2020").
+  struct Candidate {
+    std::optional<util::Date> start, end;
+    int line = 0;
+    int score = 0;
+    int base = 0;  ///< what the sentence is about, without the bonus for full dates
   };
-  // One line of text with single spaces, so a clause broken over (double-spaced) lines is
-  // still found; `starts` maps offsets back to lines.
-  std::string text;
-  std::vector<std::pair<std::size_t, int>> starts;
-  for (int i = first; i <= last && i <= static_cast<int>(lines.size()); ++i) {
-    const std::string t(util::trim(lines[static_cast<std::size_t>(i - 1)]));
-    if (t.empty()) continue;
-    starts.emplace_back(text.size(), i);
-    for (char c : t) {
-      if ((c == ' ' || c == '\t') && !text.empty() && text.back() == ' ') continue;
-      text.push_back(c == '\t' ? ' ' : c);
-    }
-    text += ' ';
-  }
-  auto line_at = [&](std::size_t off) {
-    int line = first;
-    for (const auto& [o, l] : starts) {
-      if (o > off) break;
-      line = l;
-    }
-    return line;
-  };
+  std::vector<Candidate> candidates;
+  bool until = false;
+  int until_score = -100;
   model::Validity v;
-  bool found = false;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kRange); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    auto s = util::Date::parse(m[1]);
-    auto e = util::Date::parse(m[2]);
-    if (!s || !e || *e < *s || (found && *e <= *v.end)) continue;
-    v = model::Validity{};
-    v.start = *s;
-    v.end = *e;
-    found = true;
-    line_out = line_at(static_cast<std::size_t>(m.position()));
-    const std::string after = text.substr(static_cast<std::size_t>(m.position()), 900);
-    std::smatch x;
-    if (std::regex_search(after, x, kExtension)) {
-      model::Extension ext;
-      ext.months = number(x[1]) * (util::lower_sv(x[2].str()).rfind("år", 0) == 0 ? 12 : 1);
-      ext.repeat = after.find("i taget") != std::string::npos;
-      ext.condition = after.find("revider") != std::string::npos && after.find("sagt upp") == std::string::npos
-                          ? model::ExtensionCondition::revision_started
-                          : model::ExtensionCondition::no_notice;
-      v.extension = ext;
+  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+    const auto& s = doc.sentences[k];
+    const DateScan& d = scans[k];
+    const bool own = data.lexicon.occurs("validity-word", s.tokens);
+    const bool heading = data.lexicon.occurs("validity-word", s.context_tokens);
+    if (!own && !heading) continue;
+    const int line = doc.units[s.unit].at(s.begin).line;
+    int score = 0;
+    if (data.lexicon.occurs("agreement-subject", s.tokens) || heading) score += 2;
+    if (data.lexicon.occurs("history", s.tokens)) score -= 3;
+    Candidate c;
+    c.line = line;
+    bool full = true;
+    for (const auto& f : d.dates) {
+      if (f.role == FoundDate::Role::start && !c.start) c.start = f.date, full = full && f.day_known;
+      if (f.role == FoundDate::Role::end && (!c.end || f.date > *c.end)) c.end = f.date, full = full && f.day_known;
     }
-    if (std::regex_search(after, x, kNotice)) v.notice_months = number(x[1]);
+    if (c.start && c.end && *c.end <= *c.start) c.end.reset();
+    if (c.start || c.end) {
+      c.base = score;
+      c.score = score + (full ? 2 : 0) + (c.start && c.end ? 1 : 0);
+      candidates.push_back(c);
+    }
+    if (d.until_further_notice) {
+      // "förlängs därefter tills vidare" is an extension, not a second period.
+      if (d.extension_months) {
+        v.extension = model::Extension{};
+        v.extension->repeat = true;
+      } else if (score > until_score) {
+        until = true;
+        until_score = score;
+        out.until_line = line;
+      }
+    }
+    if (d.extension_months && !v.extension && score >= 0) {
+      model::Extension e;
+      e.months = *d.extension_months;
+      e.repeat = d.extension_repeats;
+      e.condition = d.extension_if_revising ? model::ExtensionCondition::revision_started
+                                            : model::ExtensionCondition::no_notice;
+      if (e.months > 0) v.extension = e;
+    }
+    if (d.notice_months && !v.notice_months && score >= 0) v.notice_months = d.notice_months;
   }
-  std::smatch m;
-  if (!found && std::regex_search(text, m, kUntilFurther)) {
-    v.until_further_notice = true;
-    found = true;
-    line_out = line_at(static_cast<std::size_t>(m.position()));
+  // The best candidate; a start and an end stated in separate sentences ("Giltig fr.o.m.:",
+  // "Giltig t.o.m.:") of equal standing are put together.
+  std::optional<util::Date> start, end;
+  int best = -100, best_base = -100;
+  for (const auto& c : candidates) {
+    const bool better = c.score > best || (c.score == best && c.end && end && *c.end > *end);
+    if (!better) continue;
+    best = c.score;
+    best_base = c.base;
+    start = c.start, end = c.end, out.line = c.line;
   }
-  if (!found) return std::nullopt;
-  return v;
+  for (const auto& c : candidates) {
+    if (c.score < best - 1) continue;
+    if (!start && c.start && (!end || *c.start < *end)) start = c.start;
+    if (!end && c.end && (!start || *c.end > *start)) end = c.end;
+  }
+  if (until && end && until_score < best_base) until = false;  // "tills vidare" of something else
+  if (!start && !end && !until) return out;
+  out.start_stated = start.has_value();
+  out.contradiction = until && end.has_value();
+  v.start = start ? *start : fallback_start;
+  if (end) v.end = end;
+  v.until_further_notice = until && !end;
+  if (v.end && *v.end < v.start) v.end.reset(), v.until_further_notice = true;
+  if (!out.line) out.line = out.until_line;
+  out.validity = v;
+  return out;
+}
+
+// The date a text speaks from, which decides what is stale: a date label ("Datum:"), else
+// the latest decision, else the start of validity, else the newest year near the top.
+struct DocumentDate {
+  std::optional<util::Date> date;
+  std::string how;  ///< label | decision | validity | year
+};
+
+DocumentDate document_date_of(const TextDocument& doc, const std::vector<DateScan>& scans,
+                              const data::ReferenceData& data, const TextValidity& validity) {
+  DocumentDate out;
+  static const std::regex kLabel(R"(^(datum|date|dokumentdatum|beslutsdatum|daterad|upprättad)\b)", std::regex::icase);
+  std::optional<util::Date> label, decision;
+  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+    const auto& s = doc.sentences[k];
+    const auto& d = scans[k];
+    if (d.dates.empty()) continue;
+    if (!label && std::regex_search(s.text, kLabel)) label = d.dates.front().date;
+    if (data.lexicon.occurs("adopt-verb", s.tokens) && !data.lexicon.occurs("adopt-future", s.tokens) &&
+        !data.lexicon.occurs("history", s.tokens)) {
+      for (const auto& f : d.dates) {
+        if (!decision || f.date > *decision) decision = f.date;
+      }
+    }
+  }
+  // The latest of what the text states: a text decided in March that takes effect in June
+  // must cite the law as it stands in June.
+  for (const auto& [d, how] : {std::make_pair(label, "label"), std::make_pair(decision, "decision"),
+                               std::make_pair(validity.validity && validity.start_stated
+                                                  ? std::optional<util::Date>(validity.validity->start)
+                                                  : std::nullopt,
+                                              "validity")}) {
+    if (d && (!out.date || *d > *out.date)) out = {d, how};
+  }
+  if (out.date) return out;
+  static const std::regex kYear(R"(\b(20[0-4]\d|199\d)\b)");
+  int newest = 0;
+  for (std::size_t i = 0; i < doc.lines.size() && i < 40; ++i) {
+    if (doc.furniture[i]) continue;
+    const std::string& l = doc.lines[i];
+    if (l.find("\xC2\xA7") != std::string::npos || l.find(':') != std::string::npos) continue;  // SFS numbers, not years
+    for (auto it = std::sregex_iterator(l.begin(), l.end(), kYear); it != std::sregex_iterator(); ++it) {
+      newest = std::max(newest, std::atoi((*it)[1].str().c_str()));
+    }
+  }
+  if (newest) return {util::Date{newest, 1, 1}, "year"};
+  return out;
+}
+
+std::string missing_facets(const AreaCoverage& c, bool english) {
+  std::string out;
+  std::vector<const FacetFinding*> missing;
+  for (const auto& f : c.facets) {
+    if (f.required && !f.found) missing.push_back(&f);
+  }
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (i) out += i + 1 == missing.size() ? (english ? " and " : " och ") : ", ";
+    out += english ? missing[i]->label_en : missing[i]->label_sv;
+  }
+  return out;
 }
 
 }  // namespace
@@ -262,202 +345,69 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
   CheckReport r;
   r.source = path;
   r.kind = "text";
-  std::vector<std::string> lines = util::split(text, '\n');
-  for (auto& l : lines) {
-    if (!l.empty() && l.back() == '\r') l.pop_back();
-    // pdftotext writes a form feed between pages.
-    l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
-  }
-  const auto repeated = repeated_lines(lines);
-  const std::vector<TextHeading> headings = find_headings(lines);
+  const TextDocument doc = read_text_document(path, text);
+  std::vector<DateScan> scans;
+  scans.reserve(doc.sentences.size());
+  for (const auto& s : doc.sentences) scans.push_back(scan_dates(s.text));
+  r.title = !doc.title.empty() ? doc.title : !doc.headings.empty() ? doc.headings.front().title : "";
 
-  // Headings that name an area; an unnumbered heading's section runs on over the
-  // headings that name none (sub-headings such as "Systemnivå" under "Brukarmedverkan").
-  std::vector<std::regex> area_headings;
-  for (const auto& k : data.area_keywords) area_headings.emplace_back(k.heading, std::regex::icase);
-  auto names_area = [&](const TextHeading& h) {
-    const std::string t = util::lower_sv(h.title);
-    return std::any_of(area_headings.begin(), area_headings.end(), [&](const std::regex& re) { return std::regex_search(t, re); });
-  };
-  // Sections: from a heading to the next heading at the same or a higher level.
-  std::vector<TextSection> sections;
-  for (std::size_t h = 0; h < headings.size(); ++h) {
-    TextSection s;
-    s.heading = &headings[h];
-    s.first = headings[h].line + 1;
-    s.last = static_cast<int>(lines.size());
-    for (std::size_t k = h + 1; k < headings.size(); ++k) {
-      const bool ends = headings[h].number.empty()
-                            ? !headings[k].number.empty() || names_area(headings[k]) || headings[k].level < headings[h].level
-                            : headings[k].level <= headings[h].level;
-      if (ends) {
-        s.last = headings[k].line - 1;
-        break;
-      }
-    }
-    for (int i = s.first; i <= s.last; ++i) {
-      const std::string t(util::trim(lines[static_cast<std::size_t>(i - 1)]));
-      if (t.empty() || furniture(t, repeated)) continue;
-      s.text += util::lower_sv(t) + " ";
-    }
-    s.words = util::word_count(s.text);
-    sections.push_back(std::move(s));
-  }
-  if (!headings.empty()) r.title = headings.front().title;
+  // Areas, from what the text says.
+  r.coverage = judge_areas(doc, scans, data);
 
-  // Coverage.
-  for (const auto& area : data.areas) {
-    AreaCoverage c;
-    c.area = area.id;
-    const data::AreaKeywords* k = nullptr;
-    for (const auto& kw : data.area_keywords) {
-      if (kw.area == area.id) k = &kw;
-    }
-    if (!k) {
-      r.coverage.push_back(c);
-      continue;
-    }
-    const std::regex heading_re(k->heading, std::regex::icase);
-    auto judge = [&](const std::string& body, int words) {
-      int terms = 0;
-      for (const auto& t : k->terms) terms += std::regex_search(body, compiled_pattern(t, true)) ? 1 : 0;
-      const bool required = k->required.empty() || std::regex_search(body, compiled_pattern(k->required, true));
-      return words >= k->min_words && terms >= k->min_terms && required ? 2 : 1;
-    };
-    int best = 0;  // 0 missing, 1 partial, 2 covered
-    std::string all_text;
-    int all_words = 0;
-    for (std::size_t si = 0; si < sections.size(); ++si) {
-      const auto& s = sections[si];
-      if (!std::regex_search(util::lower_sv(s.heading->title), heading_re)) continue;
-      // A heading that names several areas ("4 Implementering och uppföljning") gives way
-      // to a sub-section that names this one ("4.1 Implementering"): that is where it is.
-      int areas_named = 0;
-      for (const auto& re : area_headings) areas_named += std::regex_search(util::lower_sv(s.heading->title), re) ? 1 : 0;
-      bool child_matches = false;
-      for (std::size_t sj = si + 1; areas_named >= 2 && sj < sections.size() && sections[sj].heading->line <= s.last; ++sj) {
-        child_matches = child_matches || (!s.heading->number.empty() &&
-                                          std::regex_search(util::lower_sv(sections[sj].heading->title), heading_re));
-      }
-      if (child_matches) continue;
-      all_text += s.text;
-      all_words += s.words;
-      const int status = judge(s.text, s.words);
-      if (status > best) {
-        best = status;
-        c.where = diag::SourceSpan{path, s.heading->line, 1};
-        c.where_text = (s.heading->number.empty() ? "" : s.heading->number + " ") + s.heading->title;
-      }
-    }
-    // An area spread over several sub-sections is judged on all of them together.
-    if (best == 1 && k->union_sections && judge(all_text, all_words) == 2) best = 2;
-    if (best == 0) {
-      // No heading: the area is at most partial, and only when the text speaks of it
-      // clearly (the heading words twice in one section, not a stray keyword) or the
-      // area's own hint is found (a validity clause in the preamble, say).
-      for (const auto& s : sections) {
-        auto it = std::sregex_iterator(s.text.begin(), s.text.end(), heading_re);
-        if (std::distance(it, std::sregex_iterator()) >= 2) {
-          best = 1;
-          c.where = diag::SourceSpan{path, s.heading->line, 1};
-          c.where_text = (s.heading->number.empty() ? "" : s.heading->number + " ") + s.heading->title;
-          break;
-        }
-      }
-      if (best == 0 && !k->hint.empty()) {
-        const std::regex hint(k->hint, std::regex::icase);
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          if (std::regex_search(util::lower_sv(lines[i]), hint)) {
-            best = 1;
-            c.where = diag::SourceSpan{path, static_cast<int>(i + 1), 1};
-            // The words around the match, not the whole line: enough to find it.
-            c.where_text = "\xE2\x80\x9C" + excerpt(lines[i], hint) + "\xE2\x80\x9D";
-            break;
-          }
-        }
-      }
-    }
-    c.status = best == 2 ? Coverage::covered : best == 1 ? Coverage::partial : Coverage::missing;
-    r.coverage.push_back(c);
-  }
-
-  // Validity clause.
-  int validity_line = 0;
-  std::optional<model::Validity> validity;
-  for (const auto& sec : sections) {
-    if (!validity && std::regex_search(util::lower_sv(sec.heading->title), std::regex("giltighet|ikraftträdande"))) {
-      validity = extract_validity(lines, sec.first, sec.last, validity_line);
-    }
-  }
-  if (!validity) validity = extract_validity(lines, 1, static_cast<int>(lines.size()), validity_line);
-  util::Date doc_date = options.as_of;
-  if (validity) {
-    doc_date = validity->start.year ? validity->start : options.as_of;
-
+  // Validity and the date the text speaks from.
+  TextValidity tv = read_validity(doc, scans, data, options.as_of);
+  DocumentDate dated = document_date_of(doc, scans, data, tv);
+  if (tv.validity && !tv.start_stated) tv.validity->start = dated.date ? *dated.date : options.as_of;
+  const util::Date doc_date = dated.date ? *dated.date : options.as_of;
+  if (tv.validity) {
+    // A validity that gave no start (only "tills vidare") speaks from the document's date.
+    model::Validity v = *tv.validity;
+    if (!tv.line) tv.line = 1;
     model::Agreement a;
     a.files = {path};
-    model::Section s;
-    validity->loc = model::Loc{0, validity_line, 1};
-    s.content.push_back(*validity);
-    a.sections.push_back(std::move(s));
-    if (validity->until_further_notice) {
-      // The date it speaks from: the newest year mentioned near the top of the document.
-      static const std::regex kYear(R"(\b(20[0-4]\d)\b)");
-      int newest = 0;
-      for (std::size_t i = 0; i < lines.size() && i < 40; ++i) {
-        for (auto it = std::sregex_iterator(lines[i].begin(), lines[i].end(), kYear); it != std::sregex_iterator(); ++it) {
-          newest = std::max(newest, std::atoi((*it)[1].str().c_str()));
-        }
-      }
-      if (newest) doc_date = util::Date{newest, 1, 1};
-      a.sections.back().content.clear();
-      validity->start = doc_date;
-      a.sections.back().content.push_back(*validity);
-    }
+    model::Section sec;
+    v.loc = model::Loc{0, tv.line, 1};
+    sec.content.push_back(v);
+    a.sections.push_back(std::move(sec));
     r.validity = check_validity(a, options, r.dates, sink);
   }
-  report_coverage(r.coverage, data, diag::SourceSpan{path, 1, 1}, sink);
-
-  // Prose: paragraphs of body text, with a position for every line.
-  std::vector<ProseUnit> prose;
-  ProseUnit current;
-  std::size_t next_heading = 0;
-  auto flush = [&] {
-    if (!current.text.empty()) prose.push_back(std::move(current));
-    current = ProseUnit{};
-  };
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const int line = static_cast<int>(i + 1);
-    if (next_heading < headings.size() && headings[next_heading].line == line) {
-      flush();
-      ProseUnit h;
-      h.text = headings[next_heading].title;
-      h.heading = true;
-      h.anchors.emplace_back(0, diag::SourceSpan{path, line, 1});
-      prose.push_back(std::move(h));
-      ++next_heading;
-      continue;
-    }
-    const std::string& raw = lines[i];
-    const std::string t(util::trim(raw));
-    if (t.empty()) {
-      // pdftotext -layout often puts a blank line after every line: a sentence that has
-      // not ended goes on in the next line.
-      const char last = current.text.empty() ? '.' : current.text.back();
-      if (last == '.' || last == ':' || last == '!' || last == '?' || blank_before_break(lines, i)) flush();
-      continue;
-    }
-    if (furniture(t, repeated)) continue;
-    const int indent = static_cast<int>(raw.find_first_not_of(" \t"));
-    if (!current.text.empty()) current.text += ' ';
-    current.anchors.emplace_back(current.text.size(), diag::SourceSpan{path, line, indent + 1});
-    current.text += t;
+  if (tv.contradiction) {
+    sink.report("text-validity-contradiction", diag::SourceSpan{path, tv.until_line, 1},
+                {{"end", tv.validity && tv.validity->end ? tv.validity->end->iso() : ""}});
   }
-  flush();
+  if (!dated.date) sink.report("text-undated", diag::SourceSpan{path, 1, 1}, {{"date", options.as_of.iso()}});
+
+  // Draft leftovers where a date should be.
+  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+    for (const auto& p : scans[k].placeholders) {
+      const auto& s = doc.sentences[k];
+      sink.report("date-placeholder", doc.units[s.unit].at(s.begin + p.begin), {{"text", p.text}});
+    }
+  }
+
+  // Coverage findings, in words that fit a text (no covers="..." to add).
+  for (const auto& c : r.coverage) {
+    const data::Area* area = data.find_area(c.area);
+    if (!area) continue;
+    if (c.toc_only) {
+      sink.report("text-area-toc-only", c.where, {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text}});
+    } else if (c.status == Coverage::partial) {
+      sink.report("text-area-partial", c.where.line ? c.where : diag::SourceSpan{path, 1, 1},
+                  {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text},
+                   {"missing", missing_facets(c, false)}, {"missing_en", missing_facets(c, true)}});
+    }
+  }
+  std::vector<AreaCoverage> missing_only;
+  for (const auto& c : r.coverage) {
+    if (c.status == Coverage::missing) missing_only.push_back(c);
+  }
+  report_coverage(missing_only, data, diag::SourceSpan{path, 1, 1}, sink, true);
+
+  // Prose: law citations, wording and readability, judged as of the text's own date.
   ProseContext ctx{data, options, doc_date};
-  check_cited_laws(prose, ctx, sink);
-  check_wording(prose, ctx, sink);
-  check_readability(prose, ctx, sink);
+  check_cited_laws(doc.units, ctx, sink);
+  check_wording(doc.units, ctx, sink);
+  check_readability(doc.units, ctx, sink);
   return r;
 }
 

@@ -95,6 +95,31 @@ void provenance_text(const AgreementResult& a, const Resources& res, std::ostrin
   }
 }
 
+// Text agreements: each area's facets, found with the line and the sentence that states
+// them, or missing, so a reviewer can check a verdict in seconds.
+void facets_text(const AgreementResult& a, const Resources& res, std::ostringstream& out) {
+  bool any = false;
+  for (const auto& c : a.report->coverage) any = any || !c.facets.empty();
+  if (!any) return;
+  out << "\n" << msg(res, "coverage.facets-title") << "\n";
+  const bool english = msg(res, "coverage.covered") == "covered";
+  for (const auto& c : a.report->coverage) {
+    const data::Area* area = res.data.find_area(c.area);
+    out << "  " << (area ? (english ? area->name_en : area->name_sv) : c.area) << ": "
+        << msg(res, std::string("coverage.") + review::to_string(c.status)) << "\n";
+    for (const auto& f : c.facets) {
+      const std::string label = english ? f.label_en : f.label_sv;
+      if (f.found) {
+        out << "    + " << label << " (" << msg(res, "coverage.line") << " " << f.where.line << "): \xE2\x80\x9C" << f.quote
+            << "\xE2\x80\x9D\n";
+      } else {
+        out << "    " << (f.required ? "- " : "  ") << label << ": "
+            << msg(res, f.required ? "coverage.facet-missing" : "coverage.facet-missing-optional") << "\n";
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string review_text(const PipelineResult& result, const Resources& res, const std::string& as_of) {
@@ -118,6 +143,7 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
       out << pad(area ? area->name_sv : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
           << "  " << pad(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
     }
+    facets_text(a, res, out);
   } else {
     // Matrix: areas down, agreements across (numbered; the legend names them).
     out << pad("", w_area) << " ";
@@ -201,6 +227,21 @@ std::string review_json(const PipelineResult& result, const diag::DiagnosticSink
         e["status"] = review::to_string(c.status);
         e["where"] = c.where.line ? ordered_json{{"file", c.where.file}, {"line", c.where.line}, {"heading", c.where_text}}
                                   : ordered_json(nullptr);
+        if (c.toc_only) e["toc_only"] = true;
+        if (!c.facets.empty()) {
+          ordered_json facets = ordered_json::array();
+          for (const auto& f : c.facets) {
+            ordered_json fj;
+            fj["facet"] = f.id;
+            fj["label"] = lang == "en" ? f.label_en : f.label_sv;
+            fj["required"] = f.required;
+            fj["found"] = f.found;
+            fj["evidence"] = f.found ? ordered_json{{"line", f.where.line}, {"column", f.where.column}, {"quote", f.quote}}
+                                     : ordered_json(nullptr);
+            facets.push_back(fj);
+          }
+          e["facets"] = facets;
+        }
         cov.push_back(e);
       }
     }
