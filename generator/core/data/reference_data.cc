@@ -97,7 +97,8 @@ ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
   }
   for (const auto& row : util::read_tsv(data_dir / "wording.tsv")) {
     d.wording.push_back(WordingRule{row.get("rule"), row.get("pattern"), row.get("correct"),
-                                    util::Date::parse(row.get("from")), row.get("note"), row.get("needle"), row.get("unless"), row.line});
+                                    util::Date::parse(row.get("from")), row.get("note"), row.get("needle"), row.get("unless"),
+                                    row.get("quoted") == "skip", row.line});
   }
   for (const auto& row : util::read_tsv(data_dir / "area-keywords.tsv")) {
     AreaKeywords k;

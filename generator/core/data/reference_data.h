@@ -51,6 +51,7 @@ struct WordingRule {
   std::string note;
   std::string needle;  ///< lower-case text that must occur before the pattern is tried
   std::string unless;  ///< pattern that excuses a match in the same sentence
+  bool skip_quoted = false;  ///< a match inside quotation marks is a quoted title, not a finding
   int line = 0;
 };
 

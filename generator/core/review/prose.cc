@@ -111,12 +111,48 @@ bool contains_any(const std::string& lower, const std::string& needles) {
   }
 }
 
-// The sentence around byte `pos`.
+// Whether the '.' at `i` ends a sentence: followed by a space and a capital (or the end),
+// not an abbreviation's dot ("f.d. landstingsråd", "t.ex.").
+bool sentence_end(const std::string& text, std::size_t i) {
+  if (i + 1 >= text.size()) return true;
+  if (text[i + 1] != ' ') return false;
+  std::size_t j = i + 1;
+  while (j < text.size() && text[j] == ' ') ++j;
+  if (j >= text.size()) return true;
+  const auto c = static_cast<unsigned char>(text[j]);
+  const bool lower = (c >= 'a' && c <= 'z') || (c == 0xC3 && j + 1 < text.size() && static_cast<unsigned char>(text[j + 1]) >= 0xA0);
+  return !lower;
+}
+
+// The sentence around byte `pos` (`text` as written, so capitals show where sentences begin).
 std::string sentence_at(const std::string& text, std::size_t pos, std::size_t len) {
-  std::size_t b = text.rfind('.', pos);
-  b = b == std::string::npos ? 0 : b + 1;
-  std::size_t e = text.find('.', pos + len);
+  std::size_t b = 0;
+  for (std::size_t i = pos; i-- > 0;) {
+    if (text[i] == '.' && sentence_end(text, i)) {
+      b = i + 1;
+      break;
+    }
+  }
+  std::size_t e = std::string::npos;
+  for (std::size_t i = pos + len; i < text.size(); ++i) {
+    if (text[i] == '.' && sentence_end(text, i)) {
+      e = i;
+      break;
+    }
+  }
   return text.substr(b, e == std::string::npos ? std::string::npos : e - b);
+}
+
+// Whether byte `pos` lies inside quotation marks ("...", “...”, ”...”, «...») in its sentence.
+bool inside_quotes(const std::string& sentence_before) {
+  int straight = 0, open = 0;
+  for (std::size_t i = 0; i < sentence_before.size(); ++i) {
+    if (sentence_before[i] == '"') ++straight;
+    if (sentence_before.compare(i, 3, "\xE2\x80\x9C") == 0 || sentence_before.compare(i, 2, "\xC2\xAB") == 0) ++open;
+    if (sentence_before.compare(i, 3, "\xE2\x80\x9D") == 0) open = open > 0 ? open - 1 : 1;  // ” opens and closes in Swedish
+    if (sentence_before.compare(i, 2, "\xC2\xBB") == 0 && open > 0) --open;
+  }
+  return straight % 2 == 1 || open > 0;
 }
 
 }  // namespace
@@ -165,8 +201,13 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
       for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
         const std::size_t pos = static_cast<std::size_t>(it->position());
         const std::size_t len = static_cast<std::size_t>(it->length());
-        if (!rule.unless.empty() && std::regex_search(sentence_at(lower, pos, len), compiled_pattern(rule.unless, true))) {
+        if (!rule.unless.empty() && std::regex_search(util::lower_sv(sentence_at(u.text, pos, len)), compiled_pattern(rule.unless, false))) {
           continue;
+        }
+        if (rule.skip_quoted) {
+          const std::string sentence = sentence_at(u.text, pos, len);
+          const std::size_t start = u.text.rfind(sentence.substr(0, std::min<std::size_t>(sentence.size(), 20)), pos);
+          if (start != std::string::npos && inside_quotes(u.text.substr(start, pos - start))) continue;
         }
         sink.report(rule.rule, u.at(pos),
                     {{"text", u.text.substr(pos, len)}, {"correct", rule.correct}, {"note", rule.note}});
@@ -265,9 +306,35 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
       R"((?:(\d+)\s*kap\.?\s*)?(\d+)\s?([a-z])?\s?§\s*(?:i\s+)?(hsl|sol|lss|lpt|lrv|psl|hälso- och sjukvårdslagen|socialtjänstlagen))",
       std::regex::ECMAScript | std::regex::optimize);
   static const std::regex kSfs(R"(\((\d{4}:\d+)\))");
+  // A law named with its SFS number and no section ("hälso- och sjukvårdslagen (1982:763)",
+  // "HSL (1982:763)", "SFS 2001:453"), and a section in brackets after the law ("SoL (5 kap.
+  // 8 a §)"): checked for a repealed version as of the text's date.
+  static const std::regex kNamedSfs(
+      R"((hälso- och sjukvårdslag(?:en)?|socialtjänstlag(?:en)?|\bhsl|\bsol|\blss|\blpt|\blrv|\bsfs|\blag(?:en)?)\s*,?\s*(?:\w+,\s*)?\(?\s*(?:sfs\s*)?(\d{4}:\d+)\)?)",
+      std::regex::ECMAScript | std::regex::optimize);
+  static const std::regex kBracketed(R"(\b(hsl|sol)\s*\(\s*(\d+)\s*kap\.?\s*(\d+)\s?([a-z])?\s?§\s*\))",
+                                     std::regex::ECMAScript | std::regex::optimize);
+  static const std::map<std::string, std::string> kShortNames = {
+      {"hsl", "HSL"}, {"hälso- och sjukvårdslagen", "HSL"}, {"hälso- och sjukvårdslag", "HSL"}, {"sol", "SoL"},
+      {"socialtjänstlagen", "SoL"}, {"socialtjänstlag", "SoL"}, {"lss", "LSS"}, {"lpt", "LPT"}, {"lrv", "LRV"}};
   for (const auto& u : units) {
-    if (u.text.find("\xC2\xA7") == std::string::npos) continue;  // no § sign, no citation
     const std::string lower = util::lower_sv(u.text);
+    std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already read as citations
+    auto overlaps = [&](std::size_t b, std::size_t e) {
+      return std::any_of(taken.begin(), taken.end(), [&](const auto& r) { return b < r.second && r.first < e; });
+    };
+    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kBracketed); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      LawCitation c;
+      c.law = kShortNames.at(m[1]);
+      c.chapter = m[2];
+      c.section = std::string(m[3]) + (m[4].matched ? " " + std::string(m[4]) : "");
+      const auto pos = static_cast<std::size_t>(m.position()), len = static_cast<std::size_t>(m.length());
+      c.written = u.text.substr(pos, len);
+      taken.emplace_back(pos, pos + len);
+      check_citation(c, u.at(pos), ctx, sink);
+    }
+    if (u.text.find("\xC2\xA7") != std::string::npos) {
     for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kCitation); it != std::sregex_iterator(); ++it) {
       const auto& m = *it;
       LawCitation c;
@@ -285,11 +352,34 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
         if ((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9') || next >= 0x80) continue;
       }
       c.written = u.text.substr(pos, len);
+      if (overlaps(pos, pos + len)) continue;
       // An SFS number right after the law's name says which version is meant.
       std::smatch sfs;
       const std::string after = lower.substr(pos + len, 30);
-      if (std::regex_search(after, sfs, kSfs) && sfs.position() < 12) c.sfs = sfs[1];
+      std::size_t end = pos + len;
+      if (std::regex_search(after, sfs, kSfs) && sfs.position() < 12) {
+        c.sfs = sfs[1];
+        end += static_cast<std::size_t>(sfs.position() + sfs.length());
+      }
+      taken.emplace_back(pos, end);
       check_citation(c, u.at(pos), ctx, sink);
+    }
+    }
+    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kNamedSfs); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      const auto pos = static_cast<std::size_t>(m.position()), len = static_cast<std::size_t>(m.length());
+      if (overlaps(pos, pos + len)) continue;
+      const data::Law* law = ctx.data.find_law_by_sfs(m[2]);
+      if (!law) continue;  // any other statute: nothing okgen knows to check
+      const std::string name = m[1];
+      auto known = kShortNames.find(name);
+      if (known != kShortNames.end() && known->second != law->short_name) continue;  // "HSL (2001:453)": a typo, not ours to guess
+      LawCitation c;
+      c.law = law->short_name;
+      c.sfs = law->sfs;
+      c.written = u.text.substr(pos, len);
+      taken.emplace_back(pos, pos + len);
+      if (law->repealed && *law->repealed <= ctx.document_date) check_citation(c, u.at(pos), ctx, sink);
     }
   }
 }

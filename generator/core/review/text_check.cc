@@ -53,6 +53,8 @@ bool furniture(const std::string& t, const std::set<std::string>& repeated) {
 std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
   static const std::regex kNumbered(R"(^\s{0,6}(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,100})$)");
   static const std::regex kMarkdown(R"(^(#{1,6})\s+(.+?)\s*#*\s*$)");
+  // A place and a date ("Tierp 2011-xx-xx") under a signature line is not a heading.
+  static const std::regex kDateLike(R"(\d{4}[-.][\dxX_?]{1,2}[-.][\dxX_?]{1,2}|[ÅåYy]{4}-)");
   const auto repeated = repeated_lines(lines);
   std::vector<TextHeading> out;
   std::vector<int> outline;  // the last heading number at each level
@@ -164,7 +166,8 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
     if (capital && words >= 1 && words <= 7 && last != '.' && last != ',' && last != ':' && last != ';' &&
         last != ')' && last != '?' && (i == 0 || blank(i - 1) || ends_sentence(lines[i - 1])) &&
         (blank(end_line + 1) || starts_block(end_line + 1)) && title.find("http") == std::string::npos &&
-        title.find('|') == std::string::npos && !std::isdigit(static_cast<unsigned char>(last))) {
+        title.find('|') == std::string::npos && !std::isdigit(static_cast<unsigned char>(last)) &&
+        !std::regex_search(title, kDateLike)) {
       // Under a numbered outline an unnumbered heading is a sub-heading of the current
       // section ("Kommunens ansvar" under "5 Ansvarsfördelning"); elsewhere capitals rank first.
       const int level = !outline.empty() ? static_cast<int>(outline.size()) + 1 : is_upper_line(title) ? 1 : 2;
