@@ -239,8 +239,16 @@ class Judge {
   bool special(const std::string& name, std::size_t k) const {
     const DateScan& d = scans_[k];
     const std::string& written = doc_.sentences[k].text;
-    if (name == "@date") {
-      return std::any_of(d.dates.begin(), d.dates.end(), [](const FoundDate& x) { return x.day_known; });
+    if (name == "@date") return !d.dates.empty();
+    if (name == "@front") {
+      // The title block: before the first heading, near the top (a cover page in a PDF).
+      const int line = doc_.units[doc_.sentences[k].unit].at(doc_.sentences[k].begin).line;
+      // The title block: short lines near the top, before the first heading (not a preamble
+      // that tells how the text was drafted).
+      // A Markdown title ("# Överenskommelse ...") heads the title block too.
+      const bool under_title = doc_.sentences[k].heading == 0 && doc_.headings.front().line <= 5;
+      return line <= 30 && doc_.sentences[k].tokens.size() <= 16 &&
+             (doc_.headings.empty() || line < doc_.headings.front().line || doc_.sentences[k].heading < 0 || under_title);
     }
     if (name == "@start") return d.has_start();
     if (name == "@end") return d.has_end() || d.until_further_notice;

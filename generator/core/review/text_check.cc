@@ -274,7 +274,7 @@ TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>&
   v.start = start ? *start : fallback_start;
   if (end) v.end = end;
   v.until_further_notice = until && !end;
-  if (v.end && *v.end < v.start) v.end.reset(), v.until_further_notice = true;
+  if (v.end && *v.end < v.start && out.start_stated) v.end.reset(), v.until_further_notice = true;
   if (!out.line) out.line = out.until_line;
   out.validity = v;
   return out;
@@ -360,7 +360,12 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
   // Validity and the date the text speaks from.
   TextValidity tv = read_validity(doc, scans, data, options.as_of);
   DocumentDate dated = document_date_of(doc, scans, data, tv);
-  if (tv.validity && !tv.start_stated) tv.validity->start = dated.date ? *dated.date : options.as_of;
+  if (tv.validity && !tv.start_stated) {
+    // No start stated: the text speaks from its own date (never after its stated end).
+    util::Date start = dated.date ? *dated.date : options.as_of;
+    if (tv.validity->end && *tv.validity->end < start) start = *tv.validity->end;
+    tv.validity->start = start;
+  }
   const util::Date doc_date = dated.date ? *dated.date : options.as_of;
   if (tv.validity) {
     // A validity that gave no start (only "tills vidare") speaks from the document's date.

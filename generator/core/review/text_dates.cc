@@ -78,6 +78,7 @@ DateScan scan_dates(const std::string& sentence) {
       R"(\b(\d{1,2})(:e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})\b)");
   static const std::regex kMonthYear(
       R"(\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b)");
+  static const std::regex kSeason(R"(\b(våren|sommaren|hösten|vintern)\s+(\d{4})\b)");
   static const std::regex kSlash(R"(\b(\d{1,2})/(\d{1,2})\s+(\d{4})\b)");
   std::vector<FoundDate> found;
   auto add = [&](std::optional<util::Date> d, std::size_t b, std::size_t e, bool day_known) {
@@ -115,6 +116,12 @@ DateScan scan_dates(const std::string& sentence) {
   for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kMonthYear); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     add(make(std::stoi(m[2]), months().at(m[1]), 1), static_cast<std::size_t>(m.position()),
+        static_cast<std::size_t>(m.position() + m.length()), false);
+  }
+  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSeason); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    static const std::map<std::string, int> kMonth = {{"våren", 3}, {"sommaren", 6}, {"hösten", 9}, {"vintern", 12}};
+    add(make(std::stoi(m[2]), kMonth.at(m[1]), 1), static_cast<std::size_t>(m.position()),
         static_cast<std::size_t>(m.position() + m.length()), false);
   }
   std::sort(found.begin(), found.end(), [](const FoundDate& a, const FoundDate& b) { return a.begin < b.begin; });
@@ -169,7 +176,7 @@ DateScan scan_dates(const std::string& sentence) {
   }
   static const std::regex kNoticeWord(R"(säg\w*\s+upp|uppsäg\w*|sägs upp)");
   if (std::regex_search(masked, kNoticeWord)) s.notice = true;
-  static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför)");
+  static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska)");
   if (std::regex_search(masked, kReview)) s.review = true;
   return s;
 }

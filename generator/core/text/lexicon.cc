@@ -87,8 +87,16 @@ std::vector<std::string> Lexicon::concepts() const {
 
 bool Lexicon::element_matches(const Element& e, const Token& t) {
   switch (e.kind) {
-    case Kind::word:
-      return t.stem == e.stem || t.text == e.text;
+    case Kind::word: {
+      if (t.stem == e.stem || t.text == e.text) return true;
+      // Snowball's Swedish stemmer is light: it leaves "samarbetet" and "landstinget" whole.
+      // The stem plus a regular inflection ending is the same word.
+      if (!util::starts_with(t.text, e.stem) || e.stem.size() < 4) return false;
+      static const std::set<std::string> kEndings = {"", "a",  "e",   "n",   "t",   "s",    "en",   "et",  "na",
+                                                     "ns", "ts", "er", "ar", "or", "ens", "ets", "nas", "erna",
+                                                     "arna", "orna", "ernas", "arnas", "ornas", "ande", "ende", "at", "ad", "ade"};
+      return kEndings.count(t.text.substr(e.stem.size())) > 0;
+    }
     case Kind::prefix:
       return util::starts_with(t.text, e.text) || util::starts_with(t.stem, e.text);
     case Kind::suffix:
