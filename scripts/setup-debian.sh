@@ -10,7 +10,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev libhyphen-dev hyphen-sv libstemmer-dev fonts-liberation2 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev)
+  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "util/text.h"
 
@@ -102,6 +103,7 @@ class Judge {
     }
     heading_tokens_.reserve(doc.headings.size());
     for (const auto& h : doc.headings) heading_tokens_.push_back(text::tokenize(h.title));
+    for (const auto& e : doc.toc) toc_tokens_.push_back(text::tokenize(e.title));
   }
 
   AreaCoverage judge(const data::Area& area) {
@@ -215,7 +217,7 @@ class Judge {
     } else {
       // Only a table-of-contents line: the document promises a section it does not have.
       for (const auto& e : doc_.toc) {
-        if (heading && satisfied(*heading, text::tokenize(e.title), {}, nullptr, {})) {
+        if (heading && satisfied(*heading, toc_tokens_[static_cast<std::size_t>(&e - doc_.toc.data())], {}, nullptr, {})) {
           c.status = Coverage::partial;
           c.toc_only = true;
           c.where = diag::SourceSpan{path_of_doc(), e.line, 1};
@@ -263,6 +265,19 @@ class Judge {
     return false;
   }
 
+  // Whether `concept` occurs in a token list of the document (sentences, contexts, headings):
+  // remembered, since every area asks about the same sentences many times.
+  // Every non-empty list passed here is owned by the document or this judge (stable addresses).
+  bool occurs(const std::string& concept, const std::vector<text::Token>& tokens) const {
+    if (tokens.empty()) return false;
+    auto& per_list = memo_[concept];
+    auto it = per_list.find(&tokens);
+    if (it != per_list.end()) return it->second;
+    const bool hit = data_.lexicon.occurs(concept, tokens);
+    per_list.emplace(&tokens, hit);
+    return hit;
+  }
+
   int distinct(const std::string& concept, const std::vector<std::size_t>& scope) const {
     std::set<std::string> seen;
     for (std::size_t k : scope) {
@@ -295,10 +310,10 @@ class Judge {
         } else if (a.count > 0) {
           if (distinct(a.concept, scope) < a.count) ok = false;
         } else if (a.negated) {
-          if (data_.lexicon.occurs(a.concept, tokens)) ok = false;
-        } else if (data_.lexicon.occurs(a.concept, tokens)) {
+          if (occurs(a.concept, tokens)) ok = false;
+        } else if (occurs(a.concept, tokens)) {
           own = true;
-        } else if (!data_.lexicon.occurs(a.concept, context)) {
+        } else if (!occurs(a.concept, context)) {
           ok = false;
         }
         if (!ok) break;
@@ -315,6 +330,8 @@ class Judge {
   std::vector<std::string> lower_;
   std::vector<std::vector<text::Token>> lead_tokens_;
   std::vector<std::vector<text::Token>> heading_tokens_;
+  std::vector<std::vector<text::Token>> toc_tokens_;
+  mutable std::unordered_map<std::string, std::unordered_map<const void*, bool>> memo_;
 };
 
 }  // namespace

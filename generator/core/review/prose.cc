@@ -3,6 +3,7 @@
 #include "review/prose.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -335,7 +336,15 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
     auto overlaps = [&](std::size_t b, std::size_t e) {
       return std::any_of(taken.begin(), taken.end(), [&](const auto& r) { return b < r.second && r.first < e; });
     };
-    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kBracketed); it != std::sregex_iterator(); ++it) {
+    // std::regex is slow: each pattern runs only where what it needs is present.
+    const bool has_kap = lower.find("kap") != std::string::npos;
+    bool has_sfs = false;
+    for (std::size_t c = lower.find(':'); c != std::string::npos && !has_sfs; c = lower.find(':', c + 1)) {
+      has_sfs = c >= 4 && c + 1 < lower.size() && std::isdigit(static_cast<unsigned char>(lower[c - 1])) &&
+                std::isdigit(static_cast<unsigned char>(lower[c + 1]));
+    }
+    for (auto it = has_kap ? std::sregex_iterator(lower.begin(), lower.end(), kBracketed) : std::sregex_iterator();
+         it != std::sregex_iterator(); ++it) {
       const auto& m = *it;
       LawCitation c;
       c.law = kShortNames.at(m[1]);
@@ -377,7 +386,8 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
       check_citation(c, u.at(pos), ctx, sink);
     }
     }
-    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kNamedSfs); it != std::sregex_iterator(); ++it) {
+    for (auto it = has_sfs ? std::sregex_iterator(lower.begin(), lower.end(), kNamedSfs) : std::sregex_iterator();
+         it != std::sregex_iterator(); ++it) {
       const auto& m = *it;
       const auto pos = static_cast<std::size_t>(m.position()), len = static_cast<std::size_t>(m.length());
       if (overlaps(pos, pos + len)) continue;

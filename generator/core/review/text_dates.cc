@@ -64,7 +64,14 @@ DateScan scan_dates(const std::string& sentence) {
   static const std::regex kPlaceholder(
       R"((\b(19|20)\d\d-(xx|[x_]{1,2}|mm|\?\?)-(xx|[x_]{1,2}|dd|\?\?)\b)|(åååå|yyyy|\bxxxx)[-.](mm|xx)[-.](dd|xx)|\[\s*(datum|date|åå+|dd|xx)[^\]]{0,20}\]|\b20xx\b|\b(19|20)\d[x_]\b|_{2,}-_{2,}(-_{2,})?)");
   std::string masked = lower;
-  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kPlaceholder); it != std::sregex_iterator(); ++it) {
+  // std::regex is slow (a locale lookup per step): each pattern runs only where the words it
+  // needs are present.
+  auto has = [&](const char* needle) { return lower.find(needle) != std::string::npos; };
+  const bool digits = lower.find_first_of("0123456789") != std::string::npos;
+  const bool placeholder_like = has("xx") || has("åååå") || has("yyyy") || has("[") || has("__") || has("20x") ||
+                                has("19x") || has("-mm-");
+  for (auto it = placeholder_like ? std::sregex_iterator(lower.begin(), lower.end(), kPlaceholder) : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto p = static_cast<std::size_t>(it->position());
     const auto l = static_cast<std::size_t>(it->length());
     s.placeholders.push_back(DatePlaceholder{sentence.substr(p, l), p});
@@ -81,86 +88,88 @@ DateScan scan_dates(const std::string& sentence) {
   static const std::regex kSeason(R"(\b(våren|sommaren|hösten|vintern)\s+(\d{4})\b)");
   static const std::regex kSlash(R"(\b(\d{1,2})/(\d{1,2})\s+(\d{4})\b)");
   std::vector<FoundDate> found;
-  auto add = [&](std::optional<util::Date> d, std::size_t b, std::size_t e, bool day_known) {
-    if (!d) return;
-    for (const auto& f : found) {
-      if (b < f.end && f.begin < e) return;  // already read as part of another form
+  if (digits) {
+    auto add = [&](std::optional<util::Date> d, std::size_t b, std::size_t e, bool day_known) {
+      if (!d) return;
+      for (const auto& f : found) {
+        if (b < f.end && f.begin < e) return;  // already read as part of another form
+      }
+      FoundDate f;
+      f.date = *d;
+      f.begin = b;
+      f.end = e;
+      f.day_known = day_known;
+      found.push_back(f);
+    };
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kIso); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), true);
     }
-    FoundDate f;
-    f.date = *d;
-    f.begin = b;
-    f.end = e;
-    f.day_known = day_known;
-    found.push_back(f);
-  };
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kIso); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), true);
-  }
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kDotted); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), true);
-  }
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kWritten); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    add(make(std::stoi(m[4]), months().at(m[3]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), true);
-  }
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSlash); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    add(make(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), true);
-  }
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kMonthYear); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    add(make(std::stoi(m[2]), months().at(m[1]), 1), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), false);
-  }
-  for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSeason); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    static const std::map<std::string, int> kMonth = {{"våren", 3}, {"sommaren", 6}, {"hösten", 9}, {"vintern", 12}};
-    add(make(std::stoi(m[2]), kMonth.at(m[1]), 1), static_cast<std::size_t>(m.position()),
-        static_cast<std::size_t>(m.position() + m.length()), false);
-  }
-  std::sort(found.begin(), found.end(), [](const FoundDate& a, const FoundDate& b) { return a.begin < b.begin; });
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kDotted); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), true);
+    }
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kWritten); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      add(make(std::stoi(m[4]), months().at(m[3]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), true);
+    }
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSlash); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      add(make(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), true);
+    }
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kMonthYear); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      add(make(std::stoi(m[2]), months().at(m[1]), 1), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), false);
+    }
+    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSeason); it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      static const std::map<std::string, int> kMonth = {{"våren", 3}, {"sommaren", 6}, {"hösten", 9}, {"vintern", 12}};
+      add(make(std::stoi(m[2]), kMonth.at(m[1]), 1), static_cast<std::size_t>(m.position()),
+          static_cast<std::size_t>(m.position() + m.length()), false);
+    }
+    std::sort(found.begin(), found.end(), [](const FoundDate& a, const FoundDate& b) { return a.begin < b.begin; });
 
-  // Roles: words before a date, or a range "A – B" / "A till B".
-  for (std::size_t i = 0; i < found.size(); ++i) found[i].role = role_before(masked, found[i].begin);
-  for (std::size_t i = 0; i + 1 < found.size(); ++i) {
-    const std::string between = masked.substr(found[i].end, found[i + 1].begin - found[i].end);
-    static const std::regex kRangeGap(
-        R"(^\s*(–|—|-|till och med|t\.?\s?o\.?\s?m\.?|till|tom|och)\s*(den\s+)?$)");
-    if (std::regex_match(between, kRangeGap) && found[i + 1].date > found[i].date &&
-        !(util::trim(between) == "och" && found[i].role != FoundDate::Role::start)) {
-      if (found[i].role == FoundDate::Role::plain) found[i].role = FoundDate::Role::start;
-      found[i + 1].role = FoundDate::Role::end;
+    // Roles: words before a date, or a range "A – B" / "A till B".
+    for (std::size_t i = 0; i < found.size(); ++i) found[i].role = role_before(masked, found[i].begin);
+    for (std::size_t i = 0; i + 1 < found.size(); ++i) {
+      const std::string between = masked.substr(found[i].end, found[i + 1].begin - found[i].end);
+      static const std::regex kRangeGap(
+          R"(^\s*(–|—|-|till och med|t\.?\s?o\.?\s?m\.?|till|tom|och)\s*(den\s+)?$)");
+      if (std::regex_match(between, kRangeGap) && found[i + 1].date > found[i].date &&
+          !(util::trim(between) == "och" && found[i].role != FoundDate::Role::start)) {
+        if (found[i].role == FoundDate::Role::plain) found[i].role = FoundDate::Role::start;
+        found[i + 1].role = FoundDate::Role::end;
+      }
     }
-  }
-  // "... gäller 2020–2023": a range of years in a validity sentence.
-  static const std::regex kYears(R"((gäller|giltig\w*|period\w*|avtalstid\w*|löptid\w*)[^.]{0,40}?\b(20\d\d)\s*(–|—|-)\s*(20\d\d)\b)");
-  std::smatch ym;
-  if (found.empty() && std::regex_search(masked, ym, kYears)) {
-    const int a = std::stoi(ym[2]), b = std::stoi(ym[4]);
-    if (b > a) {
-      const auto p = static_cast<std::size_t>(ym.position(2));
-      found.push_back(FoundDate{*make(a, 1, 1), FoundDate::Role::start, false, p, p + 4});
-      const auto q = static_cast<std::size_t>(ym.position(4));
-      found.push_back(FoundDate{*make(b, 12, 31), FoundDate::Role::end, false, q, q + 4});
+    // "... gäller 2020–2023": a range of years in a validity sentence.
+    static const std::regex kYears(R"((gäller|giltig\w*|period\w*|avtalstid\w*|löptid\w*)[^.]{0,40}?\b(20\d\d)\s*(–|—|-)\s*(20\d\d)\b)");
+    std::smatch ym;
+    if (found.empty() && std::regex_search(masked, ym, kYears)) {
+      const int a = std::stoi(ym[2]), b = std::stoi(ym[4]);
+      if (b > a) {
+        const auto p = static_cast<std::size_t>(ym.position(2));
+        found.push_back(FoundDate{*make(a, 1, 1), FoundDate::Role::start, false, p, p + 4});
+        const auto q = static_cast<std::size_t>(ym.position(4));
+        found.push_back(FoundDate{*make(b, 12, 31), FoundDate::Role::end, false, q, q + 4});
+      }
     }
   }
   s.dates = std::move(found);
 
   static const std::regex kUntil(R"(tills vidare|tillsvidare|utan tidsgräns|utan tidsbegränsning|tills (vidare|någon|den)[^.]{0,20}säg)");
   std::smatch m;
-  if (std::regex_search(masked, m, kUntil)) {
+  if ((has("tills") || has("utan tids")) && std::regex_search(masked, m, kUntil)) {
     s.until_further_notice = true;
     s.until_at = static_cast<std::size_t>(m.position());
   }
   static const std::regex kExtension(
       R"(förläng\w*[^.]{0,80}?\b(med|till)?\s*(\d+|ett|en|två|tre|fyra|sex|tolv|arton|tjugofyra)\s+(år|månader|månad)\b)");
-  if (std::regex_search(masked, m, kExtension)) {
+  if (has("förläng") && std::regex_search(masked, m, kExtension)) {
     s.extension_months = number_of(m[2]) * (util::starts_with(m[3].str(), "år") ? 12 : 1);
     const std::string rest = masked.substr(static_cast<std::size_t>(m.position()));
     s.extension_repeats = rest.find("i taget") != std::string::npos || rest.find("åt gången") != std::string::npos;
@@ -170,14 +179,17 @@ DateScan scan_dates(const std::string& sentence) {
   }
   static const std::regex kNotice(
       R"((senast|minst)\s+(\d+|en|ett|två|tre|fyra|sex|nio|tolv|arton)\s+månader?\s+(innan|före)|(\d+|en|ett|två|tre|fyra|sex|nio|tolv)\s+månaders\s+(uppsägningstid|varsel))");
-  if (std::regex_search(masked, m, kNotice)) {
+  if (has("månad") && std::regex_search(masked, m, kNotice)) {
     s.notice_months = number_of(m[2].matched ? m[2].str() : m[4].str());
     s.notice = true;
   }
   static const std::regex kNoticeWord(R"(säg\w*\s+upp|uppsäg\w*|sägs upp)");
-  if (std::regex_search(masked, kNoticeWord)) s.notice = true;
+  if ((has("säg") || has("uppsäg")) && std::regex_search(masked, kNoticeWord)) s.notice = true;
   static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska)");
-  if (std::regex_search(masked, kReview)) s.review = true;
+  if ((has("revi") || has("över") || has("omprövas") || has("omförhandl") || has("utvärderas")) &&
+      std::regex_search(masked, kReview)) {
+    s.review = true;
+  }
   return s;
 }
 
