@@ -341,8 +341,10 @@ int main(int argc, char** argv) {
       return okgen::exit_code(result, sink, fail_level);
     }
     okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
-    if (!quiet) {
-      std::string text = okgen::render::summary_text(result, sink, res.messages, as_of_text);
+    // -q quietens the terminal only: a report asked for with -o is still written.
+    const bool to_file = *check && !output_file.empty() && output_file != "-";
+    if (!quiet || to_file) {
+      std::string text = okgen::render::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
       if (*check) text += "\n" + okgen::render::review_text(result, res, as_of_text);
       emit(text, *check ? output_file : "");
     }

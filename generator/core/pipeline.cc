@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -185,7 +186,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
 
   std::vector<Loaded> all;
   const std::size_t before_expand = sink.size();
-  auto files = expand_inputs(options.inputs, sink);
+  auto files = expand_inputs(options.inputs, sink, publish == nullptr);
   if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
 
   // Phase 1: read everything (local agreements need their regional one for the checks).
@@ -487,7 +488,7 @@ const std::vector<std::string>& known_formats() {
   return kFormats;
 }
 
-std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::DiagnosticSink& sink) {
+std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::DiagnosticSink& sink, bool text_agreements) {
   std::vector<fs::path> files;
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -497,12 +498,32 @@ std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::D
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<fs::path> found;
+      std::vector<fs::path> found, texts;
       for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path());
+        if (!it->is_regular_file(ec)) continue;
+        if (it->path().extension() == ".xml") found.push_back(it->path());
+        if (text_agreements && is_text_agreement(it->path())) texts.push_back(it->path());
+      }
+      // A Markdown file an agreement takes its body from (<body src="...">) is part of that
+      // agreement, not an agreement of its own.
+      std::set<std::string> bodies;
+      static const std::regex kSrc(R"re(<body[^>]*\bsrc="([^"]+)")re");
+      for (const auto& x : found) {
+        std::string xml;
+        if (util::read_file(x, xml) != util::ReadStatus::ok) continue;
+        for (auto m = std::sregex_iterator(xml.begin(), xml.end(), kSrc); m != std::sregex_iterator(); ++m) {
+          bodies.insert(fs::weakly_canonical(x.parent_path() / (*m)[1].str(), ec).string());
+        }
+      }
+      for (const auto& t : texts) {
+        if (!bodies.count(fs::weakly_canonical(t, ec).string())) found.push_back(t);
       }
       std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        sink.report("no-agreements", diag::SourceSpan{util::display_path(in), 0, 0},
+                    {{"path", util::display_path(in)}, {"text", text_agreements ? "1" : ""}});
+      }
       files.insert(files.end(), found.begin(), found.end());
     } else {
       files.push_back(in);

@@ -75,9 +75,11 @@ struct PipelineResult {
 };
 
 /// Finds the agreement files named by `inputs`: files as given, directories searched
-/// recursively for *.xml (sorted, so runs are deterministic). Missing paths are reported.
+/// recursively for *.xml and, with `text_agreements` (check), *.txt and *.md that are not an
+/// agreement's body files (sorted, so runs are deterministic). Missing paths, and folders
+/// with nothing to check, are reported: a run that finds nothing is never an all-clear.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                 diag::DiagnosticSink& sink);
+                                                 diag::DiagnosticSink& sink, bool text_agreements = false);
 
 /// Loads and checks every input, composing each to find template-level problems too.
 PipelineResult check(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,

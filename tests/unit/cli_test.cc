@@ -74,3 +74,37 @@ TEST_CASE("rules lists every rule with its summary", "[cli]") {
   CHECK(contains(out, "unknown-element (error): Alla element finns i innehållsformatet."));
   CHECK(contains(out, "raw-html (warning)"));
 }
+
+// A reviewer points okgen at a folder of published agreements as text: they are found, a
+// folder with nothing to check is an error (never "0 agreements, 0 errors" and exit 0), and
+// -q quietens only the terminal.
+TEST_CASE("check finds text agreements in folders and never gives a false all-clear", "[cli]") {
+  const fs::path dir = okgen::test::temp_dir("cli-texts");
+  fs::create_directories(dir / "texter" / "ost");
+  for (const char* name : {"01-tierp-2011.txt", "05-varberg-2024.md"}) {
+    fs::copy_file(okgen::test::source_dir() / "tests/checker-dev/agreements" / name, dir / "texter" / "ost" / name);
+  }
+  std::string out;
+  CHECK(run(okgen_cmd("check --date 2026-11-23 " + (dir / "texter").string()), &out) == 0);
+  CHECK(contains(out, "01-tierp-2011.txt"));
+  CHECK(contains(out, "05-varberg-2024.md"));
+  CHECK(contains(out, "2 överenskommelser granskade"));
+  CHECK_FALSE(contains(out, "inte byggd"));
+  CHECK_FALSE(contains(out, "filer skrivna"));
+  CHECK(contains(out, "Det som avgör bedömningen"));
+
+  fs::create_directories(dir / "tom");
+  std::ofstream(dir / "tom" / "anteckning.pdf") << "%PDF-1.7";
+  CHECK(run(okgen_cmd("check " + (dir / "tom").string()), &out) == 2);
+  CHECK(contains(out, "Inga överenskommelser hittades"));
+  CHECK(contains(out, "[no-agreements]"));
+
+  // A Markdown body of an XML agreement is part of it, not an agreement of its own.
+  CHECK(run(okgen_cmd("check --date 2026-11-23 " + (okgen::test::source_dir() / "content/ostergotland").string()), &out) < 2);
+  CHECK_FALSE(contains(out, "bakgrund.md"));
+
+  const fs::path report = dir / "granskning.txt";
+  CHECK(run(okgen_cmd("check -q --date 2026-11-23 -o " + report.string() + " " + (dir / "texter").string()), &out) == 0);
+  REQUIRE(fs::exists(report));
+  CHECK(contains(okgen::test::read(report), "Täckning av områdena"));
+}

@@ -7,6 +7,7 @@ const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> kRules = {
       // Input: the file could not be read as an agreement at all.
       {"file-unreadable", Severity::error, Stage::input},
+      {"no-agreements", Severity::error, Stage::input},
       {"file-too-large", Severity::error, Stage::input},
       {"encoding", Severity::error, Stage::input},
       {"xml-syntax", Severity::error, Stage::input},

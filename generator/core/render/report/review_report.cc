@@ -97,11 +97,11 @@ void provenance_text(const AgreementResult& a, const Resources& res, std::ostrin
 
 // Text agreements: each area's facets, found with the line and the sentence that states
 // them, or missing, so a reviewer can check a verdict in seconds.
-void facets_text(const AgreementResult& a, const Resources& res, std::ostringstream& out) {
+void facets_text(const AgreementResult& a, const Resources& res, std::ostringstream& out, bool named) {
   bool any = false;
   for (const auto& c : a.report->coverage) any = any || !c.facets.empty();
   if (!any) return;
-  out << "\n" << msg(res, "coverage.facets-title") << "\n";
+  out << "\n" << msg(res, "coverage.facets-title") << (named ? ": " + a.display_source : std::string()) << "\n";
   const bool english = msg(res, "coverage.covered") == "covered";
   for (const auto& c : a.report->coverage) {
     const data::Area* area = res.data.find_area(c.area);
@@ -143,7 +143,6 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
       out << pad(area ? area->name_sv : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
           << "  " << pad(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
     }
-    facets_text(a, res, out);
   } else {
     // Matrix: areas down, agreements across (numbered; the legend names them).
     out << pad("", w_area) << " ";
@@ -160,6 +159,7 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
     out << msg(res, "coverage.legend") << "\n";
     for (std::size_t i = 0; i < checked.size(); ++i) out << "  " << i + 1 << "  " << checked[i]->display_source << "\n";
   }
+  for (const auto* a : checked) facets_text(*a, res, out, checked.size() > 1);
   text::Value ctx;
   ctx.set("as_of", as_of);
   out << "\n" << msg(res, "validity.title", ctx) << "\n";

@@ -23,7 +23,7 @@ std::string msg(const text::Catalog& m, const std::string& key, const text::Valu
 }  // namespace
 
 std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
-                         const std::string& as_of, const std::filesystem::path& outputs_relative_to) {
+                         const std::string& as_of, const std::filesystem::path& outputs_relative_to, bool built) {
   std::ostringstream out;
   std::size_t w_source = diag::utf8_length(msg(m, "col.source"));
   std::size_t w_status = diag::utf8_length(msg(m, "col.validity"));
@@ -33,7 +33,7 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
   }
   out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
       << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
-      << pad(msg(m, "col.warnings"), 9) << "  " << msg(m, "col.output") << '\n';
+      << (built ? pad(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
   for (const auto& a : result.agreements) {
     std::string output = a.errors ? msg(m, "not-built") : "–";
     if (!a.outputs.empty()) {
@@ -42,7 +42,7 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
     }
     out << pad(a.display_source, w_source) << "  " << pad(a.version.empty() ? "–" : a.version, 8) << "  "
         << pad(a.validity_label.empty() ? "–" : a.validity_label, w_status) << "  " << pad(std::to_string(a.errors), 4)
-        << "  " << pad(std::to_string(a.warnings), 9) << "  " << output << '\n';
+        << "  " << (built ? pad(std::to_string(a.warnings), 9) + "  " + output : std::to_string(a.warnings)) << '\n';
   }
   text::Value totals;
   totals.set("agreements", static_cast<int>(result.agreements.size()));
@@ -51,7 +51,12 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
   totals.set("infos", static_cast<int>(sink.count(diag::Severity::info)));
   totals.set("written", static_cast<int>(result.written.size()));
   totals.set("as_of", as_of);
-  out << msg(m, "totals", totals) << '\n';
+  totals.set("one", result.agreements.size() == 1);
+  totals.set("one_file", result.written.size() == 1);
+  totals.set("one_error", sink.count(diag::Severity::error) == 1);
+  totals.set("one_warning", sink.count(diag::Severity::warning) == 1);
+  totals.set("one_info", sink.count(diag::Severity::info) == 1);
+  out << msg(m, built ? "totals" : "check-totals", totals) << '\n';
   return out.str();
 }
 

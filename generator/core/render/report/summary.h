@@ -15,8 +15,10 @@ namespace okgen::render {
 /// totals; wording from the [report] section of the message catalogue.
 /// Output files are named relative to `outputs_relative_to` when given (the report lives in
 /// the output folder and must not depend on where that is), else as the user would type them.
+/// `built`: a build's table names what was written; a check's (false) has no output column.
 std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
-                         const std::string& as_of, const std::filesystem::path& outputs_relative_to = {});
+                         const std::string& as_of, const std::filesystem::path& outputs_relative_to = {},
+                         bool built = true);
 
 /// The check report: every diagnostic (without source excerpts), then the summary.
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
