@@ -44,7 +44,8 @@ def main():
     false_covered = []; disagreements = []; fact_score = collections.Counter(); fact_total = collections.Counter()
     fact_misses = []
     for name in sorted(by_file):
-        path = os.path.join(setdir, "agreements", name)
+        # The key names a file by its name, or by its path inside the set ("agreements/NN-x.txt").
+        path = os.path.join(setdir, name) if name.startswith("agreements/") else os.path.join(setdir, "agreements", name)
         date = next((f["value"] for f in fact_rows[name] if f["fact"] == "document-date"), "none")
         args = [okgen, "check", "--format", "json", path]
         if date != "none":
