@@ -111,7 +111,12 @@ def main():
                 if rule not in law_rules:
                     continue
                 quoted = squash(core(value))
-                if quoted and quoted in squash(msg) and (not where or line in where or line - 1 in where):
+                # The message quotes the citation as read ("HSL (1982:763)"); the key may give
+                # more of it ("HSL (1982:763) 8 a §").
+                m = re.match(r"(.+?) (hänvisar|:|kapitel|liknar)", msg)
+                said = squash(m.group(1)) if m else ""
+                near = not where or line in where or line - 1 in where
+                if near and quoted and (quoted in squash(msg) or (said and said in squash(value))):
                     return True
             return False
         def name_flagged(value, ev):

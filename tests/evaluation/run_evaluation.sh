@@ -30,6 +30,7 @@ while read -r set floor; do
   echo "$out" | sed -n '/^Disagreements/,$p'
 done <<'SETS'
 blind 95
+blind2 95
 checker-dev 95
 SETS
 exit $fail

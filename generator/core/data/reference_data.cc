@@ -14,7 +14,7 @@ namespace {
 
 // Facts the checker reads itself rather than from concepts (review/facets.cc).
 bool known_special(const std::string& name) {
-  static const std::vector<std::string> kSpecial = {"@date", "@start", "@end", "@rule", "@placeholder", "@front",
+  static const std::vector<std::string> kSpecial = {"@date", "@start", "@end", "@rule", "@placeholder", "@front", "@single-region",
                                                     "@region-name", "@municipality-name", "@municipalities"};
   return std::find(kSpecial.begin(), kSpecial.end(), name) != kSpecial.end();
 }

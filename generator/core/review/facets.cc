@@ -257,6 +257,12 @@ class Judge {
     if (name == "@rule") return d.extension_months.has_value() || d.notice || d.review;
     if (name == "@placeholder") return !d.placeholders.empty();
     if (name == "@region-name") return names_.region(lower_[k]);
+    if (name == "@single-region") {
+      // Region Gotland: one organisation with a municipality's and a region's duties, whose
+      // parties are two of its own committees or administrations.
+      bool single = false;
+      return names_.region(lower_[k], &single) && single;
+    }
     if (name == "@municipality-name") {
       bool single = false;
       return names_.municipalities(written) > 0 || (names_.region(lower_[k], &single) && single);

@@ -163,8 +163,16 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
       return c == 0xE2 || c == 0xEF || (c >= 'A' && c <= 'Z') || c == 0xC3 || c == '*' || c == '-' ||
              (c >= '0' && c <= '9');  // bullet, capital, list number
     };
-    if (capital && words >= 1 && words <= 7 && last != '.' && last != ',' && last != ':' && last != ';' &&
-        last != ')' && last != '?' && (i == 0 || blank(i - 1) || ends_sentence(lines[i - 1])) &&
+    // A question stands as a heading when blank lines set it apart ("Vem gör vad?").
+    const bool question = last == '?' && words <= 9 && (i == 0 || blank(i - 1)) && blank(end_line + 1);
+    // A short line right above a bullet list introduces it ("I planen skriver vi" / "- ..."),
+    // unless it is set in capitals as headings in short versions are.
+    const std::string next_line = end_line + 1 < lines.size() ? std::string(util::trim(lines[end_line + 1])) : "";
+    const bool above_list = !next_line.empty() && (next_line[0] == '-' || next_line[0] == '*' ||
+                                                   static_cast<unsigned char>(next_line[0]) == 0xE2) && !is_upper_line(title);
+    if (above_list) continue;
+    if (capital && words >= 1 && words <= (question ? 9 : 7) && last != '.' && last != ',' && last != ':' && last != ';' &&
+        last != ')' && (last != '?' || question) && (i == 0 || blank(i - 1) || ends_sentence(lines[i - 1])) &&
         (blank(end_line + 1) || starts_block(end_line + 1)) && title.find("http") == std::string::npos &&
         title.find('|') == std::string::npos && !std::isdigit(static_cast<unsigned char>(last)) &&
         !std::regex_search(title, kDateLike)) {
@@ -262,10 +270,13 @@ TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>&
     best_base = c.base;
     start = c.start, end = c.end, out.line = c.line;
   }
-  for (const auto& c : candidates) {
-    if (c.score < best - 1) continue;
-    if (!start && c.start && (!end || *c.start < *end)) start = c.start;
-    if (!end && c.end && (!start || *c.end > *start)) end = c.end;
+  // The missing half from the best other candidate that is not about something else.
+  for (int want = best; want >= 0 && (!start || !end); --want) {
+    for (const auto& c : candidates) {
+      if (c.score != want) continue;
+      if (!start && c.start && (!end || *c.start < *end)) start = c.start;
+      if (!end && c.end && (!start || *c.end > *start)) end = c.end;
+    }
   }
   if (until && end && until_score < best_base) until = false;  // "tills vidare" of something else
   if (!start && !end && !until) return out;

@@ -40,9 +40,9 @@ FoundDate::Role role_before(const std::string& lower, std::size_t at) {
   const std::size_t from = at > 40 ? at - 40 : 0;
   std::string before = lower.substr(from, at - from);
   // Only what follows the last date or sentence break counts.
-  static const std::regex kEnd(R"((t\.?\s?o\.?\s?m\.?|till och med|tom\b|till|giltig till|upphör\w*|löper ut|slutdatum|sista dag\w*)\s*(den\s+)?:?\s*$)");
+  static const std::regex kEnd(R"((t\.?\s?o\.?\s?m\.?|till och med|tom\b|till|giltig till|upphör\w*|löper ut|slutdatum|sista dag\w*|end date|end)\s*(den\s+)?:?\s*$)");
   static const std::regex kStart(
-      R"((fr\.?\s?o\.?\s?m\.?|från och med|from\b|från|gäller\s+(från\s+)?(och\s+med\s+)?|träder i kraft|ikraftträdande\w*|börjar gälla|giltig från|startdatum|gäller fr\.?\s?o\.?\s?m\.?)\s*(den\s+)?:?\s*$)");
+      R"((fr\.?\s?o\.?\s?m\.?|från och med|from\b|från|gäller\s+(från\s+)?(och\s+med\s+)?|träder i kraft|ikraftträdande\w*|börjar gälla|giltig från|startdatum|gäller fr\.?\s?o\.?\s?m\.?|go[- ]live|start date)\s*(den\s+)?:?\s*$)");
   if (std::regex_search(before, kEnd)) return FoundDate::Role::end;
   if (std::regex_search(before, kStart)) return FoundDate::Role::start;
   return FoundDate::Role::plain;
@@ -185,8 +185,8 @@ DateScan scan_dates(const std::string& sentence) {
   }
   static const std::regex kNoticeWord(R"(säg\w*\s+upp|uppsäg\w*|sägs upp)");
   if ((has("säg") || has("uppsäg")) && std::regex_search(masked, kNoticeWord)) s.notice = true;
-  static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska)");
-  if ((has("revi") || has("över") || has("omprövas") || has("omförhandl") || has("utvärderas")) &&
+  static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska|går igenom|gå igenom)");
+  if ((has("revi") || has("över") || has("igenom") || has("omprövas") || has("omförhandl") || has("utvärderas")) &&
       std::regex_search(masked, kReview)) {
     s.review = true;
   }

@@ -139,6 +139,14 @@ bool abbreviation_before(const std::string& text, std::size_t dot) {
   return word.size() <= 2 && word[0] >= 'a' && word[0] <= 'z';
 }
 
+// A sentence's words without its web addresses: a URL's path ("/ansvar-och-uppdrag") is
+// not something the text says.
+std::string without_urls(const std::string& s) {
+  static const std::regex kUrl(R"((https?://|www\.)\S+)");
+  if (s.find("http") == std::string::npos && s.find("www.") == std::string::npos) return s;
+  return std::regex_replace(s, kUrl, " ");
+}
+
 }  // namespace
 
 std::string TextDocument::heading_text(int h) const {
@@ -481,6 +489,9 @@ TextDocument read_text_document(const std::string& path, const std::string& text
       context += d.headings[static_cast<std::size_t>(h)].title + " . ";
     }
     context += unit_lead[u];
+    // A label line ("Parter: ...", "Giltighetstid: ...") is about what its label says.
+    const auto colon = t.find(": ");
+    if (unit_lead[u].empty() && label_line(t) && colon != std::string::npos) context += " . " + t.substr(0, colon);
     const auto context_tokens = text::tokenize(context);
     for (const auto& [sb, se] : spans) {
       TextSentence s;
@@ -491,7 +502,7 @@ TextDocument read_text_document(const std::string& path, const std::string& text
       s.block = unit_block[u];
       s.lead_in = unit_lead[u];
       s.text = t.substr(sb, se - sb);
-      s.tokens = text::tokenize(s.text);
+      s.tokens = text::tokenize(without_urls(s.text));
       s.context_tokens = context_tokens;
       if (!s.tokens.empty()) d.sentences.push_back(std::move(s));
     }
