@@ -567,3 +567,18 @@ TEST_CASE("git: a hostile repository configuration runs nothing", "[local][secur
   CHECK(test::run(in_repo + other_owner + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
   CHECK_FALSE(contains(out, "[revision-not-recorded]"));
 }
+
+// "Svar kommer." is a draft's answer, not an answer: a local agreement that still says it is
+// not final.
+TEST_CASE("check --final: placeholders left in answers are errors", "[local]") {
+  const fs::path root = fixture_copy("local-placeholder");
+  const fs::path local = root / "content/blekinge/local/karlskrona.xml";
+  std::string xml = test::read(local);
+  replace(xml, "I Karlskrona kallar SIP-samordnaren", "Svar kommer. I Karlskrona kallar SIP-samordnaren");
+  write(local, xml);
+  std::string out;
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 0);
+  CHECK(contains(out, "warning: Utkastrest: \"Svar kommer\""));
+  CHECK(test::run(okgen_cmd("check --final --date 2026-11-23 " + local.string()), &out) == 1);
+  CHECK(contains(out, "error: Utkastrest: \"Svar kommer\""));
+}

@@ -315,7 +315,8 @@ int main(int argc, char** argv) {
     // Before a decision a local agreement must be finished: what is a warning in a draft is
     // an error (unless the rule was set explicitly above).
     if (final_check) {
-      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty", "revision-summary-missing"}) {
+      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty", "revision-summary-missing",
+                             "draft-leftover", "date-placeholder"}) {
         if (!options.check.policy.has(id)) options.check.policy.set(id, okgen::diag::Severity::error);
       }
     }

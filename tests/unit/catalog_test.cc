@@ -45,3 +45,12 @@ TEST_CASE("phrase references and optional suggestions render in the language", "
   CHECK(text::format_diagnostic(sv, x).find("sluttaggen matchar inte") != std::string::npos);
   CHECK(text::format_diagnostic(en, x).find("end tag does not match") != std::string::npos);
 }
+
+TEST_CASE("every wording rule in data/wording.tsv names a rule of the rule table", "[catalog]") {
+  // A misspelt rule id would become a finding with no message.
+  const auto& rules = diag::all_rules();
+  for (const auto& w : test::resources().data.wording) {
+    INFO("data/wording.tsv:" << w.line << ": " << w.rule);
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const diag::RuleInfo& r) { return r.id == w.rule; }));
+  }
+}

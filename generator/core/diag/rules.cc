@@ -88,7 +88,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"validity-extended", Severity::info, Stage::review},
       {"validity-extended-if-revising", Severity::warning, Stage::review},
       {"validity-not-yet", Severity::info, Stage::review},
-      {"validity-notice-soon", Severity::info, Stage::review},
+      {"validity-notice-soon", Severity::warning, Stage::review},
       {"validity-review-due", Severity::info, Stage::review},
       {"law-repealed", Severity::warning, Stage::review},
       {"law-chapter-missing", Severity::warning, Stage::review},
