@@ -156,16 +156,16 @@ TEST_CASE("diff: a version from git, with its Markdown bodies", "[diff]") {
 
   // The checker notices a changed file that kept its committed version ...
   std::string xml = test::read(repo / "content/ostergotland/regional.xml");
-  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
   CHECK_FALSE(contains(out, "[revision-not-recorded]"));  // only the .md changed, not the XML's file
   xml.replace(xml.find("</heading>"), 10, " (reviderad)</heading>");
   write(repo / "content/ostergotland/regional.xml", xml);
-  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
   CHECK(contains(out, "men versionen är fortfarande"));
   CHECK(contains(out, "[revision-not-recorded]"));
   // ... and okgen revise records it.
   CHECK(test::run(in_repo + okgen_cmd("revise content/ostergotland/regional.xml --version 9.9 --date 2026-11-23"), &out) == 0);
-  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) < 2);
+  CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
   CHECK_FALSE(contains(out, "[revision-not-recorded]"));
   CHECK(contains(out, "[revision-summary-missing]"));
 }
@@ -269,4 +269,22 @@ TEST_CASE("diff: a local agreement's texts for regional sections are compared to
                             " " + (tmp / "karlskrona.xml").string()), &out) == 0);
   CHECK(contains(out, "Lokal text till avsnittet \"rutiner\" (extend)"));
   CHECK(contains(out, "inom [-tio-]{+sju+} dagar"));
+}
+
+// "okgen diff OLD NEW -o andringar.html" (the --help example) writes the HTML page; the format
+// follows the extension, and a contradiction between --format and the extension is refused.
+TEST_CASE("diff: the output format follows the file's extension", "[diff]") {
+  const fs::path tmp = test::temp_dir("diff-ext");
+  const std::string both = (test::source_dir() / kOld).string() + " " + (test::source_dir() / kNew).string();
+  std::string out;
+  REQUIRE(test::run(okgen_cmd("diff " + both + " -o " + (tmp / "andringar.html").string()), &out) == 0);
+  CHECK(test::read(tmp / "andringar.html").rfind("<!DOCTYPE html>", 0) == 0);
+  REQUIRE(test::run(okgen_cmd("diff " + both + " -o " + (tmp / "andringar.json").string()), &out) == 0);
+  CHECK(test::read(tmp / "andringar.json").rfind("{", 0) == 0);
+  REQUIRE(test::run(okgen_cmd("diff " + both + " -o " + (tmp / "bilaga.pdf").string()), &out) == 0);
+  CHECK(test::read(tmp / "bilaga.pdf").rfind("%PDF-", 0) == 0);
+  CHECK(test::run(okgen_cmd("diff --format text " + both + " -o " + (tmp / "x.pdf").string()), &out) == 2);
+  CHECK(contains(out, "--format text passar inte filen"));
+  CHECK_FALSE(fs::exists(tmp / "x.pdf"));
+  CHECK(test::run(okgen_cmd("check --format json -o " + (tmp / "r.html").string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
 }

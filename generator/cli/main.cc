@@ -25,6 +25,7 @@
 #include "resources.h"
 #include "review/check_options.h"
 #include "util/fs.h"
+#include "util/output_format.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -103,7 +104,7 @@ int main(int argc, char** argv) {
   std::string date;
   bool keep_going = false;
   bool quiet = false;
-  std::string report_format = "text";
+  std::string report_format;
   std::string output_file;
   std::vector<std::string> as_error, as_warning, as_info, ignored;
   std::string fail_on = "error";
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
   init->add_option("--date", date, "Datum för utkastet (ÅÅÅÅ-MM-DD, standard: i dag)");
 
   auto* diff_cmd = app.add_subcommand("diff", "Visa vad som ändrats mellan två versioner av en överenskommelse (ändringsbilaga)");
-  std::string diff_old, diff_new, diff_format = "text";
+  std::string diff_old, diff_new, diff_format;
   diff_cmd->add_option("old", diff_old, "Den gamla versionen: en fil, eller REVISION:FIL ur git (till exempel HEAD~1:content/dalarna/regional.xml)")->required();
   diff_cmd->add_option("new", diff_new, "Den nya versionen, på samma sätt")->required();
   diff_cmd->add_option("--format", diff_format, "text (standard), html, json eller pdf (ändringsbilaga att bifoga beslutet)")->check(CLI::IsMember({"text", "html", "json", "pdf"}));
@@ -218,7 +219,22 @@ int main(int argc, char** argv) {
       std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
       return okgen::kExitUsage;
     }
+    if (*check) {
+      const auto chosen = okgen::util::output_format(report_format, output_file, {"text", "json", "sarif", "html"}, "text");
+      if (!chosen.error.empty()) {
+        std::cerr << "okgen: error: " << chosen.error << "\n";
+        return okgen::kExitUsage;
+      }
+      report_format = chosen.format;
+    }
     if (*diff_cmd) {
+      // The format follows the file's extension unless --format says otherwise (and agrees).
+      const auto chosen = okgen::util::output_format(diff_format, output_file, {"text", "html", "json", "pdf"}, "text");
+      if (!chosen.error.empty()) {
+        std::cerr << "okgen: error: " << chosen.error << "\n";
+        return okgen::kExitUsage;
+      }
+      diff_format = chosen.format;
       okgen::diag::DiagnosticSink sink;
       okgen::diag::SourceRegistry sources;
       okgen::load::LoadOptions lo = res.load_options();

@@ -100,7 +100,7 @@ TEST_CASE("check finds text agreements in folders and never gives a false all-cl
   CHECK(contains(out, "[no-agreements]"));
 
   // A Markdown body of an XML agreement is part of it, not an agreement of its own.
-  CHECK(run(okgen_cmd("check --date 2026-11-23 " + (okgen::test::source_dir() / "content/ostergotland").string()), &out) < 2);
+  CHECK(run(okgen_cmd("check --date 2026-11-23 " + (okgen::test::source_dir() / "content/ostergotland").string()), &out) == 0);
   CHECK_FALSE(contains(out, "bakgrund.md"));
 
   const fs::path report = dir / "granskning.txt";
