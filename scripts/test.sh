@@ -8,8 +8,17 @@ cd "$(dirname "$0")/.."
 scripts/setup-debian.sh --tests
 jobs=$(nproc)
 
-echo "== browser test dependencies (npm ci)"
-(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+echo "== browser test dependencies (npm ci, skipped when node_modules matches the lock file)"
+(
+  cd tests/browser
+  lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [[ -f node_modules/.okgen-lock-sum && "$(cat node_modules/.okgen-lock-sum)" == "$lock_sum" ]]; then
+    echo "node_modules is up to date"
+  else
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock_sum" > node_modules/.okgen-lock-sum
+  fi
+)
 
 echo "== build and test (RelWithDebInfo, warnings as errors)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=ON -DOKGEN_WERROR=ON >/dev/null
@@ -26,15 +35,31 @@ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=O
   -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
 cmake --build build-tsan -j"$jobs" --target okgen
 tsan_out=$(mktemp -d)
+tsan_logs=build-tsan/logs
+mkdir -p "$tsan_logs"
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66
 # Some kernels' address layouts keep ThreadSanitizer from starting at all: that is the
 # machine, not a race, and is said rather than failed.
 if ! build-tsan/okgen --version >/dev/null 2>&1; then
   echo "ThreadSanitizer cannot run on this machine; skipped"
 else
-build-tsan/okgen build -q content -o "$tsan_out/all" >/dev/null 2>&1 || [ $? -ne 66 ]
-build-tsan/okgen build -q content/ostergotland/regional.xml -o "$tsan_out/one" >/dev/null 2>&1 || [ $? -ne 66 ]
-build-tsan/okgen check -q content >/dev/null 2>&1 || [ $? -ne 66 ]
+  # Each run's output is kept (build-tsan/logs/); a race (66), a crash or any exit other than
+  # 0 (clean) or 1 (findings in the content) fails the stage and prints the log.
+  tsan_run() {
+    local name=$1; shift
+    local rc=0
+    "$@" >"$tsan_logs/$name.log" 2>&1 || rc=$?
+    if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+      echo "FAIL: ThreadSanitizer run '$name' exited $rc; log: $tsan_logs/$name.log"
+      tail -n 60 "$tsan_logs/$name.log"
+      exit 1
+    fi
+    echo "ok: $name (exit $rc)"
+  }
+  tsan_run build-all build-tsan/okgen build -q content -o "$tsan_out/all"
+  tsan_run build-one build-tsan/okgen build -q content/ostergotland/regional.xml -o "$tsan_out/one"
+  tsan_run check-all build-tsan/okgen check -q content
+  tsan_run check-texts build-tsan/okgen check -q tests/checker-dev/agreements
 fi
 unset TSAN_OPTIONS
 rm -rf "$tsan_out"
