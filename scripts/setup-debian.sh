@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what okgen needs on Debian 12 (bookworm). Run as root (or with sudo available).
 #   scripts/setup-debian.sh          build and run okgen
-#   scripts/setup-debian.sh --tests  also what the tests need (Chromium, Node.js, xmllint)
+#   scripts/setup-debian.sh --tests  also what the tests need (Chromium, Node.js, xmllint, clang
+#                                    and libFuzzer for the sanitizer build and the fuzz targets)
+#   scripts/setup-debian.sh --fuzz   what scripts/fuzz.sh needs (clang, libFuzzer)
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,9 @@ packages=(
   libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev nlohmann-json3-dev
   libhpdf-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev libhyphen-dev hyphen-sv libstemmer-dev fonts-liberation2 fonts-dejavu-core
 )
+if [[ "${1:-}" == "--tests" || "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-14 libfuzzer-14-dev)
+fi
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).

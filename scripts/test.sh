@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds okgen and runs every test twice: in a normal build
-# (with the real-browser tests) and in an AddressSanitizer + UndefinedBehaviorSanitizer build;
-# then builds okgen with ThreadSanitizer and runs the threaded paths (a batch on every core,
-# one document on two threads, the checker) on the shipped content.
+# (with the real-browser tests) and in an AddressSanitizer + UndefinedBehaviorSanitizer build
+# made with clang, whose libFuzzer targets then replay every crash ever found and fuzz each
+# reader for a short fixed time; then builds okgen with ThreadSanitizer and runs the threaded
+# paths (a batch on every core, one document on two threads, the checker) on the content.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-debian.sh --tests
@@ -25,11 +26,16 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=ON -DO
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
-echo "== build and test with ASan + UBSan"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOKGEN_BUILD_TESTS=ON -DOKGEN_SANITIZE=ON -DOKGEN_WERROR=ON >/dev/null
+echo "== build and test with ASan + UBSan (clang; the same build holds the libFuzzer targets)"
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOKGEN_BUILD_TESTS=ON -DOKGEN_FUZZ=ON \
+  -DOKGEN_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs" -E '^browser\.')
+echo "== fuzzing: every crash ever found and the seed corpus replayed, then 15 s per target"
+OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh replay
+OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh all 15
+
 echo "== ThreadSanitizer: okgen build and check on the shipped content"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=OFF \
   -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null

@@ -59,13 +59,14 @@ bool check_element(const Agreement& a, const SectionContent& c, diag::Diagnostic
                  [&](const SipRoutine& s) {
                    if (!s.initiative) gap("sip-incomplete", s.loc, "@sip.initiative");
                    if (!s.consent) gap("sip-incomplete", s.loc, "@sip.consent");
-                   for (auto [kind, part] : {std::pair{PlanContentKind::interventions, "@sip.interventions"},
+                   for (const auto& entry : {std::pair{PlanContentKind::interventions, "@sip.interventions"},
                                              std::pair{PlanContentKind::responsibilities, "@sip.responsibilities"},
                                              std::pair{PlanContentKind::other_actors, "@sip.other-actors"},
                                              std::pair{PlanContentKind::lead_principal, "@sip.lead-principal"}}) {
+                     // (clang 14 cannot capture structured bindings, hence .first/.second)
                      bool found = std::any_of(s.plan_contents.begin(), s.plan_contents.end(),
-                                              [&](const PlanContent& p) { return p.kind == kind; });
-                     if (!found) gap("sip-incomplete", s.loc, part);
+                                              [&](const PlanContent& p) { return p.kind == entry.first; });
+                     if (!found) gap("sip-incomplete", s.loc, entry.second);
                    }
                    if (!s.lead_responsibility) gap("sip-incomplete", s.loc, "@sip.lead");
                  },

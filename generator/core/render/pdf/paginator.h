@@ -47,7 +47,6 @@ class Paginator {
   int placed_on_page_ = 0;
   std::vector<int> page_notes_;
   std::set<int> placed_notes_;
-  const std::vector<FlowRow>* continuing_header_ = nullptr;
 };
 
 }  // namespace okgen::render::pdf
