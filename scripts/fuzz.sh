@@ -64,8 +64,11 @@ run_target() {
     # New inputs go to the generated corpus; the committed regressions are read only.
     "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -dict=tests/fuzz/okgen.dict \
       -artifact_prefix=build-fuzz/crashes/"$t"- "build-fuzz/corpus/$t" "$regressions" >"$log" 2>&1 ||
-      { tail -60 "$log"; echo "FAIL: $t found a crash (build-fuzz/crashes/)"; return 1; }
-    echo "ok: $t: $(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}') runs in ${seconds} s, $(grep -c '' <(ls "build-fuzz/corpus/$t")) corpus inputs, no crash"
+      { tail -60 "$log"
+        if ls build-fuzz/crashes/"$t"-* >/dev/null 2>&1; then echo "FAIL: $t found a crash (build-fuzz/crashes/)"
+        else echo "FAIL: $t did not run (see $log)"; fi
+        return 1; }
+    echo "ok: $t: $(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 | awk '{print $2}') runs in ${seconds} s, $(grep -c '' <(ls "build-fuzz/corpus/$t")) corpus inputs, no crash"
   fi
 }
 

@@ -422,6 +422,13 @@ AgreementDiff diff_agreements(const Agreement& old_a, const Agreement& new_a, co
   out.new_title = new_a.meta.title;
   out.old_version = old_a.meta.version;
   out.new_version = new_a.meta.version;
+  // A reader of the redline (a deciding forum) knows versions by their dates, not by paths.
+  auto date_of = [](const Agreement& a) -> std::string {
+    if (a.meta.decision) return a.meta.decision->date.iso();
+    return a.revisions.empty() ? "" : a.revisions.back().date.iso();
+  };
+  out.old_date = date_of(old_a);
+  out.new_date = date_of(new_a);
   compare_meta(old_a, new_a, w, out.meta);
 
   // A local agreement's texts for regional sections are compared like sections of their own.

@@ -58,6 +58,7 @@ struct AgreementDiff {
   std::string old_source, new_source;
   std::string old_title, new_title;
   std::string old_version, new_version;
+  std::string old_date, new_date;  ///< the version's decision, else its latest history row ("" when neither)
   std::vector<std::string> meta;         ///< metadata changes in words
   std::vector<SectionDiff> sections;     ///< new document order; removed ones where they were
   std::vector<std::string> back_matter;  ///< legal references, documents, revision history

@@ -42,6 +42,8 @@ Value summary(const diff::AgreementDiff& d, const Resources& res) {
   ctx.set("old_source", d.old_source);
   ctx.set("new_source", d.new_source);
   ctx.set("old_version", d.old_version);
+  ctx.set("old_date", d.old_date.empty() ? text::Value{false} : text::Value{d.old_date});
+  ctx.set("new_date", d.new_date.empty() ? text::Value{false} : text::Value{d.new_date});
   ctx.set("new_version", d.new_version);
   ctx.set("title", d.new_title);
   ctx.set("total", d.total_changes());
@@ -120,8 +122,8 @@ std::string diff_json(const diff::AgreementDiff& d, const Resources& res) {
   };
   ordered_json j;
   j["okgen"] = OKGEN_VERSION;
-  j["old"] = {{"source", d.old_source}, {"title", d.old_title}, {"version", d.old_version}};
-  j["new"] = {{"source", d.new_source}, {"title", d.new_title}, {"version", d.new_version}};
+  j["old"] = {{"source", d.old_source}, {"title", d.old_title}, {"version", d.old_version}, {"date", d.old_date}};
+  j["new"] = {{"source", d.new_source}, {"title", d.new_title}, {"version", d.new_version}, {"date", d.new_date}};
   j["identical"] = d.identical();
   j["total_changes"] = d.total_changes();
   ordered_json areas = ordered_json::array();
