@@ -408,7 +408,7 @@ TEST_CASE("local init: every error path", "[local][cli]") {
   const fs::path karlskrona = root / "content/blekinge/local/karlskrona.xml";
   const std::string before = test::read(karlskrona);
   CHECK(test::run(okgen_cmd("local init --region Blekinge --municipality Karlskrona" + content), &out) == 2);
-  CHECK(contains(out, "finns redan; den skrivs inte över. [init-exists]"));
+  CHECK(contains(out, "finns redan och skrivs inte över; --force ersätter den med en ny mall"));
   CHECK(test::read(karlskrona) == before);
   // --all leaves it alone too and writes the others.
   CHECK(test::run(okgen_cmd("local init --region Blekinge --all" + content), &out) == 0);
