@@ -163,6 +163,11 @@ TEST_CASE("diff: a version from git, with its Markdown bodies", "[diff]") {
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
   CHECK(contains(out, "men versionen är fortfarande"));
   CHECK(contains(out, "[revision-not-recorded]"));
+  // build reads git only when asked (--git): it costs a helper process.
+  CHECK(test::run(in_repo + okgen_cmd("build --format html -o out --date 2026-11-23 content"), &out) == 0);
+  CHECK_FALSE(contains(out, "[revision-not-recorded]"));
+  CHECK(test::run(in_repo + okgen_cmd("build --git --format html -o out --date 2026-11-23 content"), &out) == 0);
+  CHECK(contains(out, "[revision-not-recorded]"));
   // ... and okgen revise records it.
   CHECK(test::run(in_repo + okgen_cmd("revise content/ostergotland/regional.xml --version 9.9 --date 2026-11-23"), &out) == 0);
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);

@@ -385,3 +385,32 @@ TEST_CASE("pdf: a missing font file is a clear error and nothing is written", "[
   REQUIRE(font);
   CHECK(font->span.line > 0);  // points into styles/pdf.xml
 }
+
+TEST_CASE("pdf: a font file that is not a font is a clear error, though fonts are read only when used", "[pdf-output][bad-input]") {
+  // Faces are parsed when a document first uses them; the writer still refuses, before
+  // anything is written, a style naming a file that is no font (here an unused variant).
+  const fs::path root = test::temp_dir("not-a-font");
+  fs::copy(test::source_dir() / "templates", root / "templates", fs::copy_options::recursive);
+  fs::copy(test::source_dir() / "data", root / "data", fs::copy_options::recursive);
+  fs::create_directories(root / "styles");
+  fs::copy(test::source_dir() / "styles/agreement.css", root / "styles/agreement.css");
+  std::ofstream(root / "styles/inte-ett-typsnitt.ttf") << "<html>404 Not Found</html>";
+  std::string style = test::read(test::source_dir() / "styles/pdf.xml");
+  style = std::regex_replace(style, std::regex("[^\"]*LiberationMono-BoldItalic.ttf"), (root / "styles/inte-ett-typsnitt.ttf").string());
+  REQUIRE(style.find("inte-ett-typsnitt.ttf") != std::string::npos);
+  std::ofstream(root / "styles/pdf.xml") << style;
+  Resources res = Resources::load(root);
+  PipelineOptions o;
+  o.inputs = {test::source_dir() / "docs/examples/exempel.xml"};
+  o.output_dir = root / "out";
+  o.as_of = *util::Date::parse("2026-11-23");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = build(o, res, sink, sources);
+  CHECK(exit_code(r, sink) == kExitFindings);
+  CHECK(r.written.empty());
+  CHECK_FALSE(fs::exists(root / "out"));
+  bool reported = false;
+  for (const auto& d : sink.all()) reported = reported || (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos);
+  CHECK(reported);
+}

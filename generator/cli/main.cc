@@ -136,6 +136,11 @@ int main(int argc, char** argv) {
         return {};
       });
   build->add_flag("--keep-going", keep_going, "Bygg felfria överenskommelser även om andra har fel");
+  // Reading git history costs a helper process per repository: build skips it unless asked
+  // (check always compares, which is where the finding matters).
+  bool build_git = false;
+  build->add_flag("--git", build_git,
+                  "Jämför också med git som check gör: ändringar sedan senaste incheckning utan ny rad i versionshistoriken");
   review_options(build);
 
   auto* check = app.add_subcommand("check", "Granska överenskommelser (XML, eller text/Markdown) utan att bygga");
@@ -338,6 +343,7 @@ int main(int argc, char** argv) {
     }
     sink.set_policy(&options.check.policy);
 
+    if (*build) options.check.compare_with_git = build_git;
     okgen::PipelineResult result = *build ? okgen::build(options, res, sink, sources)
                                           : okgen::check(options, res, sink, sources);
     const std::string as_of_text = options.as_of.iso();

@@ -17,7 +17,7 @@ struct Fixture {
   diag::SourceRegistry sources;
   PdfStyle style = *PdfStyle::load(test::source_dir() / "styles/pdf.xml", sink, sources);
   FontSet fonts{style};
-  Hyphenator hyph{style.hyphen_dictionary, style.hyphen_left_min, style.hyphen_right_min, style.hyphen_min_word};
+  Hyphenator hyph{style.hyphen_dictionary, style.hyphen_left_min, style.hyphen_right_min, style.hyphen_min_word, {}};
   LayoutContext ctx{style, fonts, hyph, sink, "test"};
 };
 

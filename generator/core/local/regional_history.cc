@@ -14,7 +14,7 @@ std::optional<std::string> regional_text_at(const fs::path& regional_file, const
   if (fingerprint.empty()) return std::nullopt;
   std::error_code ec;
   const fs::path abs = fs::weakly_canonical(fs::absolute(regional_file, ec), ec);
-  const auto top = util::git_toplevel(abs.parent_path());
+  const auto top = util::find_git_toplevel(abs.parent_path());
   if (!top) return std::nullopt;
   const fs::path root = fs::weakly_canonical(*top, ec);
   const std::string rel = abs.lexically_relative(root).generic_string();

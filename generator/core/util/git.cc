@@ -1,6 +1,8 @@
 // Reading from git with settings a repository cannot turn into running programs (see git.h).
 #include "util/git.h"
 
+#include <cstdlib>
+
 #include "util/fs.h"
 #include "util/text.h"
 
@@ -36,6 +38,16 @@ std::optional<fs::path> git_toplevel(const fs::path& dir, std::string* problem) 
   }
   const std::string out(trim(top.out));
   return fs::path(out.substr(0, out.find('\n')));
+}
+
+std::optional<fs::path> find_git_toplevel(const fs::path& dir) {
+  if (std::getenv("GIT_DIR") || std::getenv("GIT_WORK_TREE")) return git_toplevel(dir);
+  std::error_code ec;
+  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p;
+    if (p == p.parent_path()) break;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::optional<std::string>> git_read_blobs(const std::vector<std::string>& names, const fs::path& repo) {
@@ -77,7 +89,7 @@ std::vector<std::optional<std::string>> GitStatus::committed_if_changed(const st
     const fs::path abs = fs::weakly_canonical(fs::absolute(files[i], ec), ec);
     const std::string dir = abs.parent_path().string();
     auto it = toplevel_.find(dir);
-    if (it == toplevel_.end()) it = toplevel_.emplace(dir, git_toplevel(dir)).first;
+    if (it == toplevel_.end()) it = toplevel_.emplace(dir, find_git_toplevel(dir)).first;
     if (!it->second) continue;
     const fs::path root = fs::weakly_canonical(*it->second, ec);
     const fs::path rel = abs.lexically_relative(root);

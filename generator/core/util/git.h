@@ -26,6 +26,11 @@ ProcessResult run_git(const std::vector<std::string>& args, const std::filesyste
 /// is missing or refuses the repository); `problem` then says why, in git's words.
 std::optional<std::filesystem::path> git_toplevel(const std::filesystem::path& dir, std::string* problem = nullptr);
 
+/// The same answer without starting git where it can be seen in the file system: the nearest
+/// folder (from `dir` up) holding a `.git` folder or file. When GIT_DIR or GIT_WORK_TREE is
+/// set, git decides (git_toplevel). Outside any repository no program is started at all.
+std::optional<std::filesystem::path> find_git_toplevel(const std::filesystem::path& dir);
+
 /// The stored bytes of each object `names` names ("REV:path" or an object id), read with one
 /// `git cat-file --batch` in `repo`; nullopt for a name that is not a blob.
 std::vector<std::optional<std::string>> git_read_blobs(const std::vector<std::string>& names,

@@ -5,8 +5,12 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <mutex>
+#include <new>
+#include <type_traits>
 
 namespace fs = std::filesystem;
 
@@ -47,8 +51,13 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-Face::Face(const fs::path& file) : file_(file), bmp_(new std::atomic<std::uint32_t>[0x10000]) {
-  for (std::size_t i = 0; i < 0x10000; ++i) bmp_[i].store(0, std::memory_order_relaxed);
+Face::Face(const fs::path& file)
+    // calloc: a large zeroed block comes straight from fresh pages, so only the pages of
+    // characters actually used are ever touched (a memset would touch all 256 KB).
+    : file_(file), bmp_(static_cast<std::atomic<std::uint32_t>*>(std::calloc(0x10000, sizeof(std::atomic<std::uint32_t>)))) {
+  static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t) &&
+                std::is_trivially_destructible_v<std::atomic<std::uint32_t>>);
+  if (!bmp_) throw std::bad_alloc();
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
   if (!blob) return;
   face_ = hb_face_create(blob, 0);
@@ -155,13 +164,19 @@ std::shared_ptr<Face> cached_face(const fs::path& file) {
 
 }  // namespace
 
-FontSet::FontSet(const PdfStyle& style) : style_(style) {
+FontSet::FontSet(const PdfStyle& style) : style_(style), slots_(new Slot[style.families.size() * 4]) {
   for (std::size_t i = 0; i < style.families.size(); ++i) {
-    std::array<std::shared_ptr<Face>, 4> variants;
-    for (std::size_t v = 0; v < 4; ++v) variants[v] = cached_face(style.families[i].files[v]);
-    faces_.push_back(variants);
+    for (std::size_t v = 0; v < 4; ++v) slots_[i * 4 + v].file = style.families[i].files[v];
     if (style.families[i].name == "fallback") fallback_ = static_cast<int>(i);
   }
+}
+
+bool looks_like_font(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char tag[4] = {};
+  if (!in.read(tag, 4)) return false;
+  const std::string_view t(tag, 4);
+  return t == std::string_view("\0\1\0\0", 4) || t == "true" || t == "OTTO" || t == "ttcf";
 }
 
 int FontSet::family_index(const std::string& name) const {
@@ -184,7 +199,10 @@ FaceKey FontSet::key(int family, bool bold, bool italic) const {
 }
 
 const Face& FontSet::face(const FaceKey& k) const {
-  return *faces_.at(static_cast<std::size_t>(k.family))[static_cast<std::size_t>(k.variant)];
+  if (k.family < 0 || static_cast<std::size_t>(k.family) >= style_.families.size()) throw std::out_of_range("FontSet::face");
+  Slot& slot = slots_[k.index()];
+  std::call_once(slot.once, [&] { slot.face = cached_face(slot.file); });
+  return *slot.face;
 }
 
 std::string FontSet::face_name(const FaceKey& k) const {

@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -61,7 +62,10 @@ class Face {
   // Metrics are looked up for every character laid out: the Basic Multilingual Plane
   // lives in a flat table filled on first use, anything above in a map (see metric()).
   static constexpr std::uint32_t kKnown = 1u << 31, kPresent = 1u << 30;
-  std::unique_ptr<std::atomic<std::uint32_t>[]> bmp_;
+  struct FreeDeleter {
+    void operator()(std::atomic<std::uint32_t>* p) const { std::free(p); }
+  };
+  std::unique_ptr<std::atomic<std::uint32_t>[], FreeDeleter> bmp_;
   mutable std::mutex other_mutex_;
   mutable std::unordered_map<char32_t, Metric> other_;
 };
@@ -88,7 +92,8 @@ struct Span {
 /// The faces of one style sheet.
 class FontSet {
  public:
-  /// Loads (or reuses from the process cache) every face the style names.
+  /// The faces the style names; each is read (or reused from the process cache) when a
+  /// document first draws or measures with it, so a run pays only for the fonts it uses.
   explicit FontSet(const PdfStyle& style);
 
   /// Index of a family name ("serif"); the style loader guarantees it exists.
@@ -110,10 +115,22 @@ class FontSet {
   // becomes U+FFFD or '?' in `cp` (and is reported through `missing`).
   FaceKey resolve(char32_t& cp, FaceKey key, std::vector<char32_t>* missing) const;
 
+  // One slot per family and variant, filled on first use; parts of a document may be laid
+  // out on two threads, hence the once_flag.
+  struct Slot {
+    std::filesystem::path file;
+    std::once_flag once;
+    std::shared_ptr<Face> face;
+  };
+
   const PdfStyle& style_;
-  std::vector<std::array<std::shared_ptr<Face>, 4>> faces_;
+  std::unique_ptr<Slot[]> slots_;
   int fallback_ = 0;
 };
+
+/// Whether `file` starts like a font HarfBuzz can read (TrueType, OpenType or a collection):
+/// a cheap check that a style names real fonts without parsing every one of them.
+bool looks_like_font(const std::filesystem::path& file);
 
 /// The font file of a HarfBuzz face (a subset, or one made with a face builder), which is
 /// released; empty when HarfBuzz cannot serialise it.

@@ -7,16 +7,28 @@
 #include <cstdlib>
 
 #include "render/pdf/font_set.h"
+#include "render/pdf/hyphen_patterns.h"
 
 namespace okgen::render::pdf {
 
-Hyphenator::Hyphenator(const std::filesystem::path& dictionary, int left_min, int right_min, int min_word)
-    : left_min_(left_min), right_min_(right_min), min_word_(min_word) {
-  if (!dictionary.empty()) dict_ = hnj_hyphen_load(dictionary.c_str());
+Hyphenator::Hyphenator(const std::filesystem::path& dictionary, int left_min, int right_min, int min_word,
+                       std::filesystem::path cache_dir)
+    : dictionary_(dictionary), cache_dir_(std::move(cache_dir)), left_min_(left_min), right_min_(right_min),
+      min_word_(min_word) {}
+
+Hyphenator::~Hyphenator() = default;
+
+const HyphenPatterns* Hyphenator::patterns() const {
+  if (!tried_) {
+    tried_ = true;
+    if (!dictionary_.empty()) patterns_ = HyphenPatterns::load(dictionary_, cache_dir_);
+  }
+  return patterns_.get();
 }
 
-Hyphenator::~Hyphenator() {
-  if (dict_) hnj_hyphen_free(dict_);
+bool Hyphenator::ok() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return patterns() != nullptr;
 }
 
 namespace {
@@ -43,7 +55,7 @@ bool Hyphenator::candidate(const std::string& word) const {
 std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
   // Most words of a text are short, or carry digits or punctuation: they are never
   // hyphenated, and are told apart here without the lock and the cache.
-  if (!dict_ || !candidate(word)) return {};
+  if (dictionary_.empty() || !candidate(word)) return {};
   // One lock for the lookup and libhyphen itself: parts of a document may be laid out on
   // two threads, and libhyphen does not promise that one dictionary can serve both.
   std::lock_guard<std::mutex> lock(mutex_);
@@ -60,7 +72,8 @@ void Hyphenator::forget() {
 
 std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   std::vector<std::size_t> out;
-  if (!dict_) return out;
+  const HyphenPatterns* p = patterns();
+  if (!p) return out;
   // points() has made sure the word is Latin-1 letters, some lower-case, long enough.
   std::string latin;
   std::vector<std::size_t> byte_end;  // UTF-8 offset after each character
@@ -73,7 +86,7 @@ std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  if (hnj_hyphen_hyphenate3(dict_, latin.c_str(), static_cast<int>(latin.size()), hyphens.data(), nullptr, &rep, &pos,
+  if (hnj_hyphen_hyphenate3(p->dict(), latin.c_str(), static_cast<int>(latin.size()), hyphens.data(), nullptr, &rep, &pos,
                             &cut, left_min_, right_min_, 2, 2) != 0) {
     return out;
   }

@@ -4,6 +4,7 @@
 #include "okgen_version.h"
 #include "render/pdf/document_layout.h"
 #include "render/pdf/font_set.h"
+#include "render/pdf/hyphen_patterns.h"
 #include "render/pdf/hyphenator.h"
 #include "render/pdf/layout_dump.h"
 #include "render/pdf/font_embed.h"
@@ -18,14 +19,14 @@ std::unique_ptr<PdfWriter> PdfWriter::create(const Resources& res, diag::Diagnos
                                              diag::SourceRegistry& sources) {
   auto style = PdfStyle::load(res.styles_dir() / "pdf.xml", sink, sources);
   if (!style) return nullptr;
-  // Check every font parses before any document relies on it.
-  FontSet probe(*style);
+  // Every font file must be a font before any document relies on it. Faces are parsed only
+  // when a document uses them (most use five of the style's sixteen): here the files'
+  // first bytes are checked, which is enough to catch a wrong file or an HTML error page.
   for (std::size_t f = 0; f < style->families.size(); ++f) {
-    for (int v = 0; v < 4; ++v) {
-      const Face& face = probe.face(FaceKey{static_cast<int>(f), static_cast<FontVariant>(v)});
-      if (!face.ok()) {
+    for (const auto& file : style->families[f].files) {
+      if (!looks_like_font(file)) {
         sink.report("font-missing", diag::SourceSpan{"styles/pdf.xml", 0, 0},
-                    {{"path", face.file().string()}, {"attribute", style->families[f].name}});
+                    {{"path", file.string()}, {"attribute", style->families[f].name}});
         return nullptr;
       }
     }
@@ -37,7 +38,8 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
     : res_(res),
       style_(std::move(style)),
       hyphenator_(std::make_unique<Hyphenator>(style_->hyphen_dictionary, style_->hyphen_left_min,
-                                               style_->hyphen_right_min, style_->hyphen_min_word)),
+                                               style_->hyphen_right_min, style_->hyphen_min_word,
+                                               default_cache_dir())),
       lines_(std::make_unique<LineCache>()),
       fonts_(std::make_unique<EmbedCache>()) {}
 
