@@ -3,7 +3,11 @@
 // the payload's hash, so a damaged file is rebuilt rather than trusted.
 #include "render/pdf/hyphen_patterns.h"
 
+#include <fcntl.h>
 #include <hyphen.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -134,7 +138,14 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::from_image(std::string_view byte
   // Strings are used in place: keep the bytes in storage that lives with the patterns.
   p->image_.resize(bytes.size() / 8 + 1);
   std::memcpy(p->image_.data(), bytes.data(), bytes.size());
-  const std::string_view all(reinterpret_cast<const char*>(p->image_.data()), bytes.size());
+  if (!p->parse(std::string_view(reinterpret_cast<const char*>(p->image_.data()), bytes.size()), source_hash)) {
+    return nullptr;
+  }
+  return p;
+}
+
+bool HyphenPatterns::parse(std::string_view all, std::uint64_t source_hash) {
+  HyphenPatterns* p = this;
   ImageReader r(all);
   char magic[8];
   for (char& c : magic) c = r.get<char>();
@@ -147,7 +158,7 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::from_image(std::string_view byte
   if (!r.ok() || std::memcmp(magic, kMagic, sizeof kMagic) != 0 || format != kFormat || hash != source_hash ||
       levels == 0 || levels > kMaxLevels || payload_size != all.size() - header ||
       payload_hash != fnv1a64(all.substr(header))) {
-    return nullptr;
+    return false;
   }
   for (std::uint32_t l = 0; l < levels; ++l) {
     auto d = std::make_unique<HyphenDict>();
@@ -163,11 +174,11 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::from_image(std::string_view byte
     const auto transitions = r.get<std::int64_t>();
     if (!r.ok() || d->nohyphenl < 0 || d->num_states < 1 || d->num_states > kMaxStates || transitions < 0 ||
         transitions > kMaxStates) {
-      return nullptr;
+      return false;
     }
     // libhyphen walks nohyphenl + 1 strings: they must all lie inside this one.
     if (d->nohyphen && std::count(d->nohyphen, d->nohyphen + nohyphen_length + 1, '\0') != d->nohyphenl + 1) {
-      return nullptr;
+      return false;
     }
     auto& states = p->states_.emplace_back(static_cast<std::size_t>(d->num_states));
     auto& trans = p->trans_.emplace_back(static_cast<std::size_t>(transitions));
@@ -181,24 +192,24 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::from_image(std::string_view byte
       st.repl = r.str();
       if (!r.ok() || st.fallback_state < -1 || st.fallback_state >= d->num_states || st.num_trans < 0 ||
           static_cast<std::size_t>(st.num_trans) > trans.size() - next_trans) {
-        return nullptr;
+        return false;
       }
       st.trans = st.num_trans ? &trans[next_trans] : nullptr;
       for (int t = 0; t < st.num_trans; ++t, ++next_trans) {
         trans[next_trans].ch = r.get<char>();
         trans[next_trans].new_state = r.get<std::int32_t>();
-        if (trans[next_trans].new_state < 0 || trans[next_trans].new_state >= d->num_states) return nullptr;
+        if (trans[next_trans].new_state < 0 || trans[next_trans].new_state >= d->num_states) return false;
       }
     }
-    if (!r.ok() || next_trans != trans.size()) return nullptr;
+    if (!r.ok() || next_trans != trans.size()) return false;
     d->states = states.data();
     if (!p->levels_.empty()) p->levels_.back()->nextlevel = d.get();
     p->levels_.push_back(std::move(d));
   }
-  if (!r.at_end()) return nullptr;
+  if (!r.at_end()) return false;
   p->dict_ = p->levels_.front().get();
   p->origin_ = Origin::cache_image;
-  return p;
+  return true;
 }
 
 std::unique_ptr<HyphenPatterns> HyphenPatterns::load(const fs::path& dictionary, const fs::path& cache_dir) {
@@ -209,10 +220,23 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::load(const fs::path& dictionary,
   std::snprintf(name, sizeof name, "hyph-%016llx.bin", static_cast<unsigned long long>(hash));
   const fs::path image_path = cache_dir.empty() ? fs::path() : cache_dir / name;
   if (!image_path.empty()) {
-    std::string bytes;
-    if (util::read_file(image_path, bytes) == util::ReadStatus::ok) {
-      if (auto p = from_image(bytes, hash)) return p;
+    // Mapped, not read: the kernel maps the file's cached pages a run at a time, where a
+    // copy would first zero and then fill half a megabyte of fresh pages.
+    const int fd = ::open(image_path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < (std::int64_t{1} << 28)) {
+      void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (map != MAP_FAILED) {
+        std::unique_ptr<HyphenPatterns> p(new HyphenPatterns);
+        p->map_ = map;
+        p->map_size_ = static_cast<std::size_t>(st.st_size);
+        if (p->parse(std::string_view(static_cast<const char*>(map), p->map_size_), hash)) {
+          ::close(fd);
+          return p;
+        }
+      }
     }
+    if (fd >= 0) ::close(fd);
   }
   std::unique_ptr<HyphenPatterns> p(new HyphenPatterns);
   p->dict_ = hnj_hyphen_load(dictionary.c_str());
@@ -231,6 +255,7 @@ std::unique_ptr<HyphenPatterns> HyphenPatterns::load(const fs::path& dictionary,
 
 HyphenPatterns::~HyphenPatterns() {
   if (owned_by_libhyphen_ && dict_) hnj_hyphen_free(dict_);
+  if (map_) ::munmap(map_, map_size_);
 }
 
 }  // namespace okgen::render::pdf

@@ -45,12 +45,16 @@ class HyphenPatterns {
 
  private:
   HyphenPatterns() = default;
+  // Reads an image whose bytes outlive the patterns (image_ or map_).
+  bool parse(std::string_view bytes, std::uint64_t source_hash);
 
   _HyphenDict* dict_ = nullptr;
   Origin origin_ = Origin::text;
   bool owned_by_libhyphen_ = false;
   // An image's levels and states; strings and transitions point into `image_`.
   std::vector<std::uint64_t> image_;  // 8-byte aligned storage
+  void* map_ = nullptr;               // or a read-only mapping of the image file
+  std::size_t map_size_ = 0;
   std::vector<std::unique_ptr<_HyphenDict>> levels_;
   std::vector<std::vector<_HyphenState>> states_;
   std::vector<std::vector<_HyphenTrans>> trans_;
