@@ -358,28 +358,48 @@ TEST_CASE("writers drop unsafe link targets even when the Doc carries one", "[pd
   CHECK(qdf.find("/URI") == std::string::npos);
 }
 
-TEST_CASE("pdf: a missing font file is a clear error and nothing is written", "[pdf-output]") {
-  const fs::path root = test::temp_dir("missing-font");
-  fs::copy(test::source_dir() / "templates", root / "templates", fs::copy_options::recursive);
-  fs::copy(test::source_dir() / "data", root / "data", fs::copy_options::recursive);
-  fs::create_directories(root / "styles");
-  fs::copy(test::source_dir() / "styles/agreement.css", root / "styles/agreement.css");
-  std::string style = test::read(test::source_dir() / "styles/pdf.xml");
-  style = std::regex_replace(style, std::regex("LiberationSerif-Bold.ttf"), "FinnsInte-Bold.ttf");
-  std::ofstream(root / "styles/pdf.xml") << style;
-  Resources res = Resources::load(root);
+namespace {
+
+// Builds the example agreement with a style sheet of the test's own (everything else from the
+// source tree, copied below `root`): the font tests change only styles/pdf.xml.
+struct StyledBuild {
+  fs::path root;
+  int exit = 0;
+  bool written = false;
+  diag::DiagnosticSink sink;
+};
+
+void build_with_style(StyledBuild& b, const std::string& name, const std::function<std::string(const fs::path&, std::string)>& edit) {
+  b.root = test::temp_dir(name);
+  fs::copy(test::source_dir() / "templates", b.root / "templates", fs::copy_options::recursive);
+  fs::copy(test::source_dir() / "data", b.root / "data", fs::copy_options::recursive);
+  fs::create_directories(b.root / "styles");
+  fs::copy(test::source_dir() / "styles/agreement.css", b.root / "styles/agreement.css");
+  const std::string style = edit(b.root, test::read(test::source_dir() / "styles/pdf.xml"));
+  std::ofstream(b.root / "styles/pdf.xml") << style;
+  Resources res = Resources::load(b.root);
   PipelineOptions o;
   o.inputs = {test::source_dir() / "docs/examples/exempel.xml"};
-  o.output_dir = root / "out";
+  o.output_dir = b.root / "out";
   o.as_of = *util::Date::parse("2026-11-23");
-  diag::DiagnosticSink sink;
   diag::SourceRegistry sources;
-  auto r = build(o, res, sink, sources);
-  CHECK(exit_code(r, sink) == kExitFindings);
-  CHECK(r.written.empty());
-  CHECK_FALSE(fs::exists(root / "out"));
+  auto r = build(o, res, b.sink, sources);
+  b.exit = exit_code(r, b.sink);
+  b.written = !r.written.empty();
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a missing font file is a clear error and nothing is written", "[pdf-output]") {
+  StyledBuild b;
+  build_with_style(b, "missing-font", [](const fs::path&, std::string style) {
+    return std::regex_replace(style, std::regex("LiberationSerif-Bold.ttf"), "FinnsInte-Bold.ttf");
+  });
+  CHECK(b.exit == kExitFindings);
+  CHECK_FALSE(b.written);
+  CHECK_FALSE(fs::exists(b.root / "out"));
   const diag::Diagnostic* font = nullptr;
-  for (const auto& d : sink.all()) {
+  for (const auto& d : b.sink.all()) {
     if (d.rule == "font-missing") font = &d;
   }
   REQUIRE(font);
@@ -389,28 +409,17 @@ TEST_CASE("pdf: a missing font file is a clear error and nothing is written", "[
 TEST_CASE("pdf: a font file that is not a font is a clear error, though fonts are read only when used", "[pdf-output][bad-input]") {
   // Faces are parsed when a document first uses them; the writer still refuses, before
   // anything is written, a style naming a file that is no font (here an unused variant).
-  const fs::path root = test::temp_dir("not-a-font");
-  fs::copy(test::source_dir() / "templates", root / "templates", fs::copy_options::recursive);
-  fs::copy(test::source_dir() / "data", root / "data", fs::copy_options::recursive);
-  fs::create_directories(root / "styles");
-  fs::copy(test::source_dir() / "styles/agreement.css", root / "styles/agreement.css");
-  std::ofstream(root / "styles/inte-ett-typsnitt.ttf") << "<html>404 Not Found</html>";
-  std::string style = test::read(test::source_dir() / "styles/pdf.xml");
-  style = std::regex_replace(style, std::regex("[^\"]*LiberationMono-BoldItalic.ttf"), (root / "styles/inte-ett-typsnitt.ttf").string());
-  REQUIRE(style.find("inte-ett-typsnitt.ttf") != std::string::npos);
-  std::ofstream(root / "styles/pdf.xml") << style;
-  Resources res = Resources::load(root);
-  PipelineOptions o;
-  o.inputs = {test::source_dir() / "docs/examples/exempel.xml"};
-  o.output_dir = root / "out";
-  o.as_of = *util::Date::parse("2026-11-23");
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  auto r = build(o, res, sink, sources);
-  CHECK(exit_code(r, sink) == kExitFindings);
-  CHECK(r.written.empty());
-  CHECK_FALSE(fs::exists(root / "out"));
+  StyledBuild b;
+  build_with_style(b, "not-a-font", [](const fs::path& root, std::string style) {
+    std::ofstream(root / "styles/inte-ett-typsnitt.ttf") << "<html>404 Not Found</html>";
+    style = std::regex_replace(style, std::regex("[^\"]*LiberationMono-BoldItalic.ttf"), (root / "styles/inte-ett-typsnitt.ttf").string());
+    REQUIRE(style.find("inte-ett-typsnitt.ttf") != std::string::npos);
+    return style;
+  });
+  CHECK(b.exit == kExitFindings);
+  CHECK_FALSE(b.written);
+  CHECK_FALSE(fs::exists(b.root / "out"));
   bool reported = false;
-  for (const auto& d : sink.all()) reported = reported || (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos);
+  for (const auto& d : b.sink.all()) reported = reported || (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos);
   CHECK(reported);
 }
