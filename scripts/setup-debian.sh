@@ -10,12 +10,13 @@ packages=(
   build-essential cmake pkg-config
   libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev nlohmann-json3-dev
   libhpdf-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev libhyphen-dev hyphen-sv libstemmer-dev fonts-liberation2 fonts-dejavu-core
+  icc-profiles-free
 )
 if [[ "${1:-}" == "--tests" || "${1:-}" == "--fuzz" ]]; then
   packages+=(clang-14 libfuzzer-14-dev)
 fi
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3)
+  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3 python3-pikepdf)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)

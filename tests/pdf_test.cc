@@ -5,6 +5,7 @@
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <fstream>
 #include <functional>
@@ -422,4 +423,72 @@ TEST_CASE("pdf: a font file that is not a font is a clear error, though fonts ar
   bool reported = false;
   for (const auto& d : b.sink.all()) reported = reported || (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos);
   CHECK(reported);
+}
+
+TEST_CASE("pdf: a colour profile that is missing or no ICC profile is a clear error and nothing is written", "[pdf-output][bad-input]") {
+  // PDF/A needs the output intent's profile; a wrong path or a file of another kind is
+  // refused before any document is written.
+  for (const std::string kind : {"missing", "not-icc"}) {
+    StyledBuild b;
+    build_with_style(b, "icc-" + kind, [&](const fs::path& root, std::string style) {
+      const fs::path bad = root / "styles" / (kind + ".icc");
+      if (kind == "not-icc") std::ofstream(bad) << std::string(200, 'x');
+      style = std::regex_replace(style, std::regex("/usr/share/color/icc/sRGB.icc"), bad.string());
+      REQUIRE(style.find(bad.string()) != std::string::npos);
+      return style;
+    });
+    INFO(kind);
+    CHECK(b.exit == kExitFindings);
+    CHECK_FALSE(b.written);
+    CHECK_FALSE(fs::exists(b.root / "out"));
+    bool reported = false;
+    for (const auto& d : b.sink.all()) reported = reported || (d.rule == "icc-profile-missing" && d.arg("path").find(kind + ".icc") != std::string::npos);
+    CHECK(reported);
+  }
+}
+
+TEST_CASE("pdf: the PDF is tagged, with every page's content in the structure tree or an artifact", "[pdf-output]") {
+  // qpdf reads the file back: the catalog says it is tagged and archivable; every page
+  // has its entry in the parent tree, and every link annotation names its Link element.
+  StyledBuild b;
+  build_with_style(b, "tagged", [](const fs::path&, std::string style) { return style; });
+  REQUIRE(b.written);
+  QPDF q;
+  q.processFile((b.root / "out/exempel.pdf").string().c_str());
+  QPDFObjectHandle root = q.getRoot();
+  CHECK(root.getKey("/MarkInfo").getKey("/Marked").getBoolValue());
+  CHECK(root.getKey("/Lang").getUTF8Value() == "sv-SE");
+  QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
+  REQUIRE(tree.isDictionary());
+  CHECK(tree.getKey("/K").getKey("/S").getName() == "/Document");
+  REQUIRE(root.getKey("/OutputIntents").isArray());
+  CHECK(root.getKey("/OutputIntents").getArrayItem(0).getKey("/S").getName() == "/GTS_PDFA1");
+  auto stream_text = [](QPDFObjectHandle h) {
+    auto data = h.getStreamData();
+    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  };
+  const std::string xmp = stream_text(root.getKey("/Metadata"));
+  CHECK(xmp.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+  CHECK(xmp.find("<pdfaid:conformance>A</pdfaid:conformance>") != std::string::npos);
+  CHECK(xmp.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+  int pages = 0, links = 0;
+  for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
+    QPDFObjectHandle p = page.getObjectHandle();
+    ++pages;
+    CHECK(p.getKey("/StructParents").isInteger());
+    CHECK(p.getKey("/Tabs").getName() == "/S");
+    const std::string content = stream_text(p.getKey("/Contents"));
+    CHECK(content.find("BDC") != std::string::npos);
+    CHECK(content.find("/Artifact BMC") != std::string::npos);  // running header, page number, rules
+    QPDFObjectHandle annots = p.getKey("/Annots");
+    for (int i = 0; annots.isArray() && i < annots.getArrayNItems(); ++i) {
+      QPDFObjectHandle a = annots.getArrayItem(i);
+      ++links;
+      CHECK(a.getKey("/StructParent").isInteger());
+      CHECK_FALSE(a.getKey("/Contents").getUTF8Value().empty());
+      CHECK(a.getKey("/F").getIntValue() == 4);
+    }
+  }
+  CHECK(pages > 3);
+  CHECK(links > 10);
 }

@@ -127,6 +127,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"style-invalid", Severity::error, Stage::output},
       {"style-missing", Severity::error, Stage::output},
       {"font-missing", Severity::error, Stage::output},
+      {"icc-profile-missing", Severity::error, Stage::output},
       {"glyph-missing", Severity::warning, Stage::output},
       {"pdf-failed", Severity::error, Stage::output},
   };

@@ -61,9 +61,63 @@ void BlockLayout::space(Flow& flow, float h) {
   flow.push_back(FlowSpace{h});
 }
 
-void BlockLayout::lines(Flow& flow, std::vector<LineBox> ls, float x) {
+int BlockLayout::tag(const std::string& role) {
+  if (!ctx_.tags || parent_ < 0) return StructTree::kArtifact;
+  return ctx_.tags->add(role, parent_);
+}
+
+void BlockLayout::mark_all(Ops& ops, int node) {
+  for (auto& t : ops.text) t.node = node;
+  for (auto& l : ops.links) l.node = node;
+}
+
+void BlockLayout::mark_line(Ops& ops, int node, int& link, std::string& link_key) {
+  std::vector<int> link_nodes(ops.links.size(), StructTree::kArtifact);
+  for (auto& t : ops.text) {
+    if (t.link < 0 || static_cast<std::size_t>(t.link) >= ops.links.size() || node < 0) {
+      t.node = node;
+      link = StructTree::kArtifact;
+      link_key.clear();
+      continue;
+    }
+    const LinkOp& op = ops.links[static_cast<std::size_t>(t.link)];
+    // Pieces of one link (word by word, line by line) are one Link element.
+    std::string key = op.uri + '\n' + op.target;
+    if (link < 0 || key != link_key) {
+      int parent = node;
+      if (op.uri.empty() && op.target.rfind("fn-", 0) == 0) {
+        // A note citation: a Reference to the note, holding the link.
+        parent = ctx_.tags->add("Reference", node);
+        (*ctx_.tags)[parent].target = op.target;
+      }
+      link = ctx_.tags->add("Link", parent);
+      (*ctx_.tags)[link].target = op.uri.empty() ? op.target : op.uri;
+      link_key = std::move(key);
+    }
+    t.node = link;
+    link_nodes[static_cast<std::size_t>(t.link)] = link;
+  }
+  // A link piece whose words joined the run of the piece before is part of that link.
+  for (std::size_t k = 1; k < ops.links.size(); ++k) {
+    if (link_nodes[k] < 0 && ops.links[k].uri == ops.links[k - 1].uri && ops.links[k].target == ops.links[k - 1].target) {
+      link_nodes[k] = link_nodes[k - 1];
+    }
+  }
+  for (std::size_t k = 0; k < ops.links.size(); ++k) ops.links[k].node = link_nodes[k];
+}
+
+void BlockLayout::lines(Flow& flow, std::vector<LineBox> ls, float x, const std::string& role) {
   const int g = next_group();
+  int node = StructTree::kArtifact;
+  if (!ls.empty()) {
+    const bool held = role == "P" && holder_ >= 0 && holder_ == parent_;
+    node = held ? parent_ : tag(role);
+  }
+  holder_ = StructTree::kArtifact;
+  int link = StructTree::kArtifact;
+  std::string link_key;
   for (auto& l : ls) {
+    mark_line(l.ops, node, link, link_key);
     FlowLine fl;
     fl.height = l.height;
     fl.ops.append(std::move(l.ops), x, 0);
@@ -81,12 +135,15 @@ void BlockLayout::heading(Flow& flow, const std::string& number, const std::stri
   const float num_w = number.empty() ? 0 : text_width(number, st, ctx_) + gap;
   std::vector<LineBox> ls = layout_text(text, st, width - num_w, ctx_);
   const int g = next_group();
+  // Heading levels follow the section depth (PDF has six).
+  const int node = tag("H" + std::to_string(std::clamp(depth, 1, 6)));
   for (std::size_t i = 0; i < ls.size(); ++i) {
     FlowLine fl;
     fl.height = ls[i].height;
+    mark_all(ls[i].ops, node);
     fl.ops.append(std::move(ls[i].ops), num_w, 0);
     if (i == 0) {
-      if (!number.empty()) draw_text_first(fl.ops, number, 0, baseline_offset(st, ctx_), st, ctx_);
+      if (!number.empty()) draw_text_first(fl.ops, number, 0, baseline_offset(st, ctx_), st, ctx_, node);
       fl.ops.anchors.push_back(AnchorOp{anchor, 0});
       fl.outline.push_back(OutlineEntry{number.empty() ? text : number + " " + text, depth, anchor});
     }
@@ -103,10 +160,14 @@ void BlockLayout::plain_heading(Flow& flow, const std::string& text, const std::
   space(flow, st.space_before);
   std::vector<LineBox> ls = layout_text(text, st, width, ctx_);
   const int g = next_group();
+  // The heading styles h1..h5 are heading levels; outline level 0 is a top heading too.
+  const bool level = style.size() == 2 && style[0] == 'h' && style[1] >= '1' && style[1] <= '6';
+  const int node = tag(level ? "H" + style.substr(1) : "P");
   for (std::size_t i = 0; i < ls.size(); ++i) {
     FlowLine fl;
     fl.height = ls[i].height;
     fl.ops = std::move(ls[i].ops);
+    mark_all(fl.ops, node);
     if (i == 0 && !anchor.empty()) {
       fl.ops.anchors.push_back(AnchorOp{anchor, 0});
       if (outline_level > 0) fl.outline.push_back(OutlineEntry{text, outline_level, anchor});
@@ -132,6 +193,7 @@ void BlockLayout::block(Flow& flow, const model::Block& b, float x, float width,
                  },
                  [&](const model::List& l) { list(flow, l, x, width, style, list_depth); },
                  [&](const model::BlockQuote& q) {
+                   Inside in(*this, tag("BlockQuote"));
                    ruled_group(flow, q.children, x, width, style, ctx_.style.quote_indent, ctx_.style.quote_rule_width,
                                ctx_.style.quote_rule, list_depth);
                  },
@@ -149,7 +211,7 @@ void BlockLayout::block(Flow& flow, const model::Block& b, float x, float width,
                      if (nl == std::string::npos) break;
                      start = nl + 1;
                    }
-                   lines(flow, std::move(all), x);
+                   lines(flow, std::move(all), x, "P");
                    space(flow, cs.space_after);
                  },
                  [&](const model::ThematicBreak&) {
@@ -162,8 +224,10 @@ void BlockLayout::block(Flow& flow, const model::Block& b, float x, float width,
                  [&](const model::Div& d) {
                    const auto& roles = ctx_.style.group_roles;
                    if (d.role == "signatories") {
+                     Inside in(*this, tag("Div"));
                      signatories(flow, d, x, width);
                    } else if (std::find(roles.begin(), roles.end(), d.role) != roles.end()) {
+                     Inside in(*this, tag("Div"));
                      ruled_group(flow, d.children, x, width, style, ctx_.style.group_indent,
                                  ctx_.style.group_rule_width, ctx_.style.group_rule, list_depth);
                    } else {
@@ -185,11 +249,18 @@ void BlockLayout::list(Flow& flow, const model::List& l, float x, float width, c
   const float item_x = x + step;
   const float item_w = width - step;
   int number = l.start;
+  Inside in_list(*this, tag("L"));
   for (std::size_t i = 0; i < l.items.size(); ++i) {
     Flow item;
+    Inside in_item(*this, tag("LI"));
+    const int label = tag("Lbl");
     const int saved = list_depth_;
     list_depth_ = depth + 1;
-    for (const auto& b : l.items[i]) block(item, b, item_x, item_w, style, depth + 1);
+    {
+      Inside in_body(*this, tag("LBody"));
+      hold_single_paragraph(parent_, l.items[i]);
+      for (const auto& b : l.items[i]) block(item, b, item_x, item_w, style, depth + 1);
+    }
     list_depth_ = saved;
     if (l.tight) drop_trailing_space(item);
     // The marker goes on the first line of the item.
@@ -197,7 +268,8 @@ void BlockLayout::list(Flow& flow, const model::List& l, float x, float width, c
     for (auto& it : item) {
       if (auto* fl = std::get_if<FlowLine>(&it)) {
         const float mw = text_width(marker, st, ctx_);
-        draw_text_first(fl->ops, marker, item_x - ctx_.style.list_marker_gap - mw, baseline_offset(st, ctx_), st, ctx_);
+        draw_text_first(fl->ops, marker, item_x - ctx_.style.list_marker_gap - mw, baseline_offset(st, ctx_), st, ctx_,
+                        label);
         break;
       }
     }
@@ -240,11 +312,12 @@ void BlockLayout::table(Flow& flow, const model::Table& t, float x, float width)
     for (int w : t.widths) total += static_cast<float>(std::max(w, 1));
     for (std::size_t c = 0; c < cols; ++c) widths[c] = width * static_cast<float>(std::max(t.widths[c], 1)) / total;
   }
+  Inside in_table(*this, tag("Table"));
   if (!t.caption.empty()) {
     const TextStyle& cs = s.style("caption");
     space(flow, cs.space_before);
     Flow cap;
-    lines(cap, layout_inlines(t.caption, cs, width, ctx_), x);
+    lines(cap, layout_inlines(t.caption, cs, width, ctx_), x, "Caption");
     for (auto& it : cap) {
       std::get<FlowLine>(it).keep_with_next = true;
       flow.push_back(std::move(it));
@@ -252,6 +325,7 @@ void BlockLayout::table(Flow& flow, const model::Table& t, float x, float width)
     space(flow, cs.space_after);
   }
   auto make_row = [&](const model::TableRow& r, bool head) {
+    Inside in_row(*this, tag("TR"));
     FlowRow row;
     row.padding = s.table_padding;
     row.rule = s.table_rule;
@@ -263,11 +337,17 @@ void BlockLayout::table(Flow& flow, const model::Table& t, float x, float width)
       cell.x = cx;
       cell.width = widths[c];
       cx += widths[c];
+      // Every cell is an element, empty ones too, so the table stays regular for a reader.
+      const bool th = head || (c < r.cells.size() && r.cells[c].header);
+      const int cell_node = tag(th ? "TH" : "TD");
+      if (th && cell_node >= 0) (*ctx_.tags)[cell_node].scope = head ? "Column" : "Row";
       if (c < r.cells.size()) {
         const auto& mc = r.cells[c];
         const std::string style = head ? "table-header" : mc.header ? "table-row-header" : "table";
         Flow content;
         const float inner = std::max(widths[c] - 2 * s.table_padding, 8.0f);
+        Inside in_cell(*this, cell_node);
+        hold_single_paragraph(cell_node, mc.content);
         for (const auto& b : mc.content) block(content, b, 0, inner, style, 0);
         cell.lines = to_lines(content);
         cell.header = mc.header;
@@ -284,8 +364,12 @@ void BlockLayout::table(Flow& flow, const model::Table& t, float x, float width)
     return row;
   };
   auto header = std::make_shared<std::vector<FlowRow>>();
-  for (const auto& r : t.head) header->push_back(make_row(r, true));
+  if (!t.head.empty()) {
+    Inside in_head(*this, tag("THead"));
+    for (const auto& r : t.head) header->push_back(make_row(r, true));
+  }
   for (const auto& r : *header) flow.push_back(r);
+  Inside in_body(*this, tag("TBody"));
   for (const auto& r : t.body) {
     FlowRow row = make_row(r, false);
     row.table_header = header;
@@ -314,6 +398,7 @@ void BlockLayout::signatories(Flow& flow, const model::Div& d, float x, float wi
     cell.x = x + static_cast<float>(row.cells.size()) * (col_w + s.signature_column_gap);
     cell.width = col_w;
     Flow content;
+    Inside in_block(*this, tag("Div"));  // one signature block
     for (const auto& b : sig->children) {
       if (std::holds_alternative<model::ThematicBreak>(b.node)) {
         // The signing line: room to sign, then the rule.

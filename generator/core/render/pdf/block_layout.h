@@ -24,11 +24,39 @@ class BlockLayout {
   void plain_heading(Flow& flow, const std::string& text, const std::string& style, const std::string& anchor,
                      float width, int outline_level);
 
-  /// Lines of a paragraph as flow lines of one group.
-  void lines(Flow& flow, std::vector<LineBox> lines, float x);
+  /// Lines of a paragraph as flow lines of one group, tagged as one new element of `role`
+  /// (with Link and Reference elements for its links and note citations).
+  void lines(Flow& flow, std::vector<LineBox> lines, float x, const std::string& role = "P");
 
   /// A new group id for lines that belong together.
   int next_group() { return ++group_; }
+
+  /// A new structure element of `role` under the current parent; -1 without a tree.
+  int tag(const std::string& role);
+  /// Elements tagged while an Inside lives go under `node`.
+  class Inside {
+   public:
+    Inside(BlockLayout& bl, int node) : bl_(bl), saved_(bl.parent_) { bl.parent_ = node; }
+    ~Inside() { bl_.parent_ = saved_; }
+    Inside(const Inside&) = delete;
+    Inside& operator=(const Inside&) = delete;
+
+   private:
+    BlockLayout& bl_;
+    int saved_;
+  };
+
+  /// A container (list body, table cell, note) whose content is one paragraph holds that
+  /// paragraph's text itself, without a P inside: the next paragraph tagged directly
+  /// under `node` is `node`. Call before laying out the container's blocks.
+  void hold_single_paragraph(int node, const model::Blocks& content) {
+    holder_ = content.size() == 1 && std::holds_alternative<model::Paragraph>(content.front().node)
+                  ? node
+                  : StructTree::kArtifact;
+  }
+
+  /// Marks every text run of `ops` as part of `node`.
+  static void mark_all(Ops& ops, int node);
 
  private:
   void block(Flow& flow, const model::Block& b, float x, float width, const std::string& style, int list_depth);
@@ -39,7 +67,14 @@ class BlockLayout {
                    float indent, float rule_width, const Color& rule, int list_depth);
   void space(Flow& flow, float h);
 
+  /// Gives the runs of `ops` (one line of a paragraph tagged `node`) their elements; runs
+  /// of a link go to a Link element (in a Reference for a note citation), continued from
+  /// the previous line while `link` (the open link element) and `link_key` say so.
+  void mark_line(Ops& ops, int node, int& link, std::string& link_key);
+
   LayoutContext& ctx_;
+  int parent_ = StructTree::kRoot;
+  int holder_ = StructTree::kArtifact;  // see hold_single_paragraph
   int group_ = 0;
   int list_depth_ = 0;
 };

@@ -187,9 +187,14 @@ double line_word_spacing(const Ops& ops, std::size_t first, const ContentFont& f
 
 }  // namespace
 
-std::string page_content(const Ops& ops, float H, const FontTable& fonts, const std::vector<std::string>& resources) {
+std::string page_content(const Ops& ops, float H, const FontTable& fonts, const std::vector<std::string>& resources,
+                         const StructTree* tags, std::vector<int>* mcid_nodes) {
   std::string s;
   s.reserve(ops.text.size() * 24 + ops.rules.size() * 40 + ops.rects.size() * 48);
+  // Fills and rules are decoration (table borders and shading, bars, signing lines, the
+  // title band, the running rules): one artifact.
+  const bool graphics = !ops.rects.empty() || !ops.rules.empty();
+  if (tags && graphics) s += "/Artifact BMC\n";
   for (std::size_t k = 0; k < ops.rects.size(); ++k) {
     const RectOp& r = ops.rects[k];
     if (k == 0 || !(r.fill == ops.rects[k - 1].fill)) append_color(s, r.fill, false);
@@ -223,8 +228,12 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
     k = end;
     s += "S\n";
   }
+  if (tags && graphics) s += "EMC\n";
   if (ops.text.empty()) return s;
   s += "BT\n";
+  constexpr int kUnmarked = -2;
+  int marked = kUnmarked;  // the element whose marked content is open (-1: an artifact)
+  bool soft_end = false;   // the last run ended in a soft hyphen (a word broken over lines)
   const ContentFont* current = nullptr;
   float size = 0;
   Color color{-1, -1, -1};
@@ -239,13 +248,47 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
   for (std::size_t i = 0; i < ops.text.size(); ++i) {
     const TextRun& t = ops.text[i];
     const ContentFont& f = font_of(fonts, t.face);
-    const bool restyle = &f != current || t.size != size || !(t.color == color);
     // A run continues the text line when it does not go back on it and sits on its
     // baseline, or a little above it in a smaller size (a note number): then it needs
     // no Td, only a new array after a change of style and a text rise (Ts) for a raised
     // run. Moves along the line are numbers in the arrays.
     const bool raised = t.y < line_y && line_y - t.y <= 0.5f * line_size && t.size < line_size;
     const bool continues = line && (t.y == line_y || raised) && t.x >= pen - 0.5 * t.size;
+    const bool new_mark = tags && t.node != marked;
+    if (tags && open && current && current->bmp[' '] != 0) {
+      // Word breaks are real spaces in a tagged page (PDF 32000-1 14.8.2.5), so the text
+      // read from the structure tree keeps its words apart: at the end of a line of
+      // content (but after a soft hyphen, where the word goes on), and at the end of a
+      // marked-content sequence that a word gap follows (before a link, after a label).
+      const double sp = current->font->code_width(current->bmp[' ']) * static_cast<double>(size) / 1000.0;
+      const bool line_end = !continues && marked >= 0 && !soft_end;
+      const bool gap_after = new_mark && continues && t.x - pen > sp * 0.5;
+      if (line_end || gap_after) {
+        append_code(s, *current, current->bmp[' ']);
+        pen += sp + (current->font->one_byte ? tw : 0);
+      }
+    }
+    if (new_mark) {
+      // A new marked-content sequence: the text array closes with the old one.
+      if (open) {
+        s += ")] TJ\n";
+        open = false;
+      }
+      if (marked != kUnmarked) s += "EMC\n";
+      marked = t.node;
+      if (t.node < 0 || t.node >= tags->size()) {
+        marked = StructTree::kArtifact;
+        s += "/Artifact BMC\n";
+      } else {
+        s += '/';
+        s += (*tags)[t.node].role;
+        s += " <</MCID ";
+        s += std::to_string(mcid_nodes ? mcid_nodes->size() : 0);
+        s += ">> BDC\n";
+        if (mcid_nodes) mcid_nodes->push_back(t.node);
+      }
+    }
+    const bool restyle = &f != current || t.size != size || !(t.color == color);
     if (open && (restyle || !continues || (raised != (rise != 0)))) {
       s += ")] TJ\n";
       open = false;
@@ -314,7 +357,8 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
       // text copies with its spaces) or joined; what differs from that is a number (in
       // 1/1000 text space units; negative moves right). Small moves back are fine:
       // widths in /W are rounded to 1/1000 em.
-      const bool word_gap = f.bmp[' '] != 0 && t.x - pen > space * 0.5;
+      // (A gap before a new marked-content sequence was written at the end of the last.)
+      const bool word_gap = !new_mark && f.bmp[' '] != 0 && t.x - pen > space * 0.5;
       if (word_gap) pen += space + (f.font->one_byte ? tw : 0);
       // Differences below 0.05 pt (a sixtieth of a millimetre) are rounding in /W and
       // never show; the pen keeps the true position, so they never add up.
@@ -331,9 +375,13 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
     }
     int spaces = 0;
     const long w = append_glyph_codes(s, f, t.text, &spaces);
+    soft_end = t.text.size() >= 2 && t.text.compare(t.text.size() - 2, 2, "\xC2\xAD") == 0;
     pen += static_cast<double>(w) * t.size / 1000.0 + spaces * tw;
   }
+  // The page's last line of content ends in a word break too (its paragraph may go on).
+  if (tags && open && marked >= 0 && !soft_end && current && current->bmp[' '] != 0) append_code(s, *current, current->bmp[' ']);
   if (open) s += ")] TJ\n";
+  if (marked != kUnmarked) s += "EMC\n";
   s += "ET\n";
   return s;
 }

@@ -31,8 +31,14 @@ using FontTable = std::vector<const ContentFont*>;
 /// are from the top left, PDF's from the bottom left); `resources[f.index]` is font f's
 /// name in the page's resources ("F1"). Throws std::out_of_range when a run's face has no
 /// content font.
+///
+/// With `tags`, the page is marked for a tagged PDF: rules and fills are an artifact, and
+/// each stretch of text runs of one element is a marked-content sequence with the next
+/// MCID ("/P <</MCID 3>> BDC ... EMC"), or an artifact for runs of no element;
+/// `mcid_nodes` receives the element of each MCID in order.
 std::string page_content(const Ops& ops, float page_height, const FontTable& fonts,
-                         const std::vector<std::string>& resources);
+                         const std::vector<std::string>& resources, const StructTree* tags = nullptr,
+                         std::vector<int>* mcid_nodes = nullptr);
 
 /// The rules [first, last) (one colour and width) as fewer segments: horizontal and
 /// vertical segments on one line that touch or overlap become one. Horizontal ones come

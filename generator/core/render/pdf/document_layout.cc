@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "render/pdf/block_layout.h"
 #include "render/pdf/paginator.h"
@@ -14,6 +15,27 @@ namespace {
 
 std::string label(const text::Catalog& labels, const std::string& key, const text::Value& ctx = {}) {
   return text::render(labels.get("labels", key), ctx, text::Escape::none);
+}
+
+// Element ids in `flow` as they are after its tree was adopted with `shift`.
+void shift_nodes(Flow& flow, int shift) {
+  auto ops = [&](Ops& o) {
+    for (auto& t : o.text) t.node = StructTree::shifted(t.node, shift);
+    for (auto& l : o.links) l.node = StructTree::shifted(l.node, shift);
+  };
+  std::set<const void*> headers;  // header rows are shared by the rows of their table
+  auto row = [&](FlowRow& r) {
+    for (auto& c : r.cells)
+      for (auto& l : c.lines) ops(l.ops);
+  };
+  for (auto& item : flow) {
+    if (auto* l = std::get_if<FlowLine>(&item)) ops(l->ops);
+    if (auto* r = std::get_if<FlowRow>(&item)) {
+      row(*r);
+      if (r->table_header && headers.insert(r->table_header.get()).second)
+        for (auto& h : *r->table_header) row(h);
+    }
+  }
 }
 
 class DocumentLayouter {
@@ -53,7 +75,14 @@ class DocumentLayouter {
     for (const auto& n : doc_.notes) {
       if (n.backrefs.empty()) continue;  // never cited: listed among the other references
       BlockLayout bl(ctx_);
+      // A Note element with its number as label; pdf_structure puts it after the paragraph
+      // that first cites it.
+      const int note = bl.tag("Note");
+      if (note >= 0) (*ctx_.tags)[note].id = "fn-" + std::to_string(n.number);
+      BlockLayout::Inside in(bl, note);
+      const int label = bl.tag("Lbl");
       Flow f;
+      bl.hold_single_paragraph(note, n.text);
       bl.blocks(f, n.text, s_.footnote_indent, width_ - s_.footnote_indent, "footnote");
       FootnoteBox box;
       for (auto& item : f) {
@@ -65,16 +94,17 @@ class DocumentLayouter {
         }
       }
       if (box.lines.empty()) box.lines.push_back(LineBox{fs.leading, 0, {}, {}});
-      draw_text_first(box.lines.front().ops, std::to_string(n.number), 0, baseline_offset(fs, ctx_), fs, ctx_);
+      draw_text_first(box.lines.front().ops, std::to_string(n.number), 0, baseline_offset(fs, ctx_), fs, ctx_, label);
       box.lines.front().ops.anchors.push_back(AnchorOp{"fn-" + std::to_string(n.number), 0});
       for (const auto& l : box.lines) box.height += l.height;
       notes_.emplace(n.number, std::move(box));
     }
   }
 
-  void text_lines(Flow& flow, BlockLayout& bl, const std::string& text, const std::string& style) {
+  void text_lines(Flow& flow, BlockLayout& bl, const std::string& text, const std::string& style,
+                  const std::string& role = "P") {
     const TextStyle& st = s_.style(style);
-    bl.lines(flow, layout_text(text, st, width_, ctx_), 0);
+    bl.lines(flow, layout_text(text, st, width_, ctx_), 0, role);
     if (st.space_after > 0) flow.push_back(FlowSpace{st.space_after});
   }
 
@@ -88,12 +118,18 @@ class DocumentLayouter {
     flow.push_back(std::move(band));
     text_lines(flow, bl, doc_.kind_label + " · " + doc_.region, "title-kind");
     flow.push_back(FlowSpace{10});
-    text_lines(flow, bl, doc_.title, "title");
+    text_lines(flow, bl, doc_.title, "title", "H1");
     if (!doc_.subtitle.empty()) text_lines(flow, bl, doc_.subtitle, "subtitle");
     flow.push_back(FlowSpace{14});
-    // Metadata: label column and value column, one row per item.
+    // Metadata: label column and value column, one row per item; a table whose labels are
+    // row headers.
     const float label_w = 96;
+    BlockLayout::Inside in_table(bl, doc_.meta.empty() ? StructTree::kArtifact : bl.tag("Table"));
     for (const auto& row : doc_.meta) {
+      BlockLayout::Inside in_row(bl, bl.tag("TR"));
+      const int th = bl.tag("TH");
+      if (th >= 0) (*ctx_.tags)[th].scope = "Row";
+      const int td = bl.tag("TD");
       FlowRow r;
       r.padding = 0;
       r.rule_width = 0;
@@ -101,10 +137,13 @@ class DocumentLayouter {
       lc.x = 0;
       lc.width = label_w;
       lc.lines = layout_text(row.label, s_.style("meta-label"), label_w - 6, ctx_);
+      for (auto& l : lc.lines) BlockLayout::mark_all(l.ops, th);
       FlowCell vc;
       vc.x = label_w;
       vc.width = width_ - label_w;
       Flow value;
+      BlockLayout::Inside in_cell(bl, td);
+      bl.hold_single_paragraph(td, row.value);
       bl.blocks(value, row.value, 0, width_ - label_w, "meta");
       for (auto& item : value) {
         if (auto* l = std::get_if<FlowLine>(&item)) {
@@ -127,7 +166,11 @@ class DocumentLayouter {
   Flow toc_flow(const std::map<std::string, int>& pages) {
     Flow flow;
     BlockLayout bl(ctx_);
+    // Each pass makes its own elements; those of earlier passes hold no content and are
+    // left out of the file.
+    BlockLayout::Inside in_toc(bl, bl.tag("Sect"));
     bl.plain_heading(flow, label(labels_, "pdf.toc"), "h1", "toc", width_, 0);
+    BlockLayout::Inside in_list(bl, bl.tag("TOC"));
     std::vector<std::tuple<std::string, std::string, std::string, int>> entries;  // number, title, anchor, depth
     for (const auto& s : doc_.sections) {
       entries.emplace_back(s.number, s.heading, s.id, 1);
@@ -144,6 +187,10 @@ class DocumentLayouter {
       if (depth == 1 && st.space_before > 0) flow.push_back(FlowSpace{st.space_before});
       auto lines = layout_text(title, st, width_ - indent - num_w - page_col - 12, ctx_);
       const int g = bl.next_group();
+      // TOCI > Link: the entry's number, title and page number; the dot leaders are artifacts.
+      BlockLayout::Inside in_item(bl, bl.tag("TOCI"));
+      const int link = bl.tag("Link");
+      if (link >= 0) (*ctx_.tags)[link].target = anchor;
       auto it = pages.find(anchor);
       const std::string page = it == pages.end() ? "0" : std::to_string(it->second);
       const float base = baseline_offset(st, ctx_);
@@ -151,8 +198,9 @@ class DocumentLayouter {
         FlowLine fl;
         fl.height = lines[i].height;
         fl.group = g;
+        BlockLayout::mark_all(lines[i].ops, link);
         fl.ops.append(std::move(lines[i].ops), indent + num_w, 0);
-        if (i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_);
+        if (i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_, link);
         if (i + 1 == lines.size()) {
           // Dot leaders from the end of the title to the page number. They end at the same
           // x on every entry, so the columns of dots line up.
@@ -164,11 +212,12 @@ class DocumentLayouter {
             std::string dots;
             const int count = static_cast<int>((to - from) / dot);
             for (int k = 0; k < count; ++k) dots += ". ";
-            if (!dots.empty()) draw_text(fl.ops, dots, to - static_cast<float>(count) * dot, base, st, ctx_);
+            if (!dots.empty())
+              draw_text(fl.ops, dots, to - static_cast<float>(count) * dot, base, st, ctx_, StructTree::kArtifact);
           }
-          draw_text(fl.ops, page, width_ - pw, base, st, ctx_);
+          draw_text(fl.ops, page, width_ - pw, base, st, ctx_, link);
         }
-        fl.ops.links.push_back(LinkOp{indent, 0, width_ - indent, fl.height, "", anchor});
+        fl.ops.links.push_back(LinkOp{indent, 0, width_ - indent, fl.height, "", anchor, link});
         flow.push_back(std::move(fl));
       }
     }
@@ -180,6 +229,7 @@ class DocumentLayouter {
   }
 
   void section(Flow& flow, BlockLayout& bl, const compose::DocSection& s) {
+    BlockLayout::Inside in(bl, bl.tag("Sect"));
     bl.heading(flow, s.number, s.heading, s.depth, s.id, width_);
     bl.blocks(flow, s.blocks, 0, width_, "body");
     for (const auto& c : s.children) section(flow, bl, c);
@@ -224,13 +274,17 @@ class DocumentLayouter {
       end_matter(flow, bl);
       return flow;
     }
+    StructTree second_tags;
     util::run_two(first_half, [&] {
-      // Its own findings and no line cache (the cache is not shared between threads).
-      LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1};
+      // Its own findings, structure elements and no line cache (the cache is not shared
+      // between threads).
+      LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1,
+                        ctx_.tags ? &second_tags : nullptr};
       BlockLayout bl2(ctx, 1 << 24);
       for (std::size_t i = split; i < doc_.sections.size(); ++i) section(second, bl2, doc_.sections[i]);
     });
     for (const auto& d : second_found.all()) ctx_.sink.add(d);
+    if (ctx_.tags) shift_nodes(second, ctx_.tags->adopt(second_tags));
     for (auto& item : second) {
       // Spaces collapse across the seam as BlockLayout::space collapses them.
       auto* before = flow.empty() ? nullptr : std::get_if<FlowSpace>(&flow.back());
@@ -244,18 +298,25 @@ class DocumentLayouter {
     return flow;
   }
 
-  // The end matter after the sections: endnotes, revision history, signatures.
+  // The end matter after the sections: endnotes, revision history, signatures, each a
+  // section of its own.
   void end_matter(Flow& flow, BlockLayout& bl) {
     if (has_endnotes()) {
+      BlockLayout::Inside in(bl, bl.tag("Sect"));
       bl.plain_heading(flow, label(labels_, "pdf.endnotes"), "h1", "endnotes", width_, 1);
       const TextStyle& st = s_.style("body");
       for (const auto& n : doc_.notes) {
         if (!n.backrefs.empty()) continue;
+        const int note = bl.tag("Note");
+        if (note >= 0) (*ctx_.tags)[note].id = "fn-" + std::to_string(n.number);
+        BlockLayout::Inside in_note(bl, note);
+        const int number = bl.tag("Lbl");
         Flow item;
+        bl.hold_single_paragraph(note, n.text);
         bl.blocks(item, n.text, s_.footnote_indent + 6, width_ - s_.footnote_indent - 6, "body");
         for (auto& it : item) {
           if (auto* fl = std::get_if<FlowLine>(&it)) {
-            draw_text_first(fl->ops, std::to_string(n.number) + ".", 0, baseline_offset(st, ctx_), st, ctx_);
+            draw_text_first(fl->ops, std::to_string(n.number) + ".", 0, baseline_offset(st, ctx_), st, ctx_, number);
             fl->ops.anchors.push_back(AnchorOp{"fn-" + std::to_string(n.number), 0});
             break;
           }
@@ -264,6 +325,7 @@ class DocumentLayouter {
       }
     }
     if (doc_.revisions) {
+      BlockLayout::Inside in(bl, bl.tag("Sect"));
       bl.plain_heading(flow, label(labels_, "pdf.revisions"), "h1", "revisions", width_, 1);
       model::Blocks b;
       model::Table t = *doc_.revisions;
@@ -273,6 +335,7 @@ class DocumentLayouter {
     }
     if (!doc_.signatures.empty()) {
       flow.push_back(FlowPageBreak{});
+      BlockLayout::Inside in(bl, bl.tag("Sect"));
       bl.plain_heading(flow, label(labels_, "pdf.signatures"), "h1", "signatures", width_, 1);
       bl.blocks(flow, doc_.signatures, 0, width_, "body");
     }
@@ -302,8 +365,9 @@ class DocumentLayouter {
       pc.set("page", i + 1);
       pc.set("pages", total);
       const std::string page_text = label(labels_, "pdf.page", pc);
-      draw_text(page.ops, page_text, right - text_width(page_text, rs, ctx_), footer_base, rs, ctx_);
-      if (!footer_left.empty()) draw_text(page.ops, footer_left, left, footer_base, rs, ctx_);
+      draw_text(page.ops, page_text, right - text_width(page_text, rs, ctx_), footer_base, rs, ctx_,
+                StructTree::kArtifact);
+      if (!footer_left.empty()) draw_text(page.ops, footer_left, left, footer_base, rs, ctx_, StructTree::kArtifact);
     }
   }
 
@@ -318,7 +382,13 @@ class DocumentLayouter {
 }  // namespace
 
 Layout layout_document(const compose::Doc& doc, LayoutContext& ctx, const text::Catalog& labels) {
-  return DocumentLayouter(doc, ctx, labels).run();
+  StructTree tags;
+  StructTree* const outer = ctx.tags;
+  ctx.tags = &tags;
+  Layout layout = DocumentLayouter(doc, ctx, labels).run();
+  ctx.tags = outer;
+  layout.tags = std::move(tags);
+  return layout;
 }
 
 }  // namespace okgen::render::pdf

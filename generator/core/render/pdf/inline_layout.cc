@@ -375,12 +375,12 @@ float baseline_offset(const TextStyle& style, LayoutContext& ctx) {
 }
 
 void draw_text(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style, LayoutContext& ctx,
-               float* advance) {
+               int node, float* advance) {
   FaceKey key = ctx.fonts.key(style.family, style.bold, style.italic);
   std::vector<char32_t> missing;
   float cx = x;
   for (auto& span : ctx.fonts.shape(text, key, &missing)) {
-    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size};
+    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size, node, -1};
     cx += run.width;
     ops.text.push_back(std::move(run));
   }
@@ -391,9 +391,9 @@ void draw_text(Ops& ops, const std::string& text, float x, float baseline, const
 }
 
 void draw_text_first(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style,
-                     LayoutContext& ctx) {
+                     LayoutContext& ctx, int node) {
   Ops first;
-  draw_text(first, text, x, baseline, style, ctx);
+  draw_text(first, text, x, baseline, style, ctx, node);
   ops.text.insert(ops.text.begin(), first.text.begin(), first.text.end());
 }
 
@@ -465,13 +465,21 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
           float cx = x;
           std::vector<Span> spans =
               p.plain ? std::vector<Span>{Span{p.face, p.text, 0}} : ctx.fonts.shape(p.text, p.face, &missing);
+          // The runs of a link piece name the link pushed after them (tagging, see struct_tree.h).
+          const bool is_link = !p.uri.empty() || !p.target.empty();
+          const int link = is_link ? static_cast<int>(line.ops.links.size()) : -1;
           for (auto& span : spans) {
             const float span_width = p.plain ? p.width : span.width * p.size;
             // Where the space between two words is the font's own space, the words share
             // one text run: smaller PDFs, and text extraction sees a real space.
             if (after_plain_space && !line.ops.text.empty()) {
               TextRun& prev = line.ops.text.back();
-              if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y &&
+              // Words of one link share a run too (each word has its link piece).
+              const bool same_link =
+                  prev.link == link ||
+                  (prev.link >= 0 && link >= 0 && line.ops.links[static_cast<std::size_t>(prev.link)].uri == p.uri &&
+                   line.ops.links[static_cast<std::size_t>(prev.link)].target == p.target);
+              if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y && same_link &&
                   std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
                 prev.text += " " + span.text;
                 prev.width = cx + span_width - prev.x;
@@ -481,7 +489,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width});
+            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link});
             cx += span_width;
           }
           for (char32_t cp : missing) {
@@ -489,7 +497,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
                             {{"codepoint", std::to_string(static_cast<unsigned>(cp))}});
           }
           adv = cx - x;
-          if (!p.uri.empty() || !p.target.empty()) {
+          if (is_link) {
             line.ops.links.push_back(LinkOp{x, 0, adv, line.height, p.uri, p.target});
           }
           x += adv;

@@ -29,6 +29,7 @@ struct LayoutContext {
   std::string source;         ///< document name for diagnostics
   LineCache* lines = nullptr;  ///< paragraphs already broken into lines (optional)
   int threads = 1;             ///< threads one document's layout may use
+  StructTree* tags = nullptr;  ///< where block layout adds structure elements
 };
 
 /// One laid-out line: its drawing operations relative to (line start, line top).
@@ -51,14 +52,15 @@ std::vector<LineBox> layout_text(const std::string& text, const TextStyle& style
 /// Width of plain text in `style` (one line, no breaking).
 float text_width(const std::string& text, const TextStyle& style, LayoutContext& ctx);
 
-/// A single-line run of plain text at (x, baseline y) in `style`, split by font fallback.
+/// A single-line run of plain text at (x, baseline y) in `style`, split by font fallback,
+/// part of structure element `node` (StructTree::kArtifact for page furniture).
 void draw_text(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style, LayoutContext& ctx,
-               float* advance = nullptr);
+               int node, float* advance = nullptr);
 
 /// Like draw_text, but the run goes before the existing text of `ops`, so text extraction
 /// reads it first (list markers, section and note numbers).
 void draw_text_first(Ops& ops, const std::string& text, float x, float baseline, const TextStyle& style,
-                     LayoutContext& ctx);
+                     LayoutContext& ctx, int node);
 
 /// The baseline offset from the top of a line box of `style`.
 float baseline_offset(const TextStyle& style, LayoutContext& ctx);

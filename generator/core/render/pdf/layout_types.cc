@@ -31,7 +31,11 @@ void append_ops(Ops& ops, O&& o, float dx, float dy) {
   extend(ops.rects, std::forward<O>(o).rects);
   extend(ops.links, std::forward<O>(o).links);
   extend(ops.anchors, std::forward<O>(o).anchors);
-  for (std::size_t i = t; i < ops.text.size(); ++i) ops.text[i].x += dx, ops.text[i].y += dy;
+  for (std::size_t i = t; i < ops.text.size(); ++i) {
+    TextRun& run = ops.text[i];
+    run.x += dx, run.y += dy;
+    if (run.link >= 0) run.link += static_cast<int>(l);  // links are renumbered as appended
+  }
   for (std::size_t i = u; i < ops.rules.size(); ++i) {
     ops.rules[i].x1 += dx, ops.rules[i].x2 += dx, ops.rules[i].y1 += dy, ops.rules[i].y2 += dy;
   }

@@ -12,6 +12,7 @@
 
 #include "render/pdf/font_set.h"
 #include "render/pdf/pdf_style.h"
+#include "render/pdf/struct_tree.h"
 
 namespace okgen::render::pdf {
 
@@ -22,6 +23,8 @@ struct TextRun {
   Color color;
   std::string text;
   float width = 0;  ///< advance width in points
+  int node = -1;    ///< the structure element it belongs to; -1: an artifact (see struct_tree.h)
+  int link = -1;    ///< index of the link (in the same Ops) it is the text of, or -1
 };
 
 struct RuleOp {
@@ -40,6 +43,7 @@ struct LinkOp {
   float x = 0, y = 0, w = 0, h = 0;
   std::string uri;
   std::string target;
+  int node = -1;  ///< its Link structure element
 };
 
 /// A named place (section heading, footnote) that links and bookmarks can go to.
@@ -81,6 +85,8 @@ struct Layout {
   std::vector<OutlineEntry> outline;
   /// Where each anchor landed: page index and y.
   std::map<std::string, std::pair<int, float>> anchors;
+  /// The logical structure; text runs and links name its elements.
+  StructTree tags;
 };
 
 }  // namespace okgen::render::pdf

@@ -51,7 +51,7 @@ void Paginator::place_line(const FlowLine& line) {
   ++placed_on_page_;
 }
 
-void Paginator::place_row(const FlowRow& row) {
+void Paginator::place_row(const FlowRow& row, bool artifact) {
   Page& page = layout_.pages.back();
   const float h = row.height();
   const float left = style_.margin_left;
@@ -60,7 +60,13 @@ void Paginator::place_row(const FlowRow& row) {
     float cy = y_ + row.padding;
     const int index = static_cast<int>(layout_.pages.size()) - 1;
     for (const auto& l : c.lines) {
+      const std::size_t first = page.ops.text.size(), first_link = page.ops.links.size();
       page.ops.append(l.ops, left + c.x + row.padding, cy);
+      if (artifact) {
+        // Drawn again, not read again: no element, and no second link to the same place.
+        for (std::size_t k = first; k < page.ops.text.size(); ++k) page.ops.text[k].node = StructTree::kArtifact, page.ops.text[k].link = -1;
+        page.ops.links.resize(first_link);
+      }
       for (const auto& a : l.ops.anchors) layout_.anchors[a.id] = {index, cy + a.y};
       cy += l.height;
     }
@@ -94,7 +100,7 @@ void Paginator::row(const FlowRow& r) {
     if (!at_top() && rest.height() + header_h <= page_room) {
       new_page();
       if (repeat_header)
-        for (const auto& h : *rest.table_header) place_row(h);
+        for (const auto& h : *rest.table_header) place_row(h, true);
       continue;
     }
     // Split: every cell gives the lines that fit; the rest continues on the next page.
@@ -114,13 +120,13 @@ void Paginator::row(const FlowRow& r) {
     if (!any) {
       new_page();
       if (repeat_header)
-        for (const auto& h : *rest.table_header) place_row(h);
+        for (const auto& h : *rest.table_header) place_row(h, true);
       continue;
     }
     place_row(head);
     new_page();
     if (repeat_header)
-      for (const auto& h : *rest.table_header) place_row(h);
+      for (const auto& h : *rest.table_header) place_row(h, true);
     rest = std::move(tail);
   }
 }

@@ -31,7 +31,9 @@ class Paginator {
   std::vector<int> new_notes(const std::vector<int>& notes) const;
   bool fits(float height, const std::vector<int>& notes) const;
   void place_line(const FlowLine& line);
-  void place_row(const FlowRow& row);
+  /// Places a row; a header row repeated on a continuation page is an `artifact` (the
+  /// table's header is in the structure tree once).
+  void place_row(const FlowRow& row, bool artifact = false);
   /// Places a row, splitting it over pages when it does not fit.
   void row(const FlowRow& row);
   /// Lines i.. of the group starting at `first`: how many fit from the current position.

@@ -7,19 +7,32 @@
 namespace okgen::render::pdf {
 namespace {
 
-// "2021-06" -> "D:202106", the PDF date form; "" when there is no date.
+// The document date as a whole day: "2021-06" is "2021-06-01"; "" when there is none.
+// PDF/A wants the Info dictionary's dates and the XMP dates to be the same instant, so
+// both are written in full, at midnight UTC.
+std::string full_date(const std::string& iso) {
+  if (iso.size() == 4) return iso + "-01-01";
+  if (iso.size() == 7) return iso + "-01";
+  if (iso.size() == 10) return iso;
+  return "";
+}
+
+// "2021-06-01" -> "D:20210601000000Z", the PDF date form.
 std::string pdf_date(const std::string& iso) {
+  const std::string day = full_date(iso);
+  if (day.empty()) return "";
   std::string digits;
-  for (char c : iso) {
+  for (char c : day) {
     if (c >= '0' && c <= '9') digits.push_back(c);
   }
-  return digits.empty() ? "" : "D:" + digits;
+  return "D:" + digits + "000000Z";
 }
 
 }  // namespace
 
 std::string xmp_packet(const PdfMetadata& m) {
-  std::string date = m.date.size() == 4 || m.date.size() == 7 || m.date.size() == 10 ? m.date : "";
+  const std::string day = full_date(m.date);
+  const std::string date = day.empty() ? "" : day + "T00:00:00Z";
   std::string x =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -27,15 +40,38 @@ std::string xmp_packet(const PdfMetadata& m) {
       "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
       "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
       "<dc:format>application/pdf</dc:format>\n"
-      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + text::escape_html(m.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + text::escape_html(m.title) + "</rdf:li>"
+      "<rdf:li xml:lang=\"" + text::escape_html(m.lang) + "\">" + text::escape_html(m.title) + "</rdf:li></rdf:Alt></dc:title>\n"
       "<dc:creator><rdf:Seq><rdf:li>" + text::escape_html(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
       "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + text::escape_html(m.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
       "<dc:language><rdf:Bag><rdf:li>" + text::escape_html(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
       "<pdf:Keywords>" + text::escape_html(m.keywords) + "</pdf:Keywords>\n"
       "<pdf:Producer>" + text::escape_html(m.producer) + "</pdf:Producer>\n"
       "<xmp:CreatorTool>" + text::escape_html(m.creator) + "</xmp:CreatorTool>\n";
-  if (!date.empty()) x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  if (!date.empty()) {
+    x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date +
+         "</xmp:ModifyDate>\n<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
+  }
+  x += "</rdf:Description>\n";
+  // The standards the file claims: PDF/A-2 level A and PDF/UA-1. PDF/A only knows the
+  // schemas it predefines; PDF/UA's identification schema is declared in an extension.
+  x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+       "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n</rdf:Description>\n"
+       "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+       "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n"
+       "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+       "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+       "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+       "<pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>\n"
+       "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+       "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+       "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+       "<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+       "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+       "<pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+       "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+       "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+  x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return x;
 }
 
@@ -60,6 +96,25 @@ bool add_info(HPDF_Doc pdf, const PdfMetadata& meta) {
     HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, date.c_str(), nullptr));
   }
   return true;
+}
+
+// The PDF/A output intent: the colour space the document's device colours mean (sRGB),
+// with its ICC profile embedded.
+bool add_output_intent(HPDF_Doc pdf, const std::string& icc, const std::string& identifier) {
+  HPDF_Dict profile = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!profile) return false;
+  HPDF_Dict_AddNumber(profile, "N", icc.compare(16, 4, "GRAY") == 0 ? 1 : 3);
+  HPDF_Stream_Write(profile->stream, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
+  HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
+  if (!intent) return false;
+  HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+  HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+  HPDF_Dict_Add(intent, "OutputConditionIdentifier", new_text_string(pdf, identifier));
+  HPDF_Dict_Add(intent, "Info", new_text_string(pdf, identifier));
+  HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+  HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+  HPDF_Array_Add(intents, intent);
+  return HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) == HPDF_OK;
 }
 
 bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages) {
@@ -133,6 +188,7 @@ bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<H
   const std::string x = xmp_packet(meta);
   HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
   HPDF_Dict_Add(catalog, "Metadata", metadata);
+  if (meta.icc_profile && !add_output_intent(pdf, *meta.icc_profile, meta.icc_identifier)) return false;
   return add_outline(pdf, layout, pages);
 }
 

@@ -21,6 +21,8 @@ struct PdfMetadata {
   std::string producer;
   std::string lang = "sv-SE";
   std::string date;  ///< ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or ""
+  const std::string* icc_profile = nullptr;  ///< the output intent's ICC profile; none if null
+  std::string icc_identifier;                ///< its registry name ("sRGB IEC61966-2.1")
 };
 
 /// Adds the metadata, language and outline to `pdf`, whose pages are `pages` (one per

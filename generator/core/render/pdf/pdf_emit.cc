@@ -6,6 +6,7 @@
 #include "render/pdf/content_stream.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_links.h"
+#include "render/pdf/pdf_structure.h"
 #include "util/parallel.h"
 
 #include <hpdf.h>
@@ -174,6 +175,7 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   // libharu first, one page after the other: each page names the fonts it uses in its
   // own resources, and gets its links.
   std::vector<std::vector<std::string>> names(layout.pages.size(), std::vector<std::string>(keys.size()));
+  std::vector<TaggedPage> tagged(layout.pages.size());
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     HPDF_Page page = pages[i];
     const Ops& ops = layout.pages[i].ops;
@@ -187,14 +189,16 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
       if (!name) throw PdfError("libharu could not name a font");
       names[i][idx] = name;
     }
-    const bool links_ok = add_links(pdf, page, ops, layout, pages);
+    const bool links_ok = add_links(pdf, page, ops, layout, pages, tagged[i].annots);
     doc.check("links");
     if (!links_ok) throw PdfError("libharu could not add the links of a page");
   }
   // Then the page contents, on two threads when allowed (each page's on its own).
   std::vector<std::string> contents(layout.pages.size());
   auto draw = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i) contents[i] = page_content(layout.pages[i].ops, H, table, names[i]);
+    for (std::size_t i = from; i < to; ++i) {
+      contents[i] = page_content(layout.pages[i].ops, H, table, names[i], &layout.tags, &tagged[i].mcid_nodes);
+    }
   };
   const std::size_t half = threads > 1 ? layout.pages.size() / 2 : layout.pages.size();
   if (half < layout.pages.size() && half > 0) {
@@ -204,6 +208,9 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   }
   for (std::size_t i = 0; i < layout.pages.size(); ++i) out.contents[content_object(pages[i])] = std::move(contents[i]);
 
+  const bool structure_ok = add_structure(pdf, layout, pages, tagged);
+  doc.check("structure tree");
+  if (!structure_ok) throw PdfError("libharu could not add the structure tree");
   const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);
   doc.check("metadata and outline");
   if (!catalog_ok) throw PdfError("libharu could not add the metadata and outline");

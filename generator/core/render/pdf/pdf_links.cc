@@ -32,7 +32,7 @@ std::string uri_ascii(const std::string& uri) {
 }  // namespace
 
 bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layout,
-               const std::vector<HPDF_Page>& pages) {
+               const std::vector<HPDF_Page>& pages, std::vector<PageAnnot>& annot_list) {
   if (ops.links.empty()) return true;
   HPDF_Array annots = HPDF_Array_New(pdf->mmgr);
   if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return false;
@@ -40,7 +40,7 @@ bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layou
   for (std::size_t k = 0; k < ops.links.size();) {
     LinkOp l = ops.links[k++];
     while (k < ops.links.size() && ops.links[k].uri == l.uri && ops.links[k].target == l.target &&
-           ops.links[k].y == l.y && ops.links[k].x <= l.x + l.w + 6) {
+           ops.links[k].node == l.node && ops.links[k].y == l.y && ops.links[k].x <= l.x + l.w + 6) {
       l.w = ops.links[k].x + ops.links[k].w - l.x;
       ++k;
     }
@@ -75,7 +75,9 @@ bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layou
                   new_int_array(pdf, {static_cast<int>(std::floor(l.x)), static_cast<int>(std::floor(H - l.y - l.h)),
                                       static_cast<int>(std::ceil(l.x + l.w)), static_cast<int>(std::ceil(H - l.y))}));
     HPDF_Dict_Add(annot, "Border", new_int_array(pdf, {0, 0, 0}));
+    HPDF_Dict_AddNumber(annot, "F", 4);  // Print: PDF/A wants every annotation printable
     HPDF_Array_Add(annots, annot);
+    annot_list.push_back(PageAnnot{annot, l.node});
   }
   return true;
 }

@@ -205,6 +205,13 @@ std::optional<PdfStyle> PdfStyle::load(const fs::path& path, diag::DiagnosticSin
     r.color(n, "rule", s.signature_rule);
     r.number(n, "rule-width", s.signature_rule_width, 0, 10);
   }
+  if (pugi::xml_node n = root.child("output-intent")) {
+    // Checked (present, an ICC profile) when the writer loads it: a missing profile is its
+    // own finding, not a missing font.
+    fs::path p = n.attribute("profile").value();
+    if (!p.empty()) s.icc_profile = p.is_relative() ? path.parent_path() / p : p;
+    if (n.attribute("identifier")) s.icc_identifier = n.attribute("identifier").value();
+  }
   if (pugi::xml_node n = root.child("hyphenation")) {
     if (n.attribute("dictionary")) s.hyphen_dictionary = r.file(n, "dictionary");
     r.integer(n, "left-min", s.hyphen_left_min, 1, 10);

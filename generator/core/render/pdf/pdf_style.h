@@ -62,6 +62,9 @@ struct PdfStyle {
   float signature_line_gap = 36, signature_rule_width = 0.5f;
   Color signature_rule;
   std::filesystem::path hyphen_dictionary;
+  /// The output intent's ICC profile and its registry name (PDF/A).
+  std::filesystem::path icc_profile = "/usr/share/color/icc/sRGB.icc";
+  std::string icc_identifier = "sRGB IEC61966-2.1";
   int hyphen_left_min = 2, hyphen_right_min = 3, hyphen_min_word = 6;
 
   float content_width() const { return page_width - margin_left - margin_right; }

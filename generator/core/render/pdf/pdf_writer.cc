@@ -12,6 +12,7 @@
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_finish.h"
 #include "render/pdf/pdf_style.h"
+#include "util/fs.h"
 
 namespace okgen::render::pdf {
 
@@ -31,12 +32,30 @@ std::unique_ptr<PdfWriter> PdfWriter::create(const Resources& res, diag::Diagnos
       }
     }
   }
-  return std::unique_ptr<PdfWriter>(new PdfWriter(res, std::make_unique<PdfStyle>(std::move(*style))));
+  std::string icc;
+  if (!read_icc_profile(style->icc_profile, icc)) {
+    sink.report("icc-profile-missing", diag::SourceSpan{"styles/pdf.xml", 0, 0}, {{"path", style->icc_profile.string()}});
+    return nullptr;
+  }
+  return std::unique_ptr<PdfWriter>(new PdfWriter(res, std::make_unique<PdfStyle>(std::move(*style)), std::move(icc)));
 }
 
-PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style)
+bool read_icc_profile(const std::filesystem::path& path, std::string& out) {
+  // An ICC profile (ICC.1, 7.2) states its size in its first four bytes and has the
+  // signature "acsp" at byte 36; PDF/A's output intent must be an RGB or grey profile of
+  // version 4 or older here (the PDF 1.6 this writer declares reads up to 4).
+  if (util::read_file(path, out, 4u << 20) != util::ReadStatus::ok || out.size() < 132) return false;
+  auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(out[i])); };
+  const std::uint32_t declared = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+  const std::string space = out.substr(16, 4);
+  return declared == out.size() && out.compare(36, 4, "acsp") == 0 && (space == "RGB " || space == "GRAY") &&
+         byte(8) <= 4;
+}
+
+PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style, std::string icc_profile)
     : res_(res),
       style_(std::move(style)),
+      icc_profile_(std::move(icc_profile)),
       hyphenator_(std::make_unique<Hyphenator>(style_->hyphen_dictionary, style_->hyphen_left_min,
                                                style_->hyphen_right_min, style_->hyphen_min_word,
                                                default_cache_dir())),
@@ -69,6 +88,8 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.producer = std::string("okgen ") + OKGEN_VERSION + " (libharu, HarfBuzz)";
   meta.lang = doc.lang == "sv" ? "sv-SE" : doc.lang;
   meta.date = doc.date;
+  meta.icc_profile = &icc_profile_;
+  meta.icc_identifier = style_->icc_identifier;
   EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_, fonts_.get());
   out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_);
   out.layout = std::move(layout);

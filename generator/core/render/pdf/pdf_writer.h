@@ -3,6 +3,7 @@
 // metrics and hyphenation patterns are loaded once.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ struct PdfResult {
 class LineCache;
 class EmbedCache;
 
+/// Reads an ICC profile for the output intent; false when `path` is not one (RGB or grey).
+bool read_icc_profile(const std::filesystem::path& path, std::string& out);
+
 class PdfWriter {
  public:
   /// Loads styles/pdf.xml and the fonts it names. Problems (missing font file, bad style)
@@ -49,9 +53,10 @@ class PdfWriter {
   void set_threads(int threads) { threads_ = threads; }
 
  private:
-  PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style);
+  PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style, std::string icc_profile);
   const Resources& res_;
   std::unique_ptr<PdfStyle> style_;
+  std::string icc_profile_;  ///< the output intent's ICC profile (PDF/A)
   std::unique_ptr<Hyphenator> hyphenator_;
   // Paragraphs this writer has broken into lines, for the documents it renders next
   // (one writer per thread; see line_cache.h).
