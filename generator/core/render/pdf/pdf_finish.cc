@@ -52,9 +52,10 @@ class Deflater {
   static constexpr int kLevel = 6;
 
  public:
-  // Object streams and the cross-reference stream (small dictionaries, a tenth of the
-  // bytes to compress) at the strongest level: 4 % smaller for a tagged agreement.
-  static constexpr int kStrongest = 12;
+  // Object streams and the cross-reference stream (small dictionaries: a tagged
+  // agreement's structure elements) at level 9: 1.3 % smaller files for no measurable
+  // time; levels 10-12 (near-optimal parsing) save 3 % more but cost a fifth of the time.
+  static constexpr int kStrongest = 9;
 
  private:
   libdeflate_compressor* c_;
