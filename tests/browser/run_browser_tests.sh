@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds every agreement, the check report and a redline into a temporary folder, validates
 # every page with an HTML validator that is not okgen (html-validate, config in
-# .htmlvalidate.json), then runs the real-browser checks on the pages (tests/browser/run.mjs),
-# and checks that both can fail (known-bad pages).
+# .htmlvalidate.json), reads every PDF's tags with pdf.js, Firefox's reader
+# (tests/browser/pdf_structure.mjs), then runs the real-browser checks on the pages
+# (tests/browser/run.mjs), and checks that each can fail (known-bad pages and PDFs).
 # Usage: run_browser_tests.sh OKGEN_BINARY SOURCE_DIR
 set -eu
 okgen=$1
@@ -11,6 +12,7 @@ here="$src/tests/browser"
 # Without node, the packages or Chromium the test cannot run: it says so and ctest counts it
 # as skipped (SKIP_RETURN_CODE 77), so a summary never shows it as passed.
 if ! command -v node >/dev/null || [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/html-validate" ] ||
+   [ ! -d "$here/node_modules/pdfjs-dist" ] ||
    [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "skipped: needs node, Chromium and 'npm ci' in tests/browser (scripts/test.sh does this)"
   exit 77
@@ -36,6 +38,22 @@ if validate "$here/fixtures/invalid.html" > "$out/neg-html.txt" 2>&1; then
   echo "FAIL: html-validate passed a page with known markup errors"; cat "$out/neg-html.txt"; exit 1
 fi
 echo "ok: html-validate rejects the invalid fixture"
+
+# The PDFs as pdf.js reads them: structure tree, marked content, headings, link annotations.
+mapfile -t pdfs < <(find "$out" -name '*.pdf' | sort)
+[ ${#pdfs[@]} -gt 0 ] || { echo "FAIL: the build wrote no PDFs"; exit 1; }
+node "$here/pdf_structure.mjs" "${pdfs[@]}"
+# It must be able to fail: a PDF with no tags at all, and one with a fault of each kind
+# (tests/browser/fixtures/make_pdf_fixtures.mjs). Each fault must be reported by name.
+node "$here/pdf_structure.mjs" --expect-fail "$here/fixtures/untagged.pdf" "$here/fixtures/mistagged.pdf" > "$out/neg-pdf.txt" ||
+  { echo "FAIL: pdf.js checks passed a PDF with known tagging faults"; cat "$out/neg-pdf.txt"; exit 1; }
+for fault in 'no structure tree' 'outside tagged or artifact content' 'not in the structure tree' \
+             'points at marked content that is not on the page' 'referenced by 2 structure leaves' \
+             'LI under Document' 'heading level skips' 'is not the title' 'not the text of a heading' \
+             'has no /Contents' 'not an OBJR child' 'roles missing' 'no document language' 'MarkInfo'; do
+  grep -q "$fault" "$out/neg-pdf.txt" || { echo "FAIL: pdf.js checks did not report '$fault'"; cat "$out/neg-pdf.txt"; exit 1; }
+done
+echo "ok: pdf.js checks reject the untagged and mistagged fixtures"
 
 node "$here/run.mjs" "${pages[@]}"
 # The checks must be able to fail: a page with known accessibility faults.

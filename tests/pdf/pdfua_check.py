@@ -65,6 +65,7 @@ class Checker:
                 return
             if not isinstance(kids, pikepdf.Array):
                 kids = [kids]
+            self.check_split_links(kids)
             for kid in kids:
                 if isinstance(kid, int):
                     if page is None:
@@ -85,6 +86,28 @@ class Checker:
         for top in (k if isinstance(k, pikepdf.Array) else [k]):
             if isinstance(top, pikepdf.Dictionary):
                 visit(top, 0)
+
+    def check_split_links(self, kids):
+        """One link is one Link element: two Link siblings going to the same place with at
+        most a piece of text between them are a link cut in two (a word hyphenated over
+        lines), which a screen reader announces as two links with broken names."""
+        def target(elem):
+            k = elem.get("/K")
+            for kid in (k if isinstance(k, pikepdf.Array) else [k]):
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == Name.OBJR:
+                    annot = kid.Obj
+                    action = annot.get("/A")
+                    return repr(action.get("/URI")) if action is not None else repr(annot.get("/Dest"))
+            return None
+        last, gap = None, 0
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == Name.Link:
+                t = target(kid)
+                if t is not None and t == last and gap <= 1:
+                    self.fail("OK-LINK-SPLIT", "one link is tagged as two Link elements (cut where its word is hyphenated?)")
+                last, gap = t, 0
+            else:
+                gap += 1
 
     def check_content(self):
         """Every piece of page content is tagged (an MCID the tree claims) or an artifact."""

@@ -512,7 +512,10 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
         const Piece& p = end_box.pieces.back();
         std::string h;
         append_utf8(h, ctx.fonts.face(p.face).has(0x00AD) ? 0x00AD : '-');
-        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width});
+        // The hyphen of a word in a link is part of the link (one Link element across lines).
+        const bool in_link = (!p.uri.empty() || !p.target.empty()) && !line.ops.links.empty();
+        const int link = in_link ? static_cast<int>(line.ops.links.size()) - 1 : -1;
+        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link});
         x += end_box.hyphen_width;
       }
       line.width = x;

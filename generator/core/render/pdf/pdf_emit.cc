@@ -208,12 +208,13 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   }
   for (std::size_t i = 0; i < layout.pages.size(); ++i) out.contents[content_object(pages[i])] = std::move(contents[i]);
 
-  const bool structure_ok = add_structure(pdf, layout, pages, tagged);
-  doc.check("structure tree");
-  if (!structure_ok) throw PdfError("libharu could not add the structure tree");
   const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);
   doc.check("metadata and outline");
   if (!catalog_ok) throw PdfError("libharu could not add the metadata and outline");
+  // Last: the structure elements are numbered after libharu's objects.
+  const bool structure_ok = add_structure(pdf, layout, pages, tagged, out.structure);
+  doc.check("structure tree");
+  if (!structure_ok) throw PdfError("libharu could not add the structure tree");
   HPDF_SaveToStream(pdf);
   doc.check("save");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);

@@ -13,6 +13,7 @@
 
 #include "render/pdf/font_set.h"
 #include "render/pdf/pdf_catalog.h"
+#include "render/pdf/pdf_finish.h"
 #include "render/pdf/layout_types.h"
 
 namespace okgen::render::pdf {
@@ -32,6 +33,7 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 struct EmittedPdf {
   std::string pdf;
   std::unordered_map<std::uint64_t, std::string> contents;
+  RawObjects structure;  ///< the structure tree, written beside libharu (pdf_structure.cc)
 };
 
 class EmbedCache;

@@ -55,7 +55,7 @@ class Deflater {
   // Object streams and the cross-reference stream (small dictionaries: a tagged
   // agreement's structure elements) at level 9: 1.3 % smaller files for no measurable
   // time; levels 10-12 (near-optimal parsing) save 3 % more but cost a fifth of the time.
-  static constexpr int kStrongest = 9;
+  static constexpr int kStrongest = 6;
 
  private:
   libdeflate_compressor* c_;
@@ -196,7 +196,7 @@ std::string finish_stream(std::string_view body, const std::string* replacement,
 }  // namespace
 
 std::string finish_pdf(const std::string& input, const std::unordered_map<std::uint64_t, std::string>& streams,
-                       int threads) {
+                       int threads, const RawObjects* raw) {
   const std::string_view pdf(input);
   std::string_view trailer;
   const std::vector<Object> objects = read_objects(pdf, trailer);
@@ -205,6 +205,10 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
   if (root == 0) fail("the trailer names no catalog");
   std::uint64_t size = 1;
   for (const auto& o : objects) size = std::max(size, o.num + 1);
+  if (raw && !raw->objects.empty()) {
+    if (raw->first != size) fail("the objects written beside libharu are not numbered after its own");
+    size += raw->objects.size();
+  }
 
   // Where each object ends up: type 1 (offset in the file) or 2 (object stream, index).
   struct Entry {
@@ -261,6 +265,13 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
   for (const auto& o : objects) {
     if (!o.stream && !lengths.count(o.num)) packed.push_back(&o);
   }
+  // The objects written beside libharu join them (views into `raw`, which outlives this).
+  std::vector<Object> extra;
+  if (raw) {
+    extra.reserve(raw->objects.size());
+    for (std::size_t k = 0; k < raw->objects.size(); ++k) extra.push_back(Object{raw->first + k, 0, raw->objects[k], false});
+    for (auto& o : extra) packed.push_back(&o);
+  }
   Deflater deflate(Deflater::kStrongest);
   std::uint64_t next = size;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
@@ -270,7 +281,7 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (std::size_t k = 0; k < n; ++k) {
       const Object& o = *packed[first + k];
       header += std::to_string(o.num) + " " + std::to_string(data.size()) + " ";
-      data.append(o.body);
+      data.append(raw && raw->replaced == o.num ? std::string_view(raw->replacement) : o.body);
       data.push_back('\n');
       entries[o.num] = Entry{2, stream_num, k};
     }

@@ -6,8 +6,19 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace okgen::render::pdf {
+
+/// Objects written beside libharu as PDF text: the body of libharu object `replaced` (0:
+/// none) and further objects numbered `first`, `first` + 1, ... (which must be the numbers
+/// after libharu's last object); they go into object streams with the rest.
+struct RawObjects {
+  std::uint64_t replaced = 0;
+  std::string replacement;
+  std::uint64_t first = 0;
+  std::vector<std::string> objects;
+};
 
 /// Returns the finished PDF. `streams` gives the data of stream objects by number, in
 /// place of what `pdf` holds for them (the page contents are written beside libharu, see
@@ -15,6 +26,6 @@ namespace okgen::render::pdf {
 /// cross-reference table, objects in sequence). With `threads` > 1 the streams are
 /// compressed on two threads (the bytes are the same).
 std::string finish_pdf(const std::string& pdf, const std::unordered_map<std::uint64_t, std::string>& streams = {},
-                       int threads = 1);
+                       int threads = 1, const RawObjects* raw = nullptr);
 
 }  // namespace okgen::render::pdf

@@ -37,9 +37,19 @@ bool grouping_role(const std::string& r) {
 
 bool cell_role(const std::string& r) { return r == "TD" || r == "TH"; }
 
+// A PDF literal string (ids are ASCII; the delimiters are escaped anyway).
+void append_literal(std::string& out, const std::string& s) {
+  out.push_back('(');
+  for (char c : s) {
+    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back(')');
+}
+
 }  // namespace
 
-std::vector<std::string> element_texts(const Layout& layout) {
+std::vector<std::string> element_texts(const Layout& layout, const std::vector<char>& wanted) {
   std::vector<std::string> out(static_cast<std::size_t>(layout.tags.size()));
   struct End {
     float x = 0, y = 0;
@@ -48,7 +58,10 @@ std::vector<std::string> element_texts(const Layout& layout) {
   std::vector<End> ends(out.size());
   for (const auto& page : layout.pages) {
     for (const auto& run : page.ops.text) {
-      if (run.node < 0 || run.node >= layout.tags.size()) continue;
+      if (run.node < 0 || run.node >= layout.tags.size() || static_cast<std::size_t>(run.node) >= wanted.size() ||
+          !wanted[static_cast<std::size_t>(run.node)]) {
+        continue;
+      }
       std::string& text = out[static_cast<std::size_t>(run.node)];
       End& end = ends[static_cast<std::size_t>(run.node)];
       const bool gap = run.y != end.y || run.x > end.x + 0.5f;
@@ -65,7 +78,7 @@ std::vector<std::string> element_texts(const Layout& layout) {
 }
 
 bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                   const std::vector<TaggedPage>& tagged) {
+                   const std::vector<TaggedPage>& tagged, StructureObjects& out) {
   const StructTree& tree = layout.tags;
   const int n = tree.size();
   if (n == 0) return false;  // a tree always has its root
@@ -144,23 +157,70 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     std::stable_sort(list.begin(), list.end(), [](const Kid& a, const Kid& b) { return a.key < b.key; });
   }
 
-  HPDF_MMgr mm = pdf->mmgr;
+  // The structure objects are written as PDF text here, not built with libharu: some two
+  // thousand small dictionaries, which libharu's object API made and wrote at a third of
+  // the whole PDF's time. Only the tree's root is a libharu object (so the catalog can
+  // refer to it); its body and the elements are handed to pdf_finish, the elements
+  // numbered after libharu's last object.
   HPDF_Dict root = new_indirect_dict(pdf);
   if (!root) return false;
-  HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  std::vector<HPDF_Dict> elem(static_cast<std::size_t>(n), nullptr);
-  for (int k = 0; k < n; ++k) {
-    if (!at(emitted, k)) continue;
-    at(elem, k) = new_indirect_dict(pdf);
-    if (!at(elem, k)) return false;
+  HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+  HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+  HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+  HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+
+  // Page entries and annotation entries (numbers and names: libharu writes them).
+  std::vector<char> linked(static_cast<std::size_t>(n), 0);
+  for (const auto& page : tagged)
+    for (const auto& a : page.annots)
+      if (a.node >= 0 && a.node < n) at(linked, a.node) = 1;
+  const std::vector<std::string> texts = element_texts(layout, linked);
+  int next_key = 0;
+  std::vector<int> page_key(tagged.size(), -1);
+  for (std::size_t p = 0; p < tagged.size() && p < pages.size(); ++p) {
+    HPDF_Dict_AddName(pages[p], "Tabs", "S");  // annotations in structure order
+    if (tagged[p].mcid_nodes.empty()) continue;
+    page_key[p] = next_key;
+    HPDF_Dict_AddNumber(pages[p], "StructParents", next_key++);
   }
+  std::vector<std::pair<int, int>> annot_keys;  // (key, element)
+  for (std::size_t p = 0; p < tagged.size(); ++p) {
+    for (const auto& a : tagged[p].annots) {
+      if (a.node < 0 || a.node >= n || !at(emitted, a.node)) continue;
+      annot_keys.emplace_back(next_key, a.node);
+      HPDF_Dict_AddNumber(a.dict, "StructParent", next_key++);
+      // What the link says, for assistive technology (PDF/UA: links have /Contents).
+      std::string text = at(texts, a.node);
+      if (text.empty()) text = tree[a.node].target;
+      HPDF_Dict_Add(a.dict, "Contents", new_text_string(pdf, text));
+    }
+  }
+
+  // Every object libharu will write exists now: the elements take the numbers after them.
+  const std::uint64_t first_number = pdf->xref->start_offset + pdf->xref->entries->count;
+  std::vector<std::uint64_t> number(static_cast<std::size_t>(n), 0);
+  std::uint64_t next = first_number;
+  for (int k = 0; k < n; ++k) {
+    if (at(emitted, k)) at(number, k) = next++;
+  }
+  const std::uint64_t parent_tree = next++;
+  auto obj_num = [](void* obj) { return static_cast<HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; };
+  auto ref = [](std::string& to, std::uint64_t num) {
+    to += std::to_string(num);
+    to += " 0 R";
+  };
+  const std::uint64_t root_num = obj_num(root);
+
+  out.objects.clear();
+  out.first = first_number;
   std::vector<std::pair<std::string, int>> ids;
   for (int k = 0; k < n; ++k) {
     if (!at(emitted, k)) continue;
-    HPDF_Dict e = at(elem, k);
     const StructNode& node = tree[k];
-    HPDF_Dict_AddName(e, "S", node.role.c_str());
-    HPDF_Dict_Add(e, "P", k == 0 ? root : at(elem, at(parent, k)));
+    std::string e = "<</S/";
+    e += node.role;
+    e += "/P ";
+    ref(e, k == 0 ? root_num : at(number, at(parent, k)));
     const auto& list = at(kids, k);
     int pg = -1;  // the page of the element's first marked content: its MCIDs there are bare numbers
     for (const Kid& kid : list) {
@@ -169,105 +229,90 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
         break;
       }
     }
-    if (pg >= 0) HPDF_Dict_Add(e, "Pg", pages[static_cast<std::size_t>(pg)]);
-    if (node.role == "TH" && !node.scope.empty()) {
-      HPDF_Dict a = HPDF_Dict_New(mm);
-      HPDF_Dict_AddName(a, "O", "Table");
-      HPDF_Dict_AddName(a, "Scope", node.scope.c_str());
-      HPDF_Dict_Add(e, "A", a);
+    if (pg >= 0) {
+      e += "/Pg ";
+      ref(e, obj_num(pages[static_cast<std::size_t>(pg)]));
     }
+    if (node.role == "TH" && !node.scope.empty()) e += "/A<</O/Table/Scope/" + node.scope + ">>";
     if (!node.id.empty()) {
-      HPDF_Dict_Add(e, "ID", HPDF_String_New(mm, node.id.c_str(), nullptr));
+      e += "/ID";
+      append_literal(e, node.id);
       ids.emplace_back(node.id, k);
     }
-    if (list.empty()) continue;
-    // One kid stands alone; more are an array.
-    HPDF_Array arr = list.size() > 1 ? HPDF_Array_New(mm) : nullptr;
-    auto put = [&](void* obj) {
-      if (arr) {
-        HPDF_Array_Add(arr, obj);
-      } else {
-        HPDF_Dict_Add(e, "K", obj);
+    if (!list.empty()) {
+      // One kid stands alone; more are an array.
+      e += list.size() > 1 ? "/K[" : "/K ";
+      bool first_kid = true;
+      for (const Kid& kid : list) {
+        if (!first_kid) e.push_back(' ');
+        first_kid = false;
+        const std::uint64_t page = obj_num(pages[static_cast<std::size_t>(kid.page)]);
+        if (kid.kind == Kid::kChild) {
+          ref(e, at(number, kid.value));
+        } else if (kid.kind == Kid::kMcid && kid.page == pg) {
+          e += std::to_string(kid.value);
+        } else if (kid.kind == Kid::kMcid) {
+          e += "<</Type/MCR/Pg ";
+          ref(e, page);
+          e += "/MCID " + std::to_string(kid.value) + ">>";
+        } else {
+          e += "<</Type/OBJR/Obj ";
+          ref(e, obj_num(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
+          if (kid.page != pg) {
+            e += "/Pg ";
+            ref(e, page);
+          }
+          e += ">>";
+        }
       }
-    };
-    for (const Kid& kid : list) {
-      HPDF_Page page = pages[static_cast<std::size_t>(kid.page)];
-      if (kid.kind == Kid::kChild) {
-        put(at(elem, kid.value));
-      } else if (kid.kind == Kid::kMcid && kid.page == pg) {
-        put(HPDF_Number_New(mm, kid.value));
-      } else if (kid.kind == Kid::kMcid) {
-        HPDF_Dict mcr = HPDF_Dict_New(mm);
-        HPDF_Dict_AddName(mcr, "Type", "MCR");
-        HPDF_Dict_Add(mcr, "Pg", page);
-        HPDF_Dict_AddNumber(mcr, "MCID", kid.value);
-        put(mcr);
-      } else {
-        HPDF_Dict objr = HPDF_Dict_New(mm);
-        HPDF_Dict_AddName(objr, "Type", "OBJR");
-        HPDF_Dict_Add(objr, "Obj", tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict);
-        if (kid.page != pg) HPDF_Dict_Add(objr, "Pg", page);
-        put(objr);
-      }
+      if (list.size() > 1) e.push_back(']');
     }
-    if (arr) HPDF_Dict_Add(e, "K", arr);
+    e += ">>";
+    out.objects.push_back(std::move(e));
   }
 
   // The parent tree: page p's entry lists the element of each MCID; each annotation's
   // entry is its Link element.
-  HPDF_Dict parent_tree = new_indirect_dict(pdf);
-  if (!parent_tree) return false;
-  HPDF_Array nums = HPDF_Array_New(mm);
-  HPDF_Dict_Add(parent_tree, "Nums", nums);
-  int next_key = 0;
-  for (std::size_t p = 0; p < tagged.size() && p < pages.size(); ++p) {
-    HPDF_Dict_AddName(pages[p], "Tabs", "S");  // annotations in structure order
-    if (tagged[p].mcid_nodes.empty()) continue;
-    HPDF_Dict_AddNumber(pages[p], "StructParents", next_key);
-    HPDF_Array_AddNumber(nums, next_key++);
-    HPDF_Array list = HPDF_Array_New(mm);
-    for (int node : tagged[p].mcid_nodes) {
-      if (node >= 0 && node < n && at(elem, node)) {
-        HPDF_Array_Add(list, at(elem, node));
+  std::string nums = "<</Nums[";
+  for (std::size_t p = 0; p < tagged.size(); ++p) {
+    if (page_key[p] < 0) continue;
+    nums += std::to_string(page_key[p]) + "[";
+    for (std::size_t m = 0; m < tagged[p].mcid_nodes.size(); ++m) {
+      const int node = tagged[p].mcid_nodes[m];
+      if (m) nums.push_back(' ');
+      if (node >= 0 && node < n && at(emitted, node)) {
+        ref(nums, at(number, node));
       } else {
-        HPDF_Array_Add(list, HPDF_Null_New(mm));
+        nums += "null";
       }
     }
-    HPDF_Array_Add(nums, list);
+    nums += "]";
   }
-  const std::vector<std::string> texts = element_texts(layout);
-  for (std::size_t p = 0; p < tagged.size(); ++p) {
-    for (const auto& a : tagged[p].annots) {
-      if (a.node < 0 || a.node >= n || !at(elem, a.node)) continue;
-      HPDF_Dict_AddNumber(a.dict, "StructParent", next_key);
-      HPDF_Array_AddNumber(nums, next_key++);
-      HPDF_Array_Add(nums, at(elem, a.node));
-      // What the link says, for assistive technology (PDF/UA: links have /Contents).
-      std::string text = at(texts, a.node);
-      if (text.empty()) text = tree[a.node].target;
-      HPDF_Dict_Add(a.dict, "Contents", new_text_string(pdf, text));
-    }
+  for (const auto& [annot_key, node] : annot_keys) {
+    nums += std::to_string(annot_key) + " ";
+    ref(nums, at(number, node));
+    nums.push_back(' ');
   }
+  nums += "]>>";
+  out.objects.push_back(std::move(nums));
 
-  HPDF_Dict_Add(root, "K", at(elem, 0));
-  HPDF_Dict_Add(root, "ParentTree", parent_tree);
-  HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
+  out.replacement = "<</Type/StructTreeRoot/K ";
+  ref(out.replacement, at(number, 0));
+  out.replacement += "/ParentTree ";
+  ref(out.replacement, parent_tree);
+  out.replacement += "/ParentTreeNextKey " + std::to_string(next_key);
   if (!ids.empty()) {
     // A name tree of note identifiers, in byte order of the names.
     std::sort(ids.begin(), ids.end());
-    HPDF_Dict id_tree = HPDF_Dict_New(mm);
-    HPDF_Array names = HPDF_Array_New(mm);
+    out.replacement += "/IDTree<</Names[";
     for (const auto& [id, k] : ids) {
-      HPDF_Array_Add(names, HPDF_String_New(mm, id.c_str(), nullptr));
-      HPDF_Array_Add(names, at(elem, k));
+      append_literal(out.replacement, id);
+      ref(out.replacement, at(number, k));
     }
-    HPDF_Dict_Add(id_tree, "Names", names);
-    HPDF_Dict_Add(root, "IDTree", id_tree);
+    out.replacement += "]>>";
   }
-  HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
-  HPDF_Dict mark_info = HPDF_Dict_New(mm);
-  HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
-  HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+  out.replacement += ">>";
+  out.replaced = root_num;
   return true;
 }
 

@@ -7,9 +7,12 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "render/pdf/layout_types.h"
+#include "render/pdf/pdf_finish.h"
 #include "render/pdf/pdf_links.h"
 
 namespace okgen::render::pdf {
@@ -21,14 +24,21 @@ struct TaggedPage {
   std::vector<PageAnnot> annots;
 };
 
-/// Adds the structure tree of `layout` (pages `pages`, tagged as `tagged` says) to `pdf`
-/// and marks the catalog as tagged. Elements with no content are left out (but for empty
-/// table cells, which keep tables regular); a footnote's Note follows the paragraph that
-/// first cites it. Returns false when libharu fails.
-bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                   const std::vector<TaggedPage>& tagged);
+/// The structure tree as PDF objects for pdf_finish: the body of the root (a libharu
+/// object) and the elements and parent tree, numbered after libharu's objects.
+using StructureObjects = RawObjects;
 
-/// The reading-order text of each element's own runs (link texts for /Contents), by id.
-std::vector<std::string> element_texts(const Layout& layout);
+/// Adds the structure tree of `layout` (pages `pages`, tagged as `tagged` says) to `pdf`:
+/// marks the catalog as tagged and the pages and annotations with their parent tree keys,
+/// and writes the elements into `out`. Call after every other libharu object is made
+/// (the elements are numbered after them). Elements with no content are left out (but
+/// for empty table cells, which keep tables regular); a footnote's Note follows the
+/// paragraph that first cites it. Returns false when libharu fails.
+bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
+                   const std::vector<TaggedPage>& tagged, StructureObjects& out);
+
+/// The reading-order text of the own runs of each element `wanted` marks (link texts for
+/// /Contents), by id; "" for the others.
+std::vector<std::string> element_texts(const Layout& layout, const std::vector<char>& wanted);
 
 }  // namespace okgen::render::pdf

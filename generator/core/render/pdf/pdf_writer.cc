@@ -91,7 +91,7 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.icc_profile = &icc_profile_;
   meta.icc_identifier = style_->icc_identifier;
   EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_, fonts_.get());
-  out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_);
+  out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_, &emitted.structure);
   out.layout = std::move(layout);
   return out;
 }
