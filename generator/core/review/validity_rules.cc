@@ -1,6 +1,10 @@
 // Validity on the check date: expired, automatically extended, notice deadlines and reviews
 // coming up; and the dates a secretariat wants in its calendar.
 #include "review/checker.h"
+
+#include <algorithm>
+#include <utility>
+
 #include "model/span.h"
 #include "model/walk.h"
 
@@ -51,7 +55,9 @@ std::optional<ValidityStatus> check_validity(const Agreement& a, const CheckOpti
       if (!f || f->every_months <= 0) continue;
       util::Date d = v->start.add_months(f->every_months);
       for (int k = 2; d < options.as_of && k < 10000; ++k) d = v->start.add_months(f->every_months * k);
-      dates.emplace_back("follow-up", d);
+      // A local agreement states its regional agreement's follow-up too: one date, once.
+      const std::pair<std::string, util::Date> entry{"follow-up", d};
+      if (std::find(dates.begin(), dates.end(), entry) == dates.end()) dates.push_back(entry);
     }
   });
   return s;

@@ -1,6 +1,8 @@
 // iCalendar export.
 #include "render/report/calendar.h"
 
+#include <set>
+
 #include "text/template_engine.h"
 
 namespace okgen::render {
@@ -55,10 +57,13 @@ std::string calendar_ics(const PipelineResult& result, const Resources& res, con
   out += fold("PRODID:-//okgen//samverkansöverenskommelser//SV");
   out += fold("CALSCALE:GREGORIAN");
   out += fold("X-WR-CALNAME:" + ics_text(text::render(res.messages.get("calendar", "name"), {}, text::Escape::none)));
+  std::set<std::string> uids;  // RFC 5545: one event per UID (two agreements may share an id)
   for (const auto& a : result.agreements) {
     if (!a.report) continue;
     for (const auto& [what, date] : a.report->dates) {
       if (what == "start" || date < as_of) continue;  // only what is still ahead
+      const std::string uid = (a.id.empty() ? a.display_source : a.id) + "-" + what + "-" + ics_date(date) + "@okgen";
+      if (!uids.insert(uid).second) continue;
       text::Value ctx;
       ctx.set("title", a.title.empty() ? a.display_source : a.title);
       ctx.set("date", date.iso());
@@ -67,7 +72,7 @@ std::string calendar_ics(const PipelineResult& result, const Resources& res, con
       const std::string description = text::render(res.messages.get("calendar", "description"), ctx, text::Escape::none);
       const util::Date next = date.add_days(1);
       out += fold("BEGIN:VEVENT");
-      out += fold("UID:" + (a.id.empty() ? a.display_source : a.id) + "-" + what + "-" + ics_date(date) + "@okgen");
+      out += fold("UID:" + uid);
       out += fold("DTSTAMP:" + ics_date(as_of) + "T000000Z");
       out += fold("DTSTART;VALUE=DATE:" + ics_date(date));
       out += fold("DTEND;VALUE=DATE:" + ics_date(next));
