@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -88,8 +89,24 @@ std::string read(const fs::path& path) {
   return s.str();
 }
 
+namespace {
+
+// The process's folder of temporary directories, removed when the process ends (unless
+// OKGEN_KEEP_TEST_DIRS is set, to look at what a failing test wrote).
+struct TempRoot {
+  fs::path dir = fs::temp_directory_path() / ("okgen-test-" + std::to_string(::getpid()));
+  ~TempRoot() {
+    if (std::getenv("OKGEN_KEEP_TEST_DIRS")) return;
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
+
+}  // namespace
+
 fs::path temp_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("okgen-test-" + std::to_string(::getpid())) / name;
+  static const TempRoot root;
+  fs::path dir = root.dir / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -44,7 +44,8 @@ std::string minimal_agreement(const std::string& sections, const std::string& ex
 /// Reads a whole file; fails the test when it cannot.
 std::string read(const std::filesystem::path& path);
 
-/// A fresh empty directory under the system temp dir, removed at exit of the process.
+/// A fresh empty directory under the system temp dir, removed at exit of the process
+/// (kept when OKGEN_KEEP_TEST_DIRS is set).
 std::filesystem::path temp_dir(const std::string& name);
 
 /// Runs a shell command, capturing stdout and stderr together; returns the exit code.
