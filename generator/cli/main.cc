@@ -114,10 +114,12 @@ int main(int argc, char** argv) {
   // Options every command that reads agreements shares.
   auto review_options = [&](CLI::App* cmd) {
     cmd->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
-    cmd->add_option("--error", as_error, "Behandla regeln som fel (kan upprepas)");
-    cmd->add_option("--warning", as_warning, "Behandla regeln som varning (kan upprepas)");
-    cmd->add_option("--info", as_info, "Behandla regeln som upplysning (kan upprepas)");
-    cmd->add_option("--ignore", ignored, "Hoppa över regeln (kan upprepas)");
+    // One rule per option (repeat the option for more): a list would swallow the files
+    // after it ("okgen check --ignore lix-high avtal.xml" would name no file).
+    cmd->add_option("--error", as_error, "Behandla regeln som fel (kan upprepas)")->allow_extra_args(false);
+    cmd->add_option("--warning", as_warning, "Behandla regeln som varning (kan upprepas)")->allow_extra_args(false);
+    cmd->add_option("--info", as_info, "Behandla regeln som upplysning (kan upprepas)")->allow_extra_args(false);
+    cmd->add_option("--ignore", ignored, "Hoppa över regeln (kan upprepas)")->allow_extra_args(false);
     cmd->add_option("--config", config, "Inställningsfil (standard: okgen.conf i mappen eller närmaste föräldermapp)");
     cmd->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
     cmd->add_flag("--final", final_check,

@@ -108,3 +108,78 @@ TEST_CASE("check finds text agreements in folders and never gives a false all-cl
   REQUIRE(fs::exists(report));
   CHECK(contains(okgen::test::read(report), "Täckning av områdena"));
 }
+
+TEST_CASE("check: report formats, severities, --config, --resources and -q -o, as a user runs them", "[cli]") {
+  // Each option is run as a process on an agreement whose validity has ended (a warning,
+  // validity-expired, on 2026-11-23), and its effect is read from what the process printed
+  // or wrote.
+  const fs::path dir = okgen::test::temp_dir("cli-check");
+  const std::string file = (okgen::test::source_dir() / "content/dalarna/regional.xml").string();
+  const std::string base = "check --date 2026-11-23 ";
+  std::string out;
+
+  // Text by default: the warning, exit 0 (warnings do not fail a check by default).
+  REQUIRE(run(okgen_cmd(base + file), &out) == 0);
+  CHECK(contains(out, "warning: "));
+  CHECK(contains(out, "[validity-expired]"));
+
+  SECTION("--format json, sarif and html, written with -o") {
+    for (const std::string format : {"json", "sarif", "html"}) {
+      const fs::path report = dir / ("rapport." + format);
+      REQUIRE(run(okgen_cmd(base + "--format " + format + " -o " + report.string() + " " + file), &out) == 0);
+      const std::string text = okgen::test::read(report);
+      INFO(format);
+      CHECK(contains(text, "validity-expired"));
+      if (format == "json") CHECK(text.rfind("{", 0) == 0);
+      if (format == "json") CHECK(contains(text, "\"as_of\": \"2026-11-23\""));
+      if (format == "sarif") CHECK(contains(text, "\"version\": \"2.1.0\""));
+      if (format == "html") CHECK(contains(text, "<html lang=\"sv\">"));
+    }
+  }
+  SECTION("--error makes the rule an error and the exit 1; --info and --ignore quieten it") {
+    CHECK(run(okgen_cmd(base + "--error validity-expired " + file), &out) == 1);
+    CHECK(contains(out, "error: "));
+    CHECK(contains(out, "[validity-expired]"));
+    CHECK(run(okgen_cmd(base + "--info validity-expired " + file), &out) == 0);
+    CHECK(contains(out, "info: "));
+    CHECK_FALSE(contains(out, "warning: Överenskommelsen upphörde"));
+    CHECK(run(okgen_cmd(base + "--ignore validity-expired " + file), &out) == 0);
+    CHECK_FALSE(contains(out, "[validity-expired]"));
+    // --warning puts back what a configuration file raised to an error.
+    std::ofstream(dir / "strikt.conf") << "[rules]\nvalidity-expired = error\n";
+    CHECK(run(okgen_cmd(base + "--config " + (dir / "strikt.conf").string() + " " + file), &out) == 1);
+    CHECK(run(okgen_cmd(base + "--config " + (dir / "strikt.conf").string() + " --warning validity-expired " + file), &out) == 0);
+    CHECK(contains(out, "warning: "));
+  }
+  SECTION("--config turns a rule off; a rule name the program does not know is an error that suggests the right one") {
+    std::ofstream(dir / "tyst.conf") << "[rules]\nvalidity-expired = off\n";
+    CHECK(run(okgen_cmd(base + "--config " + (dir / "tyst.conf").string() + " " + file), &out) == 0);
+    CHECK_FALSE(contains(out, "[validity-expired]"));
+    std::ofstream(dir / "stavfel.conf") << "[rules]\nvaliditty-expired = error\n";
+    CHECK(run(okgen_cmd(base + "--config " + (dir / "stavfel.conf").string() + " " + file), &out) == 2);
+    CHECK(contains(out, "stavfel.conf:2:1: error: "));
+    CHECK(contains(out, "Menade du validity-expired?"));
+  }
+  SECTION("rule options name one rule each and may be repeated; the files after them stay files") {
+    CHECK(run(okgen_cmd(base + "--ignore lix-high --error validity-expired " + file), &out) == 1);
+    CHECK(contains(out, "error: "));
+  }
+  SECTION("-q -o writes the same report as -o and only quietens the terminal") {
+    const fs::path quiet = dir / "tyst.txt", loud = dir / "hogt.txt";
+    std::string quiet_out, loud_out;
+    CHECK(run(okgen_cmd(base + "-q -o " + quiet.string() + " " + file), &quiet_out) == 0);
+    CHECK(run(okgen_cmd(base + "-o " + loud.string() + " " + file), &loud_out) == 0);
+    const std::string text = okgen::test::read(quiet);
+    CHECK(text.size() > 500);
+    CHECK(contains(text, "Upphörde 2025-07-01"));
+    CHECK(text == okgen::test::read(loud));
+    CHECK(contains(quiet_out, "[validity-expired]"));  // the warning is still said
+    CHECK(quiet_out.size() < loud_out.size());
+  }
+  SECTION("--resources names where templates, styles and data are; a folder without them is an error") {
+    CHECK(run(okgen_cmd("--resources " + okgen::test::source_dir().string() + " " + base + file), &out) == 0);
+    CHECK(contains(out, "[validity-expired]"));
+    CHECK(run(okgen_cmd("--resources " + dir.string() + " " + base + file), &out) == 2);
+    CHECK(contains(out, "--resources"));
+  }
+}
