@@ -369,7 +369,10 @@ int main(int argc, char** argv) {
     // -q quietens the terminal only: a report asked for with -o is still written.
     const bool to_file = *check && !output_file.empty() && output_file != "-";
     if (!quiet || to_file) {
-      std::string text = okgen::render::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
+      // A report file holds the findings too (the terminal has them on stderr), as the
+      // build's kontrollrapport.txt does.
+      std::string text = to_file ? okgen::render::report_text(result, sink, res.messages, as_of_text, {}, false)
+                                 : okgen::render::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
       if (*check) text += "\n" + okgen::render::review_text(result, res, as_of_text);
       emit(text, *check ? output_file : "");
     }

@@ -172,6 +172,7 @@ TEST_CASE("check: report formats, severities, --config, --resources and -q -o, a
     const std::string text = okgen::test::read(quiet);
     CHECK(text.size() > 500);
     CHECK(contains(text, "Upphörde 2025-07-01"));
+    CHECK(contains(text, "warning: Överenskommelsen upphörde att gälla 2025-07-01"));  // the findings too
     CHECK(text == okgen::test::read(loud));
     CHECK(contains(quiet_out, "[validity-expired]"));  // the warning is still said
     CHECK(quiet_out.size() < loud_out.size());

@@ -61,7 +61,7 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
 }
 
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
-                        const std::string& as_of, const std::filesystem::path& output_dir) {
+                        const std::string& as_of, const std::filesystem::path& output_dir, bool built) {
   std::ostringstream out;
   text::Value ctx;
   ctx.set("as_of", as_of);
@@ -71,7 +71,7 @@ std::string report_text(const PipelineResult& result, const diag::DiagnosticSink
   po.show_source = false;
   diag::print_diagnostics(out, sink, none, m, po);
   if (!sink.all().empty()) out << '\n';
-  out << summary_text(result, sink, m, as_of, output_dir);
+  out << summary_text(result, sink, m, as_of, output_dir, built);
   return out.str();
 }
 

@@ -20,8 +20,9 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
                          const std::string& as_of, const std::filesystem::path& outputs_relative_to = {},
                          bool built = true);
 
-/// The check report: every diagnostic (without source excerpts), then the summary.
+/// The check report: every diagnostic (without source excerpts), then the summary (`built`
+/// as for summary_text).
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
-                        const std::string& as_of, const std::filesystem::path& output_dir);
+                        const std::string& as_of, const std::filesystem::path& output_dir, bool built = true);
 
 }  // namespace okgen::render
