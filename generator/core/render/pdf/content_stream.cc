@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "render/pdf/font_set.h"
+#include "util/text.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -375,7 +376,7 @@ std::string page_content(const Ops& ops, float H, const FontTable& fonts, const 
     }
     int spaces = 0;
     const long w = append_glyph_codes(s, f, t.text, &spaces);
-    soft_end = t.text.size() >= 2 && t.text.compare(t.text.size() - 2, 2, "\xC2\xAD") == 0;
+    soft_end = util::ends_with(t.text, "\xC2\xAD");  // U+00AD
     pen += static_cast<double>(w) * t.size / 1000.0 + spaces * tw;
   }
   // The page's last line of content ends in a word break too (its paragraph may go on).

@@ -25,6 +25,7 @@ struct Piece {
   std::string uri, target;
   float width = 0;     // points
   bool plain = false;  // `face` has every character and `width` is its measure: drawn as is
+  bool links() const { return !uri.empty() || !target.empty(); }
 };
 
 // What follows a box: how the line may break there.
@@ -466,7 +467,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
           std::vector<Span> spans =
               p.plain ? std::vector<Span>{Span{p.face, p.text, 0}} : ctx.fonts.shape(p.text, p.face, &missing);
           // The runs of a link piece name the link pushed after them (tagging, see struct_tree.h).
-          const bool is_link = !p.uri.empty() || !p.target.empty();
+          const bool is_link = p.links();
           const int link = is_link ? static_cast<int>(line.ops.links.size()) : -1;
           for (auto& span : spans) {
             const float span_width = p.plain ? p.width : span.width * p.size;
@@ -513,7 +514,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
         std::string h;
         append_utf8(h, ctx.fonts.face(p.face).has(0x00AD) ? 0x00AD : '-');
         // The hyphen of a word in a link is part of the link (one Link element across lines).
-        const bool in_link = (!p.uri.empty() || !p.target.empty()) && !line.ops.links.empty();
+        const bool in_link = p.links() && !line.ops.links.empty();
         const int link = in_link ? static_cast<int>(line.ops.links.size()) - 1 : -1;
         line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link});
         x += end_box.hyphen_width;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "render/pdf/pdf_objects.h"
+#include "util/text.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -67,7 +68,7 @@ std::vector<std::string> element_texts(const Layout& layout, const std::vector<c
       const bool gap = run.y != end.y || run.x > end.x + 0.5f;
       if (!text.empty() && gap && !end.joined && text.back() != ' ') text.push_back(' ');
       std::string piece = run.text;
-      end.joined = piece.size() >= 2 && piece.compare(piece.size() - 2, 2, "\xC2\xAD") == 0;
+      end.joined = util::ends_with(piece, "\xC2\xAD");  // U+00AD
       if (end.joined) piece.resize(piece.size() - 2);
       text += piece;
       end.x = run.x + run.width;
