@@ -10,6 +10,7 @@
 #include "diag/rules.h"
 #include "diff/agreement_diff.h"
 #include "diff/redline_doc.h"
+#include "diff/redline_docx.h"
 #include "diff/versions.h"
 #include "render/pdf/pdf_writer.h"
 #include "load/agreement_loader.h"
@@ -129,11 +130,11 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML och PDF, med förteckning och kontrollrapport");
   build->add_option("paths", paths, "Filer eller mappar att bygga (standard: content)");
   build->add_option("-o,--output", output_dir, "Mapp för resultatet (standard: output)");
-  build->add_option("--format", format_list, "Format, kommaseparerade: html, pdf, layout (PDF-layouten som text) (standard: html,pdf)")
+  build->add_option("--format", format_list, "Format, kommaseparerade: html, pdf, docx (Word), layout (PDF-layouten som text) (standard: html,pdf)")
       ->check([](const std::string& v) -> std::string {
         for (const auto& f : okgen::util::split(v, ',')) {
           const auto& known = okgen::known_formats();
-          if (std::find(known.begin(), known.end(), f) == known.end()) return "okänt format \"" + f + "\" (html, pdf, layout)";
+          if (std::find(known.begin(), known.end(), f) == known.end()) return "okänt format \"" + f + "\" (html, pdf, docx, layout)";
         }
         return {};
       });
@@ -183,8 +184,9 @@ int main(int argc, char** argv) {
   std::string diff_old, diff_new, diff_format;
   diff_cmd->add_option("old", diff_old, "Den gamla versionen: en fil, eller REVISION:FIL ur git (till exempel HEAD~1:content/dalarna/regional.xml)")->required();
   diff_cmd->add_option("new", diff_new, "Den nya versionen, på samma sätt")->required();
-  diff_cmd->add_option("--format", diff_format, "text (standard), html, json eller pdf (ändringsbilaga att bifoga beslutet)")->check(CLI::IsMember({"text", "html", "json", "pdf"}));
+  diff_cmd->add_option("--format", diff_format, "text (standard), html, json, pdf (ändringsbilaga att bifoga beslutet) eller docx (den nya versionen med spårade ändringar i Word)")->check(CLI::IsMember({"text", "html", "json", "pdf", "docx"}));
   diff_cmd->add_option("-o,--output", output_file, "Skriv till fil (standard: skärmen)");
+  diff_cmd->add_option("--date", date, "docx: giltighetens status per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
 
   auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
   std::string revise_file, revise_version;
@@ -236,7 +238,7 @@ int main(int argc, char** argv) {
     }
     if (*diff_cmd) {
       // The format follows the file's extension unless --format says otherwise (and agrees).
-      const auto chosen = okgen::util::output_format(diff_format, output_file, {"text", "html", "json", "pdf"}, "text");
+      const auto chosen = okgen::util::output_format(diff_format, output_file, {"text", "html", "json", "pdf", "docx"}, "text");
       if (!chosen.error.empty()) {
         std::cerr << "okgen: error: " << chosen.error << "\n";
         return okgen::kExitUsage;
@@ -251,11 +253,20 @@ int main(int argc, char** argv) {
       if (!old_a || !new_a) return okgen::kExitUsage;
       if (sink.has_errors()) return okgen::kExitFindings;
       const auto d = okgen::diff::diff_agreements(*old_a, *new_a, res.labels);
-      if (diff_format == "pdf") {
-        if (output_file.empty() || output_file == "-") {
-          std::cerr << "okgen: error: --format pdf behöver -o FIL.pdf\n";
-          return okgen::kExitUsage;
+      if ((diff_format == "pdf" || diff_format == "docx") && (output_file.empty() || output_file == "-")) {
+        std::cerr << "okgen: error: --format " << diff_format << " behöver -o FIL." << diff_format << "\n";
+        return okgen::kExitUsage;
+      }
+      if (diff_format == "docx") {
+        auto docx = okgen::diff::redline_docx(*old_a, *new_a, d, *as_of, res, sink, sources);
+        if (!docx) {
+          okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+          return okgen::kExitFindings;
         }
+        okgen::util::write_file_atomic(output_file, *docx);
+        return okgen::kExitOk;
+      }
+      if (diff_format == "pdf") {
         auto writer = okgen::render::pdf::PdfWriter::create(res, sink, sources);
         if (!writer) {
           okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);

@@ -21,6 +21,7 @@
 #include "local/regional_history.h"
 #include "model/span.h"
 #include "review/text_check.h"
+#include "render/docx/docx_writer.h"
 #include "render/html/html_writer.h"
 #include "render/html/region_index.h"
 #include "render/pdf/pdf_emit.h"
@@ -484,7 +485,7 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> kFormats = {"html", "pdf", "layout"};
+  static const std::vector<std::string> kFormats = {"html", "pdf", "docx", "layout"};
   return kFormats;
 }
 
@@ -564,6 +565,17 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     pdfs = std::make_unique<WriterPool>(res, std::move(first));
   }
 
+  // DOCX takes page, fonts, sizes and colours from the PDF style.
+  std::optional<render::pdf::PdfStyle> docx_style;
+  if (std::find(options.formats.begin(), options.formats.end(), "docx") != options.formats.end()) {
+    diag::DiagnosticSink again;  // the PDF writer has already reported this file's problems
+    docx_style = render::pdf::PdfStyle::load(res.styles_dir() / "pdf.xml", pdfs ? again : sink, sources);
+    if (!docx_style) {
+      for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
+      return out;
+    }
+  }
+
   // Every output goes to a temporary file as soon as it exists and is moved into place
   // only when the whole build can be (see staged_files.h); PDFs are typeset on all cores.
   util::StagedFiles staged;
@@ -572,6 +584,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     if (want_html) {
       staged.stage(html_path, render::render_html(*l.doc, res));
       l.result.outputs.push_back(html_path);
+    }
+    if (docx_style) {
+      const fs::path docx_path = output_path(l.result.source, l.content_root, options.output_dir, ".docx");
+      staged.stage(docx_path, render::docx::render_docx(*l.doc, res, *docx_style));
+      l.result.outputs.push_back(docx_path);
     }
     if (pdfs) {
       auto writer = pdfs->acquire();

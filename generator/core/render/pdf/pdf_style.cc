@@ -128,6 +128,7 @@ std::optional<PdfStyle> PdfStyle::load(const fs::path& path, diag::DiagnosticSin
   for (pugi::xml_node f : root.child("fonts").children("family")) {
     FontFamily fam;
     fam.name = f.attribute("name").value();
+    fam.office_name = f.attribute("office-name").value();
     const char* attrs[] = {"regular", "bold", "italic", "bold-italic"};
     for (int i = 0; i < 4; ++i) fam.files[static_cast<std::size_t>(i)] = r.file(f, attrs[i]);
     s.families.push_back(std::move(fam));

@@ -24,6 +24,7 @@ enum class FontVariant { regular = 0, bold = 1, italic = 2, bold_italic = 3 };
 
 struct FontFamily {
   std::string name;
+  std::string office_name;  ///< the font's name where fonts are named, not embedded (DOCX)
   std::array<std::filesystem::path, 4> files;  ///< indexed by FontVariant
 };
 
