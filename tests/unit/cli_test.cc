@@ -31,7 +31,7 @@ TEST_CASE("usage errors exit 2", "[cli]") {
   std::string out;
   CHECK(run(okgen_cmd(""), &out) == 2);
   CHECK(run(okgen_cmd("bygg"), &out) == 2);
-  CHECK(run(okgen_cmd("build --format docx"), &out) == 2);
+  CHECK(run(okgen_cmd("build --format odt"), &out) == 2);
   CHECK(run(okgen_cmd("check --date 2021-02-30 docs/examples/exempel.xml"), &out) == 2);
   CHECK(contains(out, "ÅÅÅÅ-MM-DD"));
   CHECK(run(okgen_cmd("check finns/inte.xml"), &out) == 2);
