@@ -26,6 +26,8 @@
 #include "local/init.h"
 #include "pipeline.h"
 #include "diff/agreement_diff.h"
+#include "diff/redline_docx.h"
+#include "render/docx/docx_writer.h"
 #include "render/html/html_writer.h"
 #include "render/report/diff_report.h"
 #include "render/pdf/pdf_writer.h"
@@ -127,8 +129,12 @@ long peak_rss_kb() {
 void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter& pdf, int runs) {
   const load::LoadOptions lo = res.load_options(dir / "content");
   const fs::path one = dir / "content/dalarna/regional.xml";
-  std::vector<double> load_ms, html_ms, pdf_ms, pdf_warm_ms, pdf_two_ms;
-  std::size_t pdf_bytes = 0;
+  std::vector<double> load_ms, html_ms, docx_ms, pdf_ms, pdf_warm_ms, pdf_two_ms;
+  std::size_t pdf_bytes = 0, docx_bytes = 0;
+  diag::DiagnosticSink style_sink;
+  diag::SourceRegistry style_sources;
+  const auto docx_style = render::pdf::PdfStyle::load(res.styles_dir() / "pdf.xml", style_sink, style_sources);
+  if (!docx_style) throw std::runtime_error("styles/pdf.xml could not be read");
   int pages = 0;
   for (int k = 0; k < runs; ++k) {
     diag::DiagnosticSink s;
@@ -140,6 +146,9 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
     t = Clock::now();
     std::string html = render::render_html(doc, res);
     html_ms.push_back(ms_since(t));
+    t = Clock::now();
+    docx_bytes = render::docx::render_docx(doc, res, *docx_style).size();
+    docx_ms.push_back(ms_since(t));
     // From scratch, as for any agreement built alone ...
     pdf.forget();
     t = Clock::now();
@@ -169,6 +178,7 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
             << ":\n"
             << "  load + compose  " << median(load_ms) << " ms\n"
             << "  HTML            " << median(html_ms) << " ms\n"
+            << "  DOCX            " << median(docx_ms) << " ms (" << docx_bytes << " bytes)\n"
             << "  PDF             " << median(pdf_ms) << " ms\n"
             << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n"
             << "  PDF, two threads " << median(pdf_two_ms) << " ms\n";
@@ -281,6 +291,32 @@ int time_diff(const fs::path& dir) {
   std::sort(ms.begin(), ms.end());
   std::cout << "diff of a " << xml.size() / 1024 << " KB agreement with every paragraph changed (" << changes
             << " changes), diff + HTML, median of 5: " << ms[2] << " ms\n";
+
+  // The Word redline of an 80 KB agreement, every paragraph changed: diff, both versions
+  // composed, tracked-changes DOCX (what `okgen diff --format docx` does after loading).
+  for (int k = 100; xml.size() < 80 * 1024; ++k) {
+    xml.insert(xml.find("<legal-references>"),
+               std::regex_replace(sections, std::regex("id=\"([a-z0-9-]+)\""), "id=\"$1-del" + std::to_string(k) + "\""));
+  }
+  changed = std::regex_replace(std::regex_replace(xml, std::regex("\\. "), ", enligt förslaget. "), std::regex(" och "), " samt ");
+  util::write_file_atomic(dir / "old80.xml", xml);
+  util::write_file_atomic(dir / "new80.xml", changed);
+  auto a80 = load::load_agreement(dir / "old80.xml", lo, s, srcs);
+  auto b80 = load::load_agreement(dir / "new80.xml", lo, s, srcs);
+  if (!a80 || !b80) return 1;
+  std::vector<double> docx_ms;
+  std::size_t bytes = 0;
+  for (int k = 0; k < 5; ++k) {
+    auto t = Clock::now();
+    auto d = diff::diff_agreements(*a80, *b80, res.labels);
+    auto docx = diff::redline_docx(*a80, *b80, d, *util::Date::parse("2026-11-23"), res, s, srcs);
+    docx_ms.push_back(ms_since(t));
+    if (!docx) return 1;
+    bytes = docx->size();
+  }
+  std::sort(docx_ms.begin(), docx_ms.end());
+  std::cout << "Word redline of a " << xml.size() / 1024 << " KB agreement with every paragraph changed, diff + DOCX ("
+            << bytes << " bytes), median of 5: " << docx_ms[2] << " ms\n";
   return 0;
 }
 
