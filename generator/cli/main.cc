@@ -12,6 +12,7 @@
 #include "diff/redline_doc.h"
 #include "diff/redline_docx.h"
 #include "diff/versions.h"
+#include "import/import.h"
 #include "render/pdf/pdf_writer.h"
 #include "load/agreement_loader.h"
 #include "local/init.h"
@@ -66,6 +67,8 @@ const char* kFooter = R"(Exempel:
                                       skapa lokala överenskommelser för länets övriga kommuner
   okgen check --final content/dalarna/local/falun.xml
                                       obesvarade frågor räknas som fel (inför beslut)
+  okgen import avtal.docx --region Dalarna
+                                      gör ett Word-dokument till content/dalarna/regional.xml
   okgen diff HEAD~3:content/dalarna/regional.xml content/dalarna/regional.xml -o andringar.html
                                       ändringsbilaga mellan två versioner (HTML, text eller JSON)
   okgen revise content/dalarna/regional.xml --version 2026
@@ -188,6 +191,15 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("-o,--output", output_file, "Skriv till fil (standard: skärmen)");
   diff_cmd->add_option("--date", date, "docx: giltighetens status per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
 
+  auto* import_cmd = app.add_subcommand("import", "Gör en befintlig överenskommelse (Word .docx, LibreOffice .odt, text eller Markdown) till okgens XML-format");
+  std::string import_file, import_output, import_region;
+  bool import_force = false;
+  import_cmd->add_option("file", import_file, "Dokumentet att importera")->required();
+  import_cmd->add_option("-o,--output", import_output, "Filen att skriva (standard: content/<region>/regional.xml)");
+  import_cmd->add_option("--region", import_region, "Regionen, om texten inte säger den (till exempel Dalarna)");
+  import_cmd->add_flag("--force", import_force, "Ersätt en befintlig fil");
+  import_cmd->add_option("--date", date, "Datum som importen bedömer texten per (ÅÅÅÅ-MM-DD, standard: i dag)");
+
   auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
   std::string revise_file, revise_version;
   revise->add_option("file", revise_file, "Överenskommelsen (XML)")->required();
@@ -294,6 +306,26 @@ int main(int argc, char** argv) {
         return okgen::kExitOk;
       }
       return r == okgen::revise::Result::unreadable ? okgen::kExitUsage : okgen::kExitFindings;
+    }
+    if (*import_cmd) {
+      okgen::import::ImportOptions io;
+      io.input = import_file;
+      io.output = import_output;
+      io.region = import_region;
+      io.force = import_force;
+      io.as_of = *as_of;
+      okgen::diag::DiagnosticSink sink;
+      okgen::diag::SourceRegistry sources;
+      auto r = okgen::import::import_file(io, res, sink, sources);
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      if (!r) {
+        // A file that is not there is a usage error (2); a file that cannot be imported, 1.
+        const auto& all = sink.all();
+        const bool missing = std::any_of(all.begin(), all.end(), [](const auto& d) { return d.rule == "file-unreadable"; });
+        return missing ? okgen::kExitUsage : okgen::kExitFindings;
+      }
+      std::cout << okgen::import::import_report(*r, res);
+      return okgen::kExitOk;
     }
     if (*init) {
       if (init_municipalities.empty() && !init_all) {

@@ -1,0 +1,493 @@
+// Imported -> okgen XML (see agreement_writer.h). Sentences okgen writes into the file
+// (prompts, comments) come from templates/labels [import].
+#include "import/agreement_writer.h"
+#include "import/readers.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "local/init.h"
+#include "review/check_options.h"
+#include "review/text_check.h"
+#include "text/template_engine.h"
+#include "util/text.h"
+#include "util/url.h"
+
+namespace okgen::import {
+namespace {
+
+using text::Value;
+
+std::string xml_escape(const std::string& s) { return text::escape_html(s); }
+
+// XML comments may not contain "--".
+std::string comment_safe(std::string s) {
+  util::replace_all(s, "--", "- -");
+  return s;
+}
+
+// Text on one line: tabs and line breaks inside a run become spaces.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+// Markdown for runs: emphasis markers hug the words (spaces stay outside), notes become
+// citations, safe links stay links.
+std::string markdown(const Runs& runs, const std::map<std::string, std::string>& note_ids) {
+  std::string out;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run& r = runs[i];
+    if (r.kind == Run::Kind::line_break) {
+      if (!out.empty() && i + 1 < runs.size()) out += "\\\n";
+      continue;
+    }
+    if (r.kind == Run::Kind::note) {
+      auto it = note_ids.find(r.text);
+      if (it != note_ids.end()) out += "[^" + it->second + "]";
+      continue;
+    }
+    std::string t = one_line(r.text);
+    const std::size_t b = t.find_first_not_of(' ');
+    if (b == std::string::npos) {
+      out += t;
+      continue;
+    }
+    const std::size_t e = t.find_last_not_of(' ');
+    std::string core = text::escape_markdown(t.substr(b, e - b + 1));
+    if (r.italic) core = "*" + core + "*";
+    if (r.bold) core = "**" + core + "**";
+    if (!r.href.empty() && !util::safe_href(r.href).empty()) core = "[" + core + "](" + r.href + ")";
+    out += t.substr(0, b) + core + t.substr(e + 1);
+  }
+  // Runs of spaces (from layout) collapse; Markdown would too, this keeps the file tidy.
+  std::string tidy;
+  for (char c : out) {
+    if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
+    tidy += c;
+  }
+  return trim(tidy);
+}
+
+struct Section {
+  std::string id, heading, number, origin;
+  int level = 1;
+  bool level_guessed = false;
+  std::vector<const Block*> blocks;
+  std::vector<std::string> prompts;
+  std::set<std::string> covers;
+  int first_line = 0, last_line = 0;  ///< in the text given to the checker
+};
+
+class Writer {
+ public:
+  Writer(const Imported& doc, const WriteOptions& o, const Resources& res, ImportSummary& s)
+      : doc_(doc), o_(o), res_(res), s_(s) {}
+
+  std::string run() {
+    s_.insertions = doc_.insertions;
+    s_.deletions = doc_.deletions;
+    s_.comments = doc_.comments;
+    notes();
+    sections();
+    covers();
+    metadata();
+    return xml();
+  }
+
+ private:
+  std::string label(const std::string& key, const Value& ctx = {}) const {
+    return text::render(res_.labels.get("import", key), ctx, text::Escape::none);
+  }
+
+  void notes() {
+    int n = 0;
+    for (const auto& [key, runs] : doc_.notes) note_ids_[key] = "not-" + std::to_string(++n);
+    s_.notes = n;
+  }
+
+  static std::string strip_number(std::string& heading) {
+    static const std::regex kNumber(R"(^\s*((?:\d+\.)*\d+)\.?\s+)");
+    std::smatch m;
+    if (std::regex_search(heading, m, kNumber)) {
+      std::string number = m[1].str();
+      heading = heading.substr(static_cast<std::size_t>(m.length(0)));
+      return number;
+    }
+    return {};
+  }
+
+  std::string unique_id(const std::string& heading) {
+    std::string id = local::slug(heading);
+    if (id.size() > 40) id = id.substr(0, id.find_last_of('-', 40) == std::string::npos ? 40 : id.find_last_of('-', 40));
+    if (id.empty() || !(id[0] >= 'a' && id[0] <= 'z')) id = "avsnitt" + (id.empty() ? std::string() : "-" + id);
+    std::string out = id;
+    for (int k = 2; !ids_.insert(out).second; ++k) out = id + "-" + std::to_string(k);
+    return out;
+  }
+
+  void sections() {
+    // Text before the first heading (a preface, the cover's lines) is kept in a section of
+    // its own, which the author moves or deletes.
+    int depth = 0;
+    for (const auto& b : doc_.blocks) {
+      if (b.kind == Block::Kind::heading) {
+        Section s;
+        s.heading = trim(one_line(plain(b.runs)));
+        // A number typed into the heading comes off (okgen numbers sections itself); a number
+        // the source's numbering gave is only remembered, for the comment.
+        const std::string typed = strip_number(s.heading);
+        s.number = b.number.empty() ? typed : b.number;
+        if (s.heading.empty()) s.heading = s.number;
+        // Levels are made consecutive (a heading 3 right under a heading 1 becomes 2) and at
+        // most five deep, as the format allows.
+        s.level = std::clamp(std::min(b.level, depth + 1), 1, 5);
+        s.level_guessed = b.level_guessed || s.level != b.level;
+        depth = s.level;
+        s.origin = b.origin;
+        s.id = unique_id(s.heading);
+        sections_.push_back(std::move(s));
+        continue;
+      }
+      if (sections_.empty()) {
+        Section s;
+        first_origin_ = b.origin;
+        s.heading = label("preface.heading");
+        s.id = unique_id(s.heading);
+        s.origin = b.origin;
+        s.prompts.push_back(label("preface.prompt"));
+        sections_.push_back(std::move(s));
+        depth = 1;
+      }
+      sections_.back().blocks.push_back(&b);
+    }
+    if (sections_.empty()) {
+      Section s;
+      s.heading = label("preface.heading");
+      s.id = unique_id(s.heading);
+      sections_.push_back(std::move(s));
+    }
+    for (auto& s : sections_) {
+      if (s.level_guessed) s.prompts.push_back(label("level.prompt", Value{}.set("level", s.level)));
+      for (const Block* b : s.blocks) {
+        if (b->kind == Block::Kind::table) {
+          ++s_.tables;
+          s.prompts.push_back(label("table.prompt", Value{}.set("origin", b->origin)));
+        }
+        s_.paragraphs += b->kind == Block::Kind::paragraph;
+        s_.list_items += b->kind == Block::Kind::list_item;
+      }
+    }
+    s_.sections = static_cast<int>(sections_.size());
+  }
+
+  // The areas as the text checker judges them, on the imported text laid out as numbered
+  // headings and paragraphs; each area goes to the sections its evidence is in.
+  void covers() {
+    std::string text;
+    int line = 0;
+    auto add = [&](const std::string& l) {
+      text += l + "\n";
+      ++line;
+    };
+    std::vector<int> counters(6, 0);
+    for (auto& s : sections_) {
+      ++counters[static_cast<std::size_t>(s.level)];
+      for (std::size_t k = static_cast<std::size_t>(s.level) + 1; k < counters.size(); ++k) counters[k] = 0;
+      std::string number;
+      for (int k = 1; k <= s.level; ++k) number += (k > 1 ? "." : "") + std::to_string(std::max(1, counters[static_cast<std::size_t>(k)]));
+      add("");
+      s.first_line = line + 1;
+      add(number + " " + s.heading);
+      add("");
+      for (const Block* b : s.blocks) {
+        if (b->kind == Block::Kind::table) {
+          for (const auto& row : b->rows) {
+            std::string r;
+            for (const auto& c : row) r += (r.empty() ? "" : " ") + one_line(plain(c));
+            add(r);
+          }
+        } else {
+          add((b->kind == Block::Kind::list_item ? "- " : "") + one_line(plain(b->runs)));
+        }
+        add("");
+      }
+      s.last_line = line;
+    }
+    diag::DiagnosticSink ignored;
+    review::CheckOptions co;
+    co.as_of = o_.as_of;
+    const review::CheckReport report = review::check_text("import", text, res_.data, co, ignored);
+    auto section_at = [&](int l) -> Section* {
+      for (auto& s : sections_)
+        if (l >= s.first_line && l <= s.last_line) return &s;
+      return nullptr;
+    };
+    for (const auto& a : report.coverage) {
+      if (a.status == review::Coverage::missing || a.toc_only) continue;
+      std::set<Section*> where;
+      for (const auto& f : a.facets)
+        if (f.found)
+          if (Section* s = section_at(f.where.line)) where.insert(s);
+      if (where.empty())
+        if (Section* s = section_at(a.where.line)) where.insert(s);
+      for (Section* s : where) s->covers.insert(a.area);
+      if (!where.empty()) s_.areas.push_back(a.area);
+    }
+  }
+
+  void metadata() {
+    // What the text says about itself: the title (a title style, the file's properties, else
+    // the first heading-like line), the region, diarienummer, version, parties.
+    pool_ = doc_.title + "\n" + doc_.subtitle + "\n";
+    for (const auto& c : doc_.cover) pool_ += c + "\n";
+    // Table rows read "Diarienummer: RD21/00517", as a label table on a cover page says it.
+    auto block_text = [](const Block& b) {
+      std::string t = plain(b.runs) + "\n";
+      for (const auto& row : b.rows) {
+        std::string line;
+        for (const auto& c : row) line += (line.empty() ? "" : ": ") + one_line(plain(c));
+        t += line + "\n";
+      }
+      return t;
+    };
+    if (!sections_.empty() && sections_.front().origin == first_origin_)
+      for (const Block* b : sections_.front().blocks) pool_ += block_text(*b);
+    std::string all = pool_;
+    for (const auto& b : doc_.blocks) all += block_text(b);
+
+    title_ = trim(one_line(doc_.title));
+    if (title_.empty() && !doc_.cover.empty()) title_ = doc_.cover.front();
+    if (title_.empty()) {
+      title_ = label("missing.title");
+      s_.missing.push_back("title");
+    } else {
+      s_.metadata.push_back("title");
+    }
+    // The region: as given, else the registry's region the text names most.
+    const auto regions = res_.data.regions();
+    if (!o_.region.empty()) {
+      for (const auto& r : regions)
+        if (local::slug(r) == local::slug(o_.region)) region_ = r;
+      if (region_.empty()) region_ = o_.region;
+    } else {
+      std::size_t best = 0;
+      for (const auto& r : regions) {
+        std::size_t n = 0;
+        for (std::size_t p = all.find(r); p != std::string::npos; p = all.find(r, p + 1)) ++n;
+        if (n > best) best = n, region_ = r;
+      }
+    }
+    if (region_.empty()) {
+      region_ = label("missing.region");
+      s_.missing.push_back("region");
+    } else {
+      s_.metadata.push_back("region");
+    }
+    static const std::regex kDnr(R"((?:Dnr|Diarienr|Diarienummer)\.?:?\s*([A-ZÅÄÖa-zåäö]{0,8}\s?\d[0-9A-Za-z/.:-]*\d))");
+    std::smatch m;
+    if (std::regex_search(all, m, kDnr)) {
+      diarienummer_ = m[1].str();
+      s_.metadata.push_back("diarienummer");
+    }
+    static const std::regex kVersion(R"((?:^|\s)[Vv]ersion:?\s+(\d+(?:\.\d+)*))");
+    if (std::regex_search(pool_, m, kVersion) || std::regex_search(all, m, kVersion)) {
+      version_ = m[1].str();
+      s_.metadata.push_back("version");
+    } else {
+      version_ = label("missing.version");
+      s_.missing.push_back("version");
+    }
+    // Parties: the region, and the municipalities of that region the text names.
+    for (const auto* mu : res_.data.municipalities_of(region_)) {
+      static const std::regex kWord("[A-Za-zÅÄÖåäöÉé-]");
+      for (std::size_t p = all.find(mu->name); p != std::string::npos; p = all.find(mu->name, p + 1)) {
+        const bool start = p == 0 || !std::regex_match(all.substr(p - 1, 1), kWord);
+        const std::size_t e = p + mu->name.size();
+        const bool end = e >= all.size() || !std::regex_match(all.substr(e, 1), kWord) || all.compare(e, 1, "s") == 0;
+        if (start && end) {
+          municipalities_.push_back(mu);
+          break;
+        }
+      }
+    }
+    if (!municipalities_.empty()) s_.metadata.push_back("parties");
+    if (!s_.missing.empty() && !sections_.empty()) {
+      std::string names;
+      for (const auto& k : s_.missing) names += (names.empty() ? "" : ", ") + label("meta." + k);
+      sections_.front().prompts.insert(sections_.front().prompts.begin(), label("missing.prompt", Value{}.set("names", names)));
+    }
+  }
+
+  std::string body(const std::vector<const Block*>& blocks, const std::string& indent) const {
+    std::string md;
+    std::vector<int> columns;  // content column of each open list level
+    bool in_list = false;
+    for (const Block* b : blocks) {
+      if (b->kind == Block::Kind::list_item) {
+        if (!in_list && !md.empty()) md += "\n";
+        const int level = std::min<int>(b->level, static_cast<int>(columns.size()));
+        columns.resize(static_cast<std::size_t>(level));
+        const int col = columns.empty() ? 0 : columns.back();
+        const std::string marker = b->ordered ? "1. " : "- ";
+        md += std::string(static_cast<std::size_t>(col), ' ') + marker + markdown(b->runs, note_ids_) + "\n";
+        columns.push_back(col + static_cast<int>(marker.size()));
+        in_list = true;
+        continue;
+      }
+      if (!md.empty()) md += "\n";
+      columns.clear();
+      in_list = false;
+      if (b->kind == Block::Kind::table) {
+        // The format has no free tables (only the responsibility matrix): each row becomes a
+        // list item, cells named by the header row, so every cell's text stays.
+        const auto& rows = b->rows;
+        std::size_t first = 0;
+        std::vector<std::string> head;
+        if (!rows.empty() && b->header_row) {
+          for (const auto& c : rows[0]) head.push_back(markdown(c, note_ids_));
+          first = 1;
+        }
+        for (std::size_t r = first; r < rows.size(); ++r) {
+          std::string item;
+          for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const std::string cell = markdown(rows[r][c], note_ids_);
+            if (cell.empty()) continue;
+            if (!item.empty()) item += "; ";
+            if (c < head.size() && !head[c].empty()) item += "**" + head[c] + ":** ";
+            item += cell;
+          }
+          if (!item.empty()) md += "- " + item + "\n";
+        }
+        if (first == 1 && rows.size() == 1) {  // a header alone
+          std::string line;
+          for (const auto& h : head) line += (line.empty() ? "" : "; ") + h;
+          md += line + "\n";
+        }
+        continue;
+      }
+      md += markdown(b->runs, note_ids_) + "\n";
+    }
+    // Indented to sit under <body>; the loader removes the common indentation.
+    std::string out;
+    std::size_t start = 0;
+    while (start < md.size()) {
+      const std::size_t nl = md.find('\n', start);
+      const std::string l = md.substr(start, nl - start);
+      out += (l.empty() ? "" : indent + xml_escape(l)) + "\n";
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    return out;
+  }
+
+  std::string xml() {
+    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    x += "<!-- " + comment_safe(label("file.comment", Value{}.set("source", o_.source).set("format", doc_.format).set("date", o_.as_of.iso()))) + " -->\n";
+    const std::string id = local::slug(region_) + "-regional";
+    x += "<agreement id=\"" + xml_escape(id.empty() || !(id[0] >= 'a' && id[0] <= 'z') ? "importerad" : id) +
+         "\" kind=\"regional\" lang=\"sv\">\n";
+    x += "  <meta>\n";
+    x += "    <title>" + xml_escape(title_) + "</title>\n";
+    if (!doc_.subtitle.empty()) x += "    <subtitle>" + xml_escape(one_line(doc_.subtitle)) + "</subtitle>\n";
+    x += "    <region>" + xml_escape(region_) + "</region>\n";
+    x += "    <version>" + xml_escape(version_) + "</version>\n";
+    if (!diarienummer_.empty()) x += "    <diarienummer>" + xml_escape(diarienummer_) + "</diarienummer>\n";
+    x += "    <parties>\n";
+    std::string code;
+    if (!municipalities_.empty()) code = municipalities_.front()->code.substr(0, 2);
+    x += "      <party id=\"" + xml_escape(local::slug(region_).empty() ? "region" : "region-" + local::slug(region_)) +
+         "\" kind=\"region\"" + (code.empty() ? "" : " code=\"" + code + "\"") + ">" + xml_escape(region_) + "</party>\n";
+    for (const auto* m : municipalities_) {
+      x += "      <party id=\"" + xml_escape(local::slug(m->name)) + "\" kind=\"municipality\" code=\"" + m->code + "\">" +
+           xml_escape(m->name + " kommun") + "</party>\n";
+    }
+    x += "    </parties>\n  </meta>\n";
+    // Sections nest by level.
+    std::vector<int> open;
+    for (const auto& s : sections_) {
+      while (!open.empty() && open.back() >= s.level) {
+        x += std::string(static_cast<std::size_t>(open.size()) * 2, ' ') + "</section>\n";
+        open.pop_back();
+      }
+      const std::string ind(static_cast<std::size_t>(open.size() + 1) * 2, ' ');
+      if (!s.origin.empty() || !s.number.empty()) {
+        x += "\n" + ind + "<!-- " +
+             comment_safe(label("section.comment", Value{}.set("origin", s.origin).set("number", s.number))) + " -->\n";
+      }
+      std::string covers;
+      for (const auto& a : s.covers) covers += (covers.empty() ? "" : " ") + a;
+      x += ind + "<section id=\"" + s.id + "\"" + (covers.empty() ? "" : " covers=\"" + covers + "\"") + ">\n";
+      x += ind + "  <heading>" + xml_escape(s.heading) + "</heading>\n";
+      const std::string md = body(s.blocks, ind + "    ");
+      if (!trim(md).empty()) x += ind + "  <body>\n" + md + ind + "  </body>\n";
+      for (const auto& p : s.prompts) {
+        x += ind + "  <prompt>" + xml_escape(p) + "</prompt>\n";
+        ++s_.prompts;
+      }
+      open.push_back(s.level);
+    }
+    while (!open.empty()) {
+      x += std::string(static_cast<std::size_t>(open.size()) * 2, ' ') + "</section>\n";
+      open.pop_back();
+    }
+    if (!doc_.notes.empty()) {
+      x += "\n  <legal-references>\n";
+      for (const auto& [key, runs] : doc_.notes) x += "    " + reference(note_ids_.at(key), runs) + "\n";
+      x += "  </legal-references>\n";
+    }
+    x += "</agreement>\n";
+    return x;
+  }
+
+  // A note that names a law of data/laws.tsv by its SFS number is a law reference (the note
+  // text stays, as its comment); any other note is a source.
+  std::string reference(const std::string& id, const Runs& runs) {
+    const std::string text = trim(one_line(plain(runs)));
+    static const std::regex kSfs(R"((?:SFS\s*)?\(?\b((?:19|20)\d\d:\d{1,4})\b)");
+    static const std::regex kChapter(R"((\d{1,2})\s*kap\.?\s*(\d{1,3}(?:\s?[a-z])?)\s*§)");
+    static const std::regex kSection(R"((\d{1,3}(?:\s?[a-z])?)\s*§)");
+    std::smatch m;
+    if (std::regex_search(text, m, kSfs)) {
+      const std::string sfs = m[1].str();
+      for (const auto& law : res_.data.laws) {
+        if (law.sfs != sfs) continue;
+        std::string attrs = " law=\"" + xml_escape(law.short_name) + "\" sfs=\"" + sfs + "\"";
+        std::smatch c;
+        if (std::regex_search(text, c, kChapter)) attrs += " chapter=\"" + c[1].str() + "\" section=\"" + c[2].str() + "\"";
+        else if (!law.chapters && std::regex_search(text, c, kSection)) attrs += " section=\"" + c[1].str() + "\"";
+        ++s_.law_refs;
+        return "<law-ref id=\"" + id + "\"" + attrs + ">" + xml_escape(markdown(runs, {})) + "</law-ref>";
+      }
+    }
+    std::string href;
+    for (const auto& r : runs)
+      if (!r.href.empty() && !util::safe_href(r.href).empty()) href = r.href;
+    std::string body = xml_escape(markdown(runs, {}));
+    if (body.empty()) body = xml_escape(label("note.empty"));
+    return "<source id=\"" + id + "\"" + (href.empty() ? "" : " href=\"" + xml_escape(href) + "\"") + ">" + body + "</source>";
+  }
+
+  const Imported& doc_;
+  const WriteOptions& o_;
+  const Resources& res_;
+  ImportSummary& s_;
+  std::map<std::string, std::string> note_ids_;
+  std::vector<Section> sections_;
+  std::set<std::string> ids_;
+  std::string pool_, title_, region_, version_, diarienummer_;
+  std::string first_origin_ = "-";  ///< the preface section's origin, when there is one
+  std::vector<const data::Municipality*> municipalities_;
+};
+
+}  // namespace
+
+std::string write_agreement(const Imported& doc, const WriteOptions& options, const Resources& res,
+                            ImportSummary& summary) {
+  return Writer(doc, options, res, summary).run();
+}
+
+}  // namespace okgen::import

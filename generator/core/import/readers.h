@@ -1,0 +1,32 @@
+// The readers: a file's bytes -> Imported, or the rule id of why not (see imported.h).
+// Each format is one file: docx_reader.cc, odt_reader.cc, text_reader.cc.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "import/imported.h"
+#include "import/zip_reader.h"
+
+namespace okgen::import {
+
+struct ReadResult {
+  std::optional<Imported> doc;
+  std::string problem;  ///< rule id (diag/rules.cc) when doc is empty
+  std::string part;     ///< the package part it concerns, if any
+  std::string detail;   ///< e.g. the XML parser's message
+};
+
+ReadResult read_docx(const std::string& data);
+ReadResult read_odt(const std::string& data);
+/// Plain text (e.g. `pdftotext -layout` of a published PDF) or Markdown, UTF-8.
+ReadResult read_text(const std::string& path, const std::string& data, bool markdown);
+
+// Shared by the readers.
+std::string zip_problem_rule(ZipProblem p);
+bool has_doctype(const std::string& xml);
+std::string trim(const std::string& s);
+/// Runs without white space at either end (and empty runs dropped).
+Runs trim_runs(Runs runs);
+
+}  // namespace okgen::import
