@@ -4,6 +4,7 @@
 #include "import/readers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -35,6 +36,31 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// Text as Markdown that reads as the author wrote it: only what CommonMark would take as
+// markup is escaped (emphasis, links, code, HTML, entities), not every punctuation mark.
+std::string escape_inline(const std::string& t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    const char next = i + 1 < t.size() ? t[i + 1] : '\0';
+    const bool markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
+                        (c == '&' && (std::isalnum(static_cast<unsigned char>(next)) || next == '#')) || (c == '!' && next == '[');
+    if (markup) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A paragraph that starts like a block of another kind ("# ", "> ", "- ", "1. ") is escaped
+// at its start so it stays a paragraph.
+std::string escape_start(const std::string& md) {
+  static const std::regex kBlockStart(R"(^(?:[#>+=-]|\d{1,9}[.)](?:\s|$)))");
+  if (!std::regex_search(md, kBlockStart)) return md;
+  std::size_t digits = 0;
+  while (digits < md.size() && std::isdigit(static_cast<unsigned char>(md[digits]))) ++digits;
+  return md.substr(0, digits) + "\\" + md.substr(digits);
+}
+
 // Markdown for runs: emphasis markers hug the words (spaces stay outside), notes become
 // citations, safe links stay links.
 std::string markdown(const Runs& runs, const std::map<std::string, std::string>& note_ids) {
@@ -57,7 +83,7 @@ std::string markdown(const Runs& runs, const std::map<std::string, std::string>&
       continue;
     }
     const std::size_t e = t.find_last_not_of(' ');
-    std::string core = text::escape_markdown(t.substr(b, e - b + 1));
+    std::string core = escape_inline(t.substr(b, e - b + 1));
     if (r.italic) core = "*" + core + "*";
     if (r.bold) core = "**" + core + "**";
     if (!r.href.empty() && !util::safe_href(r.href).empty()) core = "[" + core + "](" + r.href + ")";
@@ -302,7 +328,16 @@ class Writer {
       s_.missing.push_back("version");
     }
     // Parties: the region, and the municipalities of that region the text names.
+    // "Falu kommun", "Malung-Sälens kommun": names as the text writes them, through the
+    // registry's own reading of such names.
+    static const std::regex kKommun(R"(([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?) kommun)");
+    for (auto it = std::sregex_iterator(all.begin(), all.end(), kKommun); it != std::sregex_iterator(); ++it) {
+      const auto* mu = res_.data.find_municipality((*it)[0].str(), region_);
+      if (mu && mu->region == region_ && std::find(municipalities_.begin(), municipalities_.end(), mu) == municipalities_.end())
+        municipalities_.push_back(mu);
+    }
     for (const auto* mu : res_.data.municipalities_of(region_)) {
+      if (std::find(municipalities_.begin(), municipalities_.end(), mu) != municipalities_.end()) continue;
       static const std::regex kWord("[A-Za-zÅÄÖåäöÉé-]");
       for (std::size_t p = all.find(mu->name); p != std::string::npos; p = all.find(mu->name, p + 1)) {
         const bool start = p == 0 || !std::regex_match(all.substr(p - 1, 1), kWord);
@@ -333,7 +368,7 @@ class Writer {
         columns.resize(static_cast<std::size_t>(level));
         const int col = columns.empty() ? 0 : columns.back();
         const std::string marker = b->ordered ? "1. " : "- ";
-        md += std::string(static_cast<std::size_t>(col), ' ') + marker + markdown(b->runs, note_ids_) + "\n";
+        md += std::string(static_cast<std::size_t>(col), ' ') + marker + escape_start(markdown(b->runs, note_ids_)) + "\n";
         columns.push_back(col + static_cast<int>(marker.size()));
         in_list = true;
         continue;
@@ -369,7 +404,7 @@ class Writer {
         }
         continue;
       }
-      md += markdown(b->runs, note_ids_) + "\n";
+      md += escape_start(markdown(b->runs, note_ids_)) + "\n";
     }
     // Indented to sit under <body>; the loader removes the common indentation.
     std::string out;

@@ -26,6 +26,7 @@ bool on(const pugi::xml_node& n) {  // <w:b/>, <w:b w:val="1|true|on">; "0|false
 
 struct StyleInfo {
   std::string name, based_on, num_id;
+  int ilvl = 0;
   int outline = -1;  ///< 0-based outline level (w:outlineLvl), -1 none
   bool bold = false, italic = false;
 };
@@ -128,6 +129,7 @@ class DocxReader {
       info.based_on = val(s.child("w:basedOn"));
       if (pugi::xml_node o = s.child("w:pPr").child("w:outlineLvl")) info.outline = std::atoi(val(o));
       info.num_id = val(s.child("w:pPr").child("w:numPr").child("w:numId"));
+      info.ilvl = std::atoi(val(s.child("w:pPr").child("w:numPr").child("w:ilvl")));
       info.bold = on(s.child("w:rPr").child("w:b"));
       info.italic = on(s.child("w:rPr").child("w:i"));
       styles_[s.attribute("w:styleId").value()] = info;
@@ -155,6 +157,12 @@ class DocxReader {
     auto it = styles_.find(id);
     if (it == styles_.end() || depth > 20) return {};
     return it->second.num_id.empty() ? style_num(it->second.based_on, depth + 1) : it->second.num_id;
+  }
+
+  int style_ilvl(const std::string& id, int depth = 0) const {
+    auto it = styles_.find(id);
+    if (it == styles_.end() || depth > 20) return 0;
+    return it->second.num_id.empty() ? style_ilvl(it->second.based_on, depth + 1) : it->second.ilvl;
   }
 
   struct Level {
@@ -278,7 +286,10 @@ class DocxReader {
     }
     std::string num_id = val(pPr.child("w:numPr").child("w:numId"));
     int ilvl = std::atoi(val(pPr.child("w:numPr").child("w:ilvl")));
-    if (num_id.empty()) num_id = style_num(style);
+    if (num_id.empty()) {  // numbering from the style (numbered heading styles)
+      num_id = style_num(style);
+      if (!pPr.child("w:numPr").child("w:ilvl")) ilvl = style_ilvl(style);
+    }
     int level = heading_level(style);
     if (pugi::xml_node o = pPr.child("w:outlineLvl"); o && level == 0) {
       const int l = std::atoi(val(o));

@@ -1,0 +1,272 @@
+// okgen import: the DOCX and ODT readers on hand-made parts (what pandoc and LibreOffice do
+// not write: Swedish style ids, styles based on headings, numbered headings from
+// numbering.xml, merged cells, footnotes, tracked changes, a TOC field, text boxes,
+// comments), the XML writer, and every class of bad input, each refused with its rule and
+// nothing written. (tests/import/ imports files written by pandoc and LibreOffice.)
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "import/agreement_writer.h"
+#include "import/import.h"
+#include "import/readers.h"
+#include "support/test_support.h"
+#include "util/zip_writer.h"
+
+using namespace okgen;
+using namespace okgen::import;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kW = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
+
+std::string types() {
+  return R"(<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>)";
+}
+
+// A DOCX package: the body's XML, and any other parts.
+std::string docx(const std::string& body, std::vector<util::ZipEntry> parts = {}) {
+  std::vector<util::ZipEntry> entries = {{"[Content_Types].xml", types()},
+                                         {"word/document.xml", std::string("<?xml version=\"1.0\"?><w:document ") + kW +
+                                                                   "><w:body>" + body + "</w:body></w:document>"}};
+  for (auto& p : parts) entries.push_back(std::move(p));
+  return util::zip_package(entries);
+}
+
+std::string p(const std::string& text, const std::string& style = "", const std::string& num = "") {
+  std::string ppr;
+  if (!style.empty()) ppr += "<w:pStyle w:val=\"" + style + "\"/>";
+  if (!num.empty()) ppr += num;
+  return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r><w:t xml:space=\"preserve\">" + text +
+         "</w:t></w:r></w:p>";
+}
+
+std::string styles(const std::string& inner) {
+  return std::string("<?xml version=\"1.0\"?><w:styles ") + kW + ">" + inner + "</w:styles>";
+}
+
+const Imported& doc_of(const ReadResult& r) {
+  INFO("problem: " << r.problem << " " << r.part << " " << r.detail);
+  REQUIRE(r.doc);
+  return *r.doc;
+}
+
+std::vector<std::string> headings(const Imported& d) {
+  std::vector<std::string> out;
+  for (const auto& b : d.blocks)
+    if (b.kind == Block::Kind::heading) out.push_back(std::to_string(b.level) + (b.number.empty() ? "" : " " + b.number) + " " + plain(b.runs));
+  return out;
+}
+
+std::string body_text(const Imported& d) {
+  std::string s;
+  for (const auto& b : d.blocks) s += plain(b.runs) + "\n";
+  return s;
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// Imports `data` written to a file named `name`; returns the sink's rule ids.
+std::vector<std::string> import_rules(const std::string& name, const std::string& data, const fs::path& out,
+                                      bool force = false) {
+  const fs::path dir = test::temp_dir("import");
+  const fs::path in = dir / name;
+  std::ofstream(in, std::ios::binary) << data;
+  ImportOptions o;
+  o.input = in;
+  o.output = out;
+  o.force = force;
+  o.region = "Dalarna";
+  o.as_of = *util::Date::parse("2026-12-06");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto r = import_file(o, test::resources(), sink, sources);
+  std::vector<std::string> rules;
+  for (const auto& d : sink.all()) rules.push_back(d.rule);
+  if (r) rules.push_back("written");
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("headings by Swedish style ids, by styles based on them and by outline level", "[import]") {
+  const std::string st = styles(
+      R"(<w:style w:type="paragraph" w:styleId="Rubrik1"><w:name w:val="heading 1"/></w:style>
+         <w:style w:type="paragraph" w:styleId="Rubrik2"><w:name w:val="heading 2"/></w:style>
+         <w:style w:type="paragraph" w:styleId="Avsnitt"><w:name w:val="Avsnittsrubrik"/><w:basedOn w:val="Rubrik2"/></w:style>
+         <w:style w:type="paragraph" w:styleId="Egen"><w:name w:val="Egen"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+         <w:style w:type="paragraph" w:styleId="Rubrik"><w:name w:val="Title"/></w:style>)");
+  const auto r = read_docx(docx(p("Överenskommelse om samverkan", "Rubrik") + p("Inledning", "Rubrik1") + p("Text.") +
+                                    p("Bakgrund", "Rubrik2") + p("Syfte", "Avsnitt") + p("Detaljer", "Egen") + p("Mer text."),
+                                {{"word/styles.xml", st}}));
+  const Imported& d = doc_of(r);
+  CHECK(d.title == "Överenskommelse om samverkan");
+  CHECK(headings(d) == std::vector<std::string>{"1 Inledning", "2 Bakgrund", "2 Syfte", "3 Detaljer"});
+}
+
+TEST_CASE("numbered headings and lists from numbering.xml", "[import]") {
+  const std::string numbering = std::string("<?xml version=\"1.0\"?><w:numbering ") + kW + R"(>
+    <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num></w:numbering>)";
+  const std::string st = styles(
+      R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+         <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>)");
+  auto num = [](int id, int lvl) {
+    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
+  };
+  const auto r = read_docx(docx(p("Inledning", "Heading1") + p("Ansvar", "Heading1") + p("Kommunen", "Heading2") +
+                                    p("Regionen", "Heading2") + p("Punkt ett", "", num(2, 0)) + p("Underpunkt", "", num(2, 1)) +
+                                    p("Steg ett", "", num(3, 0)),
+                                {{"word/styles.xml", st}, {"word/numbering.xml", numbering}}));
+  const Imported& d = doc_of(r);
+  CHECK(headings(d) == std::vector<std::string>{"1 1 Inledning", "1 2 Ansvar", "2 2.1 Kommunen", "2 2.2 Regionen"});
+  std::vector<std::tuple<int, bool, std::string>> items;
+  for (const auto& b : d.blocks)
+    if (b.kind == Block::Kind::list_item) items.emplace_back(b.level, b.ordered, plain(b.runs));
+  CHECK(items == std::vector<std::tuple<int, bool, std::string>>{{0, false, "Punkt ett"}, {1, false, "Underpunkt"}, {0, true, "Steg ett"}});
+}
+
+TEST_CASE("footnotes, links, tracked changes, comments, a TOC field and text boxes", "[import]") {
+  const std::string footnotes = std::string("<?xml version=\"1.0\"?><w:footnotes ") + kW +
+                                R"(><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+      <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 16 kap. 3 § hälso- och sjukvårdslagen (2017:30).</w:t></w:r></w:p></w:footnote>
+      <w:footnote w:id="2"><w:p><w:r><w:t>Socialstyrelsens meddelandeblad 1/2010.</w:t></w:r></w:p></w:footnote></w:footnotes>)";
+  const std::string rels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.socialstyrelsen.se/" TargetMode="External"/></Relationships>)";
+  const std::string comments = std::string("<?xml version=\"1.0\"?><w:comments ") + kW +
+                               R"(><w:comment w:id="0" w:author="Anna"><w:p><w:r><w:t>Stämmer datumet?</w:t></w:r></w:p></w:comment></w:comments>)";
+  const std::string body =
+      // the table of contents as a field: its entries are not text
+      R"(<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Inledning 3</w:t></w:r></w:p>
+         <w:p><w:r><w:t>Ansvar 5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>)"
+      // a cover text box
+      R"(<w:p><w:r><w:drawing><wp:anchor xmlns:wp="x"><a:graphic xmlns:a="y"><a:graphicData><wps:wsp xmlns:wps="z"><wps:txbx><w:txbxContent><w:p><w:r><w:t>Dnr RD 2021/123</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>)"
+      R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Inledning</w:t></w:r></w:p>)"
+      R"(<w:p><w:r><w:t xml:space="preserve">Skyldigheten finns i lag</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> och i </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>vägledningen</w:t></w:r></w:hyperlink><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve">. </w:t></w:r><w:ins w:id="5" w:author="A"><w:r><w:t>Ny mening.</w:t></w:r></w:ins><w:del w:id="6" w:author="A"><w:r><w:delText>Gammal mening.</w:delText></w:r></w:del></w:p>)"
+      R"(<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Område</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ansvar</w:t></w:r></w:p></w:tc></w:tr>
+         <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Boende</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="1"/></w:tcPr><w:p><w:r><w:t>Kommunen</w:t></w:r></w:p></w:tc></w:tr>
+         <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>Regionen</w:t></w:r></w:p></w:tc></w:tr></w:tbl>)";
+  const auto r = read_docx(docx(body, {{"word/footnotes.xml", footnotes},
+                                       {"word/_rels/document.xml.rels", rels},
+                                       {"word/comments.xml", comments},
+                                       {"word/styles.xml", styles(R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)")}}));
+  const Imported& d = doc_of(r);
+  const std::string text = body_text(d);
+  CHECK_FALSE(contains(text, "Ansvar 5"));  // TOC entries
+  CHECK_FALSE(contains(text, "Gammal mening"));
+  CHECK(contains(text, "Ny mening."));
+  CHECK(d.insertions == 1);
+  CHECK(d.deletions == 1);
+  CHECK(d.notes.size() == 2);
+  CHECK(d.comments == std::vector<std::string>{"Anna: Stämmer datumet?"});
+  CHECK(d.cover == std::vector<std::string>{"Dnr RD 2021/123"});
+  REQUIRE(headings(d) == std::vector<std::string>{"1 Inledning"});
+
+  ImportSummary s;
+  WriteOptions wo;
+  wo.source = "avtal.docx";
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  CHECK(contains(xml, "<diarienummer>RD 2021/123</diarienummer>"));
+  CHECK(contains(xml, "<region>Region Dalarna</region>"));
+  CHECK(contains(xml, "[vägledningen](https://www.socialstyrelsen.se/)"));
+  CHECK(contains(xml, R"(<law-ref id="not-1" law="HSL" sfs="2017:30" chapter="16" section="3">)"));
+  CHECK(contains(xml, R"(<source id="not-2">Socialstyrelsens meddelandeblad 1/2010.</source>)"));
+  CHECK(contains(xml, "lag[^not-1]"));
+  // The table: a list, each cell named by its header; the merged cell's text once.
+  CHECK(contains(xml, "- **Område:** Boende; **Ansvar:** Kommunen"));
+  CHECK(contains(xml, "- **Ansvar:** Regionen"));
+  CHECK(contains(xml, "<prompt>En tabell i källan"));
+  CHECK(s.tables == 1);
+  CHECK(s.law_refs == 1);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  CHECK(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+}
+
+TEST_CASE("levels are made consecutive and typed numbers come off headings", "[import]") {
+  Imported d;
+  d.format = "text";
+  auto heading = [&](int level, const std::string& t) {
+    Block b;
+    b.kind = Block::Kind::heading;
+    b.level = level;
+    b.runs = {text_run(t)};
+    d.blocks.push_back(b);
+  };
+  auto para = [&](const std::string& t) {
+    Block b;
+    b.runs = {text_run(t)};
+    d.blocks.push_back(b);
+  };
+  heading(1, "1 Inledning");
+  para("Region Dalarna och Falu kommun samverkar.");
+  heading(3, "1.1.1 Djupt");  // under a level-1 heading: becomes level 2
+  para("Text *med* stjärnor & <tecken>.");
+  heading(1, "2. Ansvar");
+  ImportSummary s;
+  WriteOptions wo;
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  CHECK(contains(xml, "<heading>Inledning</heading>"));
+  CHECK(contains(xml, "<heading>Djupt</heading>"));
+  CHECK(contains(xml, "<heading>Ansvar</heading>"));
+  CHECK(contains(xml, "Kontrollera rubrikens nivå"));
+  CHECK(contains(xml, R"(Text \*med\* stjärnor &amp; \&lt;tecken&gt;.)"));
+  CHECK(contains(xml, "<region>Region Dalarna</region>"));  // named by the text
+  CHECK(contains(xml, R"(kind="municipality" code="2080")"));
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+  REQUIRE(loaded.agreement->sections.size() == 2);
+  CHECK(loaded.agreement->sections[0].children.size() == 1);
+}
+
+TEST_CASE("every class of bad input is refused with its rule and nothing is written", "[import]") {
+  const fs::path out = test::temp_dir("import-out") / "regional.xml";
+  CHECK(import_rules("avtal.docx", "Det här är ingen zip-fil.", out) == std::vector<std::string>{"import-not-a-package"});
+  CHECK(import_rules("avtal.docx", "PK\x03\x04 trasig", out) == std::vector<std::string>{"import-not-a-package"});
+  CHECK(import_rules("avtal.pdf", "%PDF-1.7\n...", out) == std::vector<std::string>{"import-unknown-format"});
+  CHECK(import_rules("avtal.docm", docx(p("Text")), out) == std::vector<std::string>{"import-macros"});
+  CHECK(import_rules("avtal.docx", docx(p("Text"), {{"word/vbaProject.bin", "binary"}}), out) ==
+        std::vector<std::string>{"import-macros"});
+  CHECK(import_rules("avtal.docx", util::zip_package({{"[Content_Types].xml", types()}}), out) ==
+        std::vector<std::string>{"import-missing-part"});
+  CHECK(import_rules("avtal.docx",
+                     util::zip_package({{"[Content_Types].xml", types()},
+                                        {"word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><w:document/>"}}),
+                     out) == std::vector<std::string>{"xml-doctype"});
+  CHECK(import_rules("avtal.docx", util::zip_package({{"[Content_Types].xml", types()}, {"word/document.xml", "<w:document><w:body>"}}),
+                     out) == std::vector<std::string>{"xml-syntax"});
+  // A zip bomb: 40 MB of spaces in a few kilobytes.
+  CHECK(import_rules("avtal.docx", util::zip_package({{"[Content_Types].xml", types()}, {"word/document.xml", std::string(40u << 20, ' ')}}),
+                     out) == std::vector<std::string>{"import-too-large"});
+  // An encrypted Word file is an OLE compound file holding "EncryptedPackage".
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  ole += std::string(100, '\0') + std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+  CHECK(import_rules("avtal.docx", ole, out) == std::vector<std::string>{"import-encrypted"});
+  CHECK(import_rules("avtal.docx", docx("<w:p/><w:p><w:r><w:drawing/></w:r></w:p>"), out) == std::vector<std::string>{"import-no-text"});
+  CHECK(import_rules("avtal.txt", "Samverkan f\xF6r personer med psykisk funktionsneds\xE4ttning.\n", out) ==
+        std::vector<std::string>{"encoding"});
+  CHECK(import_rules("avtal.txt", "  \n\n", out) == std::vector<std::string>{"text-empty"});
+  CHECK_FALSE(fs::exists(out));
+
+  // Written once; the second import refuses to overwrite it; --force replaces it.
+  const std::string good = docx(p("Inledning", "Heading1") + p("Region Dalarna och kommunerna samverkar."));
+  CHECK(import_rules("avtal.docx", good, out) == std::vector<std::string>{"written"});
+  REQUIRE(fs::exists(out));
+  const auto before = test::read(out);
+  CHECK(import_rules("avtal.docx", docx(p("Annan text")), out) == std::vector<std::string>{"import-exists"});
+  CHECK(test::read(out) == before);
+  CHECK(import_rules("avtal.docx", docx(p("Annan text i Region Dalarna")), out, true) == std::vector<std::string>{"written"});
+  CHECK(test::read(out) != before);
+}
