@@ -12,6 +12,8 @@
 #include "import/agreement_writer.h"
 #include "import/import.h"
 #include "import/readers.h"
+#include "review/checker.h"
+#include "review/text_check.h"
 #include "support/test_support.h"
 #include "util/zip_writer.h"
 
@@ -269,4 +271,37 @@ TEST_CASE("every class of bad input is refused with its rule and nothing is writ
   CHECK(test::read(out) == before);
   CHECK(import_rules("avtal.docx", docx(p("Annan text i Region Dalarna")), out, true) == std::vector<std::string>{"written"});
   CHECK(test::read(out) != before);
+}
+
+// The issue's promise: `okgen check` on the imported XML reaches the verdicts `okgen check`
+// reaches on the source's text (prose in XML is judged by the same facets).
+TEST_CASE("checking an imported agreement gives the verdicts of checking its text", "[import]") {
+  const Resources& res = test::resources();
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  for (const char* name : {"01-tierp-2011.txt", "04-lekeberg-2018-paragrafer.txt", "05-varberg-2024.md", "08-norrbotten-2023-layout.txt"}) {
+    INFO(name);
+    const std::string text = test::read(fs::path(OKGEN_SOURCE_DIR) / "tests/checker-dev/agreements" / name);
+    diag::DiagnosticSink ts;
+    const review::CheckReport from_text = review::check_text(name, text, res.data, co, ts);
+    const ReadResult r = read_text(name, text, std::string(name).find(".md") != std::string::npos);
+    REQUIRE(r.doc);
+    ImportSummary s;
+    WriteOptions wo;
+    wo.source = name;
+    wo.region = "Dalarna";
+    wo.as_of = co.as_of;
+    auto loaded = test::load_string(write_agreement(*r.doc, wo, res, s), "content/dalarna/regional.xml");
+    REQUIRE(loaded.agreement);
+    diag::DiagnosticSink xs;
+    const review::CheckReport from_xml =
+        review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+    REQUIRE(from_text.coverage.size() == from_xml.coverage.size());
+    for (std::size_t i = 0; i < from_text.coverage.size(); ++i) {
+      INFO(from_text.coverage[i].area);
+      // Parties may be better in XML: the import names the municipalities the text names.
+      if (from_text.coverage[i].area == "parties") continue;
+      CHECK(review::to_string(from_xml.coverage[i].status) == std::string(review::to_string(from_text.coverage[i].status)));
+    }
+  }
 }

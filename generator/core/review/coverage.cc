@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "model/span.h"
 #include "review/checker.h"
+#include "review/facets.h"
+#include "review/text_dates.h"
+#include "review/text_document.h"
 #include "model/walk.h"
 #include "util/text.h"
 
@@ -103,6 +107,48 @@ void text_of(const SectionContent& c, std::string& out) {
   for_each_rich_text(c, [&](const RichText& t) { out += plain_text(t.blocks) + " "; });
 }
 
+std::string one_line(const std::string& t) {
+  std::string out;
+  for (char c : t) {
+    const char d = c == '\n' || c == '\t' ? ' ' : c;
+    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += d;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Blocks as a text agreement writes them: paragraphs apart, list items one per line.
+void blocks_as_text(const Blocks& blocks, std::string& out) {
+  for (const auto& b : blocks) {
+    if (const auto* l = std::get_if<List>(&b.node)) {
+      for (const auto& item : l->items) out += "- " + one_line(plain_text(item)) + "\n";
+      out += "\n";
+    } else if (const auto* d = std::get_if<Div>(&b.node)) {
+      blocks_as_text(d->children, out);
+    } else {
+      out += one_line(plain_text(Blocks{b})) + "\n\n";
+    }
+  }
+}
+
+// The areas as the text checker judges them (review/facets.h) on the agreement's own text,
+// laid out as a text agreement is (numbered headings, paragraphs, list items): prose is
+// judged by the same facets whichever form the agreement comes in.
+std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data) {
+  std::string text;
+  for_each_section(a.sections, [&](const Section& s) {
+    text += "\n" + s.number + " " + s.heading + "\n\n";
+    for (const auto& c : s.content) for_each_rich_text(c, [&](const RichText& t) { blocks_as_text(t.blocks, text); });
+  });
+  const TextDocument doc = read_text_document("", text);
+  std::vector<DateScan> scans;
+  for (const auto& sentence : doc.sentences) scans.push_back(scan_dates(sentence.text));
+  std::map<std::string, Coverage> out;
+  for (const auto& c : judge_areas(doc, scans, data)) out[c.area] = c.status;
+  return out;
+}
+
 }  // namespace
 
 std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<ProseUnit>& prose,
@@ -170,6 +216,15 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
     e.words = std::max(e.words, ctx.options.min_words);
   }
 
+  // Prose is judged by the facets when an area has no structured element.
+  // The facets read the whole text, as they do a text agreement's (an area is often stated
+  // outside the section tagged with it). A local agreement keeps the word rule: merged, it
+  // carries its regional agreement's text, which is judged with the regional agreement, and
+  // reading it again for each of a region's municipalities made `check` seven times slower.
+  std::map<std::string, Coverage> facets;
+  const bool prose_only = std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.second.tagged && !e.second.element; });
+  if (prose_only && a.kind != AgreementKind::local) facets = facet_verdicts(a, ctx.data);
+
   std::vector<AreaCoverage> out;
   for (const auto& area : ctx.data.areas) {
     AreaCoverage c;
@@ -203,8 +258,14 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
       }
     }
     // A complete structured element is substance in itself (a validity clause is short);
-    // prose is judged by its length and the words that show it is about the area.
-    const bool substance = e.element ? !e.defective : e.words >= ctx.options.min_words && terms_ok;
+    // prose, as a text agreement is, by the facets its text states (every required one:
+    // covered; a validity clause of one sentence can state them all); an area no facet
+    // describes, by its length and the words that show it is about the area.
+    auto f = facets.find(area.id);
+    const bool by_facets = !e.element && f != facets.end();
+    const bool substance = e.element    ? !e.defective
+                           : by_facets ? f->second == Coverage::covered
+                                       : e.words >= ctx.options.min_words && terms_ok;
     c.status = substance ? Coverage::covered : Coverage::partial;
     out.push_back(c);
   }
