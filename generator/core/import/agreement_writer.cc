@@ -12,6 +12,7 @@
 #include "local/init.h"
 #include "review/check_options.h"
 #include "review/text_check.h"
+#include "review/text_validity.h"
 #include "text/template_engine.h"
 #include "util/text.h"
 #include "util/url.h"
@@ -105,6 +106,7 @@ struct Section {
   std::vector<const Block*> blocks;
   std::vector<std::string> prompts;
   std::set<std::string> covers;
+  std::string validity;  ///< a <validity> element read from the text, or ""
   int first_line = 0, last_line = 0;  ///< in the text given to the checker
 };
 
@@ -120,6 +122,7 @@ class Writer {
     notes();
     sections();
     covers();
+    validity();
     metadata();
     return xml();
   }
@@ -243,15 +246,11 @@ class Writer {
       }
       s.last_line = line;
     }
+    text_ = text;
     diag::DiagnosticSink ignored;
     review::CheckOptions co;
     co.as_of = o_.as_of;
     const review::CheckReport report = review::check_text("import", text, res_.data, co, ignored);
-    auto section_at = [&](int l) -> Section* {
-      for (auto& s : sections_)
-        if (l >= s.first_line && l <= s.last_line) return &s;
-      return nullptr;
-    };
     for (const auto& a : report.coverage) {
       if (a.status == review::Coverage::missing || a.toc_only) continue;
       std::set<Section*> where;
@@ -263,6 +262,42 @@ class Writer {
       for (Section* s : where) s->covers.insert(a.area);
       if (!where.empty()) s_.areas.push_back(a.area);
     }
+  }
+
+  Section* section_at(int l) {
+    for (auto& s : sections_)
+      if (l >= s.first_line && l <= s.last_line) return &s;
+    return nullptr;
+  }
+
+  // A validity clause the text states clearly (a start, and an end or "tills vidare", no
+  // contradiction) becomes <validity> in the section that states it; the sentence stays in
+  // the text, and a prompt says the two now say the same thing.
+  void validity() {
+    const review::TextDocument doc = review::read_text_document("import", text_);
+    std::vector<review::DateScan> scans;
+    for (const auto& sentence : doc.sentences) scans.push_back(review::scan_dates(sentence.text));
+    const review::TextValidity tv = review::read_validity(doc, scans, res_.data, o_.as_of);
+    if (!tv.validity || !tv.start_stated || tv.contradiction) return;
+    const model::Validity& v = *tv.validity;
+    if (!v.end && !v.until_further_notice) return;
+    Section* s = section_at(tv.line);
+    if (!s) return;
+    std::string x = "<validity start=\"" + v.start.iso() + "\"";
+    if (v.end) x += " end=\"" + v.end->iso() + "\"";
+    else x += " until-further-notice=\"true\"";
+    x += ">";
+    if (v.extension) {
+      x += "<extension months=\"" + std::to_string(v.extension->months) + "\" condition=\"" +
+           model::to_string(v.extension->condition) + "\"" + (v.extension->repeat ? " repeat=\"true\"" : "") + "/>";
+    }
+    if (v.notice_months) x += "<notice months=\"" + std::to_string(*v.notice_months) + "\"/>";
+    if (v.review_every_months) x += "<review every-months=\"" + std::to_string(*v.review_every_months) + "\"/>";
+    x += "</validity>";
+    s->validity = x;
+    s->covers.insert("validity");
+    s->prompts.push_back(label("validity.prompt"));
+    s_.metadata.push_back("validity");
   }
 
   void metadata() {
@@ -459,6 +494,7 @@ class Writer {
       x += ind + "  <heading>" + xml_escape(s.heading) + "</heading>\n";
       const std::string md = body(s.blocks, ind + "    ");
       if (!trim(md).empty()) x += ind + "  <body>\n" + md + ind + "  </body>\n";
+      if (!s.validity.empty()) x += ind + "  " + s.validity + "\n";
       for (const auto& p : s.prompts) {
         x += ind + "  <prompt>" + xml_escape(p) + "</prompt>\n";
         ++s_.prompts;
@@ -513,6 +549,7 @@ class Writer {
   std::map<std::string, std::string> note_ids_;
   std::vector<Section> sections_;
   std::set<std::string> ids_;
+  std::string text_;  ///< the imported text as the checker read it (numbered headings, paragraphs)
   std::string pool_, title_, region_, version_, diarienummer_;
   std::string first_origin_ = "-";  ///< the preface section's origin, when there is one
   std::vector<const data::Municipality*> municipalities_;

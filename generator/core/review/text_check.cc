@@ -1,5 +1,6 @@
 // Plain-text agreements (see text_check.h).
 #include "review/text_check.h"
+#include "review/text_validity.h"
 
 #include <algorithm>
 #include <map>
@@ -186,18 +187,8 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
   return out;
 }
 
-namespace {
-
-// The validity clause the text states: the period (the latest, when a history lists several),
-// "tills vidare", extension, notice and review rules, from the sentences that speak of
-// validity. `line` is where it is stated.
-struct TextValidity {
-  std::optional<model::Validity> validity;
-  int line = 0;
-  int until_line = 0;     ///< "tills vidare" stated here
-  bool contradiction = false;
-  bool start_stated = false;  ///< the text gives a start (else the start is the document's date)
-};
+// The validity clause the text states (text_validity.h): the period (the latest, when a
+// history lists several).
 
 TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>& scans,
                            const data::ReferenceData& data, const util::Date& fallback_start) {
@@ -290,6 +281,8 @@ TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>&
   out.validity = v;
   return out;
 }
+
+namespace {
 
 // The date a text speaks from, which decides what is stale: a date label ("Datum:"), else
 // the latest decision, else the start of validity, else the newest year near the top.
