@@ -5,14 +5,15 @@
 #   scripts/fuzz.sh replay             run every target once over its corpus and every crash
 #                                      ever found (tests/fuzz/regressions/TARGET/), no fuzzing
 # Targets: xml_loader (loader, checker, composer, HTML and PDF writers), markdown, text_check,
-# dates (date and citation readers), diff_merge (diff of two agreements, local merge).
+# dates (date and citation readers), diff_merge (diff of two agreements, local merge), import
+# (okgen import's zip, DOCX, ODT and text readers and its XML writer).
 # The seed corpus is made from content/, docs/examples, the tests' fixtures and, when present,
 # ../shared/seeds; new inputs go to build-fuzz/corpus/TARGET. A crash is written to
 # build-fuzz/crashes/; copy it into tests/fuzz/regressions/TARGET/ with the fix, so it is
 # replayed by every CI run from then on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(xml_loader markdown text_check dates diff_merge)
+targets=(xml_loader markdown text_check dates diff_merge import)
 what=${1:-}
 seconds=${2:-60}
 [[ -n "$what" ]] || { sed -n '2,12p' "$0"; exit 2; }
@@ -40,6 +41,12 @@ seed_corpus() {
     text_check)
       cp tests/checker-dev/agreements/* tests/blind/agreements/* "$dir"/
       ls ../shared/seeds/*.txt >/dev/null 2>&1 && cp ../shared/seeds/*.txt "$dir"/ || true ;;
+    import)
+      # okgen's own DOCX of two agreements, and text agreements.
+      "$build/okgen" build -q --format docx docs/examples/exempel.xml content/ostergotland/regional.xml \
+        -o build-fuzz/docx-seed >/dev/null 2>&1 || true
+      find build-fuzz/docx-seed -name '*.docx' -exec cp {} "$dir"/ \; 2>/dev/null || true
+      cp tests/checker-dev/agreements/0[1-3]* "$dir"/ ;;
     dates)
       # One sentence per file: the lines of the development set that hold a digit.
       local n=0
