@@ -162,8 +162,16 @@ class Writer {
     // Text before the first heading (a preface, the cover's lines) is kept in a section of
     // its own, which the author moves or deletes.
     int depth = 0;
+    std::vector<int> open;  // source levels of the headings enclosing the next one
     for (const auto& b : doc_.blocks) {
       if (b.kind == Block::Kind::heading) {
+        // Nesting follows the source's levels (a document that starts at Heading 2 nests
+        // its Heading 3s one deep, not deeper and deeper).
+        while (!open.empty() && open.back() >= b.level) open.pop_back();
+        depth = static_cast<int>(open.size());
+        // A level skipped under its parent (a heading 3 right under a heading 1) is a guess.
+        const bool skipped = !open.empty() && b.level > open.back() + 1;
+        open.push_back(b.level);
         Section s;
         s.heading = trim(one_line(plain(b.runs)));
         // A number typed into the heading comes off (okgen numbers sections itself); a number
@@ -173,8 +181,8 @@ class Writer {
         if (s.heading.empty()) s.heading = s.number;
         // Levels are made consecutive (a heading 3 right under a heading 1 becomes 2) and at
         // most five deep, as the format allows.
-        s.level = std::clamp(std::min(b.level, depth + 1), 1, 5);
-        s.level_guessed = b.level_guessed || s.level != b.level;
+        s.level = std::clamp(depth + 1, 1, 5);
+        s.level_guessed = b.level_guessed || skipped || depth + 1 > 5;
         depth = s.level;
         s.origin = b.origin;
         s.id = unique_id(s.heading);
@@ -365,11 +373,14 @@ class Writer {
     // Parties: the region, and the municipalities of that region the text names.
     // "Falu kommun", "Malung-Sälens kommun": names as the text writes them, through the
     // registry's own reading of such names.
-    static const std::regex kKommun(R"(([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?) kommun)");
+    // (UTF-8 letters spelled out: std::regex reads bytes, and Å is two.)
+    static const std::regex kKommun(R"(((?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+(?:-(?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+)?) kommun)");
     for (auto it = std::sregex_iterator(all.begin(), all.end(), kKommun); it != std::sregex_iterator(); ++it) {
       const auto* mu = res_.data.find_municipality((*it)[0].str(), region_);
-      if (mu && mu->region == region_ && std::find(municipalities_.begin(), municipalities_.end(), mu) == municipalities_.end())
+      if (mu && mu->region == region_ && std::find(municipalities_.begin(), municipalities_.end(), mu) == municipalities_.end()) {
         municipalities_.push_back(mu);
+        party_names_[mu] = (*it)[0].str();  // "Falu kommun", as the text writes it
+      }
     }
     for (const auto* mu : res_.data.municipalities_of(region_)) {
       if (std::find(municipalities_.begin(), municipalities_.end(), mu) != municipalities_.end()) continue;
@@ -473,7 +484,7 @@ class Writer {
          "\" kind=\"region\"" + (code.empty() ? "" : " code=\"" + code + "\"") + ">" + xml_escape(region_) + "</party>\n";
     for (const auto* m : municipalities_) {
       x += "      <party id=\"" + xml_escape(local::slug(m->name)) + "\" kind=\"municipality\" code=\"" + m->code + "\">" +
-           xml_escape(m->name + " kommun") + "</party>\n";
+           xml_escape(party_names_.count(m) ? party_names_.at(m) : m->name + " kommun") + "</party>\n";
     }
     x += "    </parties>\n  </meta>\n";
     // Sections nest by level.
@@ -553,6 +564,7 @@ class Writer {
   std::string pool_, title_, region_, version_, diarienummer_;
   std::string first_origin_ = "-";  ///< the preface section's origin, when there is one
   std::vector<const data::Municipality*> municipalities_;
+  std::map<const data::Municipality*, std::string> party_names_;
 };
 
 }  // namespace

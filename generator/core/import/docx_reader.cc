@@ -112,7 +112,7 @@ class DocxReader {
       return std::nullopt;
     }
     std::optional<pugi::xml_document> doc(std::in_place);
-    auto res = doc->load_buffer(data->data(), data->size(), pugi::parse_default, pugi::encoding_utf8);
+    auto res = doc->load_buffer(data->data(), data->size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!res) {
       r.problem = "xml-syntax";
       r.part = name;
@@ -395,6 +395,9 @@ class DocxReader {
       if (is(n, "w:r")) {
         run(n, para, href);
       } else if (is(n, "w:hyperlink")) {
+        // A link to a note's bookmark is a repeated note mark (okgen writes them so): the
+        // note is cited already, its number is not text.
+        if (std::string(n.attribute("w:anchor").value()).rfind("_note", 0) == 0) continue;
         auto it = rels_.find(n.attribute("r:id").value());
         inline_content(n, para, it != rels_.end() ? it->second : href);
       } else if (is(n, "w:ins") || is(n, "w:moveTo")) {

@@ -77,7 +77,7 @@ class OdtReader {
       return std::nullopt;
     }
     std::optional<pugi::xml_document> doc(std::in_place);
-    auto res = doc->load_buffer(data->data(), data->size(), pugi::parse_default, pugi::encoding_utf8);
+    auto res = doc->load_buffer(data->data(), data->size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!res) {
       r.problem = "xml-syntax";
       r.part = name;
@@ -242,7 +242,10 @@ class OdtReader {
         const bool i = italic || (it != styles_.end() && it->second.italic);
         for (auto& r : inlines(c, b, i, href)) out.push_back(std::move(r));
       } else if (is(c, "text:a")) {
-        for (auto& r : inlines(c, bold, italic, c.attribute("xlink:href").value())) out.push_back(std::move(r));
+        // Links inside the document point at the source's bookmarks, which the import does
+        // not keep: their text stays, the link goes.
+        const std::string target = c.attribute("xlink:href").value();
+        for (auto& r : inlines(c, bold, italic, target.rfind('#', 0) == 0 ? std::string() : target)) out.push_back(std::move(r));
       } else if (is(c, "text:s")) {
         text(std::string(static_cast<std::size_t>(std::max(1, c.attribute("text:c").as_int(1))), ' '));
       } else if (is(c, "text:tab")) {

@@ -54,7 +54,18 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
       std::smatch mt;
       if (std::regex_search(text, mt, kItem) && mt.position(0) == 0) text = text.substr(static_cast<std::size_t>(mt.length(0)));
     }
-    b.runs.push_back(text_run(text));
+    // Markdown links stay links; other inline marks stay text (they are escaped).
+    static const std::regex kLink(R"(\[([^\]]+)\]\(((?:https?://|mailto:|tel:)[^)\s]+)\))");
+    std::size_t at = 0;
+    if (markdown) {
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), kLink); it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        if (static_cast<std::size_t>(m.position(0)) > at) b.runs.push_back(text_run(text.substr(at, static_cast<std::size_t>(m.position(0)) - at)));
+        b.runs.push_back(text_run(m[1].str(), false, false, m[2].str()));
+        at = static_cast<std::size_t>(m.position(0) + m.length(0));
+      }
+    }
+    if (at < text.size()) b.runs.push_back(text_run(text.substr(at)));
     out.blocks.push_back(std::move(b));
   }
   r.doc = std::move(out);
