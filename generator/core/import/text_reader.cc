@@ -59,10 +59,10 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     std::size_t at = 0;
     if (markdown) {
       for (auto it = std::sregex_iterator(text.begin(), text.end(), kLink); it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        if (static_cast<std::size_t>(m.position(0)) > at) b.runs.push_back(text_run(text.substr(at, static_cast<std::size_t>(m.position(0)) - at)));
-        b.runs.push_back(text_run(m[1].str(), false, false, m[2].str()));
-        at = static_cast<std::size_t>(m.position(0) + m.length(0));
+        const auto& link = *it;
+        if (static_cast<std::size_t>(link.position(0)) > at) b.runs.push_back(text_run(text.substr(at, static_cast<std::size_t>(link.position(0)) - at)));
+        b.runs.push_back(text_run(link[1].str(), false, false, link[2].str()));
+        at = static_cast<std::size_t>(link.position(0) + link.length(0));
       }
     }
     if (at < text.size()) b.runs.push_back(text_run(text.substr(at)));
