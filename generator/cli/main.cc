@@ -28,6 +28,7 @@
 #include "review/check_options.h"
 #include "util/fs.h"
 #include "util/output_format.h"
+#include "util/process.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -69,6 +70,7 @@ const char* kFooter = R"(Exempel:
                                       obesvarade frågor räknas som fel (inför beslut)
   okgen import avtal.docx --region Dalarna
                                       gör ett Word-dokument till content/dalarna/regional.xml
+  okgen serve                         arbetsyta i webbläsaren (http://127.0.0.1:8420/)
   okgen diff HEAD~3:content/dalarna/regional.xml content/dalarna/regional.xml -o andringar.html
                                       ändringsbilaga mellan två versioner (HTML, text eller JSON)
   okgen revise content/dalarna/regional.xml --version 2026
@@ -200,6 +202,11 @@ int main(int argc, char** argv) {
   import_cmd->add_flag("--force", import_force, "Ersätt en befintlig fil");
   import_cmd->add_option("--date", date, "Datum som importen bedömer texten per (ÅÅÅÅ-MM-DD, standard: i dag)");
 
+  // okgen serve is a program of its own (build/okgen-serve): only it loads the HTTP library.
+  auto* serve = app.add_subcommand("serve", "Arbetsyta i webbläsaren: förhandsvisning medan du skriver, granskning, frågeformulär (okgen serve --help)");
+  serve->prefix_command();
+  serve->set_help_flag();  // --help goes to okgen-serve
+
   auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
   std::string revise_file, revise_version;
   revise->add_option("file", revise_file, "Överenskommelsen (XML)")->required();
@@ -211,6 +218,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? okgen::kExitOk : okgen::kExitUsage;
+  }
+
+  if (*serve) {
+    std::vector<std::string> args{"okgen-serve"};
+    if (!resources_dir.empty()) args.insert(args.end(), {"--resources", resources_dir});
+    if (lang != "sv") args.insert(args.end(), {"--lang", lang});
+    for (const auto& a : serve->remaining()) args.push_back(a);
+    return okgen::util::exec_sibling("okgen-serve", args);  // returns only when it cannot run it
   }
 
   try {

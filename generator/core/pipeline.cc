@@ -225,6 +225,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     if (l.agreement) {
       const model::Agreement& a = *l.agreement;
       l.result.loaded = true;
+      l.result.files = a.files;
       l.result.id = a.id;
       l.result.title = a.meta.title;
       l.result.kind = model::to_string(a.kind);
@@ -339,6 +340,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
                               l.agreement->files.end());
       l.result.local = local::local_status(*l.agreement, res.data);
       l.result.provenance = local::provenance(*l.agreement);
+      l.result.files = l.agreement->files;  // with the regional files now
     }
     l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, w.found);
     if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, w.found);
@@ -674,6 +676,47 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   staged.stage(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
                            render::review_text(out, res, options.as_of.iso()));
   staged.commit();
+  return out;
+}
+
+PipelineResult render_in_memory(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                                diag::SourceRegistry& sources, std::map<fs::path, RenderedAgreement>& rendered) {
+  PipelineResult out;
+  const auto wants = [&](const char* f) {
+    return std::find(options.formats.begin(), options.formats.end(), f) != options.formats.end();
+  };
+  std::unique_ptr<WriterPool> pdfs;
+  if (wants("pdf")) {
+    auto first = render::pdf::PdfWriter::create(res, sink, sources);
+    if (first) pdfs = std::make_unique<WriterPool>(res, std::move(first));
+  }
+  std::mutex mutex;  // publish runs on the worker threads
+  const Publish publish = [&](Loaded& l) {
+    RenderedAgreement r;
+    if (wants("html")) r.html = render::render_html(*l.doc, res);
+    if (pdfs) {
+      auto writer = pdfs->acquire();
+      try {
+        if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
+        r.pdf = writer->render(*l.doc, l.result.display_source, l.published, false).pdf;
+      } catch (const render::pdf::PdfError& e) {
+        l.pdf_error = e.what();
+      }
+      pdfs->release(std::move(writer));
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    rendered[l.result.source] = std::move(r);
+  };
+  std::vector<Loaded> all = load_all(options, res, sink, sources, out, &publish);
+  for (auto& l : all) {
+    for (const auto& d : l.published.all()) sink.add(d);
+    if (!l.pdf_error.empty()) {
+      sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", l.pdf_error}});
+      ++l.result.errors;
+      rendered.erase(l.result.source);
+    }
+    out.agreements.push_back(std::move(l.result));
+  }
   return out;
 }
 

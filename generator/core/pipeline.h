@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,8 @@ struct AgreementResult {
   std::optional<local::LocalStatus> local;        ///< draft/complete, needs review
   std::vector<local::Provenance> provenance;      ///< where each section's text comes from
   std::vector<std::filesystem::path> outputs;   ///< files written
+  std::vector<std::string> files;                ///< every file it was read from (display form),
+                                                 ///< a local agreement's regional files included
 };
 
 struct PipelineResult {
@@ -89,6 +92,17 @@ PipelineResult check(const PipelineOptions& options, const Resources& res, diag:
 /// util::IoError when an output cannot be written.
 PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources);
+
+/// What render_in_memory makes of one agreement.
+struct RenderedAgreement {
+  std::string html;  ///< the page, when "html" was asked for
+  std::string pdf;   ///< the PDF, when "pdf" was asked for
+};
+
+/// check(), then renders each agreement that is free of errors in memory instead of writing
+/// it (`okgen serve`): `rendered` gets an entry per such input, keyed by its path as given.
+PipelineResult render_in_memory(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                                diag::SourceRegistry& sources, std::map<std::filesystem::path, RenderedAgreement>& rendered);
 
 /// The exit code for a finished run; with `fail_on` = warning, warnings count as errors.
 int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink,

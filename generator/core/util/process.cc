@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace okgen::util {
 
@@ -117,6 +119,19 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+int exec_sibling(const std::string& name, const std::vector<std::string>& argv) {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path program = self.parent_path() / name;
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  if (!ec) execv(program.c_str(), args.data());
+  std::fprintf(stderr, "okgen: error: %s kunde inte startas (%s): bygg det med cmake --build build\n",
+               program.c_str(), ec ? ec.message().c_str() : std::strerror(errno));
+  return 2;
 }
 
 }  // namespace okgen::util

@@ -19,4 +19,9 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {},
                           const std::string* input = nullptr);
 
+/// Replaces this process with the program `name` that lies beside the running executable
+/// (build/okgen-serve beside build/okgen), with `argv`. Returns only when that fails: prints
+/// why and returns exit code 2.
+int exec_sibling(const std::string& name, const std::vector<std::string>& argv);
+
 }  // namespace okgen::util

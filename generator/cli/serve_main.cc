@@ -1,0 +1,120 @@
+// okgen-serve: `okgen serve`, a program of its own so that the HTTP library (and the TLS and
+// compression libraries Debian builds it with) is loaded only by the one command that needs
+// it; `okgen serve …` runs this program with the same arguments. Parses the command line,
+// starts workspace, watcher and server, and stops them cleanly on Ctrl-C (SIGINT/SIGTERM are
+// taken by a thread of their own, so no handler runs inside the server's threads).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "okgen_version.h"
+#include "pipeline.h"
+#include "serve/server.h"
+#include "serve/security.h"
+#include "serve/watcher.h"
+#include "serve/workspace.h"
+#include "util/fs.h"
+
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+  CLI::App app{"okgen serve – arbetsyta i webbläsaren: förhandsvisning som uppdateras medan du skriver,\n"
+               "granskning, lokala överenskommelsers frågor som formulär och ändringar mot git."};
+  app.name("okgen serve");
+  std::string content = "content";
+  int port = 8420;
+  std::string host = "127.0.0.1";
+  std::string token;
+  std::string lang = "sv";
+  std::string resources_dir;
+  std::string date;
+  bool poll = std::getenv("OKGEN_SERVE_POLL") != nullptr;
+  app.add_option("content", content, "Mappen med överenskommelserna (standard: content)");
+  app.add_option("--port", port, "Porten (standard: 8420; 0 = valfri ledig port)")->check(CLI::Range(0, 65535));
+  app.add_option("--host", host, "Adressen att lyssna på (standard: 127.0.0.1, bara den här datorn)");
+  app.add_option("--token", token, "Åtkomstnyckel; krävs med --host för andra adresser (\"auto\": okgen väljer en)");
+  app.add_option("--lang", lang, "Språk för meddelanden: sv (standard) eller en")->check(CLI::IsMember({"sv", "en"}));
+  app.add_option("--resources", resources_dir, "Mapp med templates/, styles/ och data/ (standard: okgens källkod)");
+  app.add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
+  app.add_flag("--poll", poll, "Titta efter ändrade filer genom att jämföra tider i stället för inotify");
+  app.footer("Avsluta med Ctrl-C. Dokumentation: docs/serve.md.\n"
+             "Slutkoder: 0 avslutad, 2 felaktigt kommando eller mapp som saknas, 3 porten kunde inte användas.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? okgen::kExitOk : okgen::kExitUsage;
+  }
+
+  std::error_code ec;
+  if (!fs::is_directory(content, ec)) {
+    std::cerr << "okgen: error: mappen \"" << content << "\" finns inte (ange mappen med överenskommelserna)\n";
+    return okgen::kExitUsage;
+  }
+  okgen::util::Date as_of;
+  if (!date.empty()) {
+    auto d = okgen::util::Date::parse(date);
+    if (!d) {
+      std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
+      return okgen::kExitUsage;
+    }
+    as_of = *d;
+  } else {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    as_of = okgen::util::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  }
+  if (token == "auto" || (token.empty() && !okgen::serve::is_loopback(host))) {
+    token = okgen::serve::random_token();
+  }
+
+  // Ctrl-C and kill: blocked here, before any thread starts, and taken by sigwait below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed browser tab is not a reason to stop
+
+  try {
+    const fs::path root = resources_dir.empty() ? okgen::Resources::default_root() : fs::path(resources_dir);
+    okgen::serve::Workspace ws(content, root, lang, as_of);
+    std::cerr << "okgen serve: läser " << okgen::util::display_path(content) << " …\n";
+    ws.load_all();
+    okgen::serve::Server server(ws, {host, port, token});
+    std::string error;
+    if (!server.bind(error)) {
+      std::cerr << "okgen: error: " << error << "\n";
+      return okgen::kExitOutput;
+    }
+    okgen::serve::Watcher watcher({ws.content_dir(), root / "templates", root / "styles", root / "data"},
+                                  [&ws](const std::vector<fs::path>& changed) { ws.changed(changed); }, poll);
+    std::thread signals([&] {
+      int sig = 0;
+      sigwait(&stop_signals, &sig);
+      server.stop();
+    });
+    std::cout << "okgen serve: " << ws.entries().size() << " överenskommelser i " << okgen::util::display_path(content)
+              << (watcher.uses_inotify() ? "" : " (bevakas genom jämförelse av filtider)") << "\n"
+              << "Öppna " << server.url() << " i webbläsaren. Avsluta med Ctrl-C.\n"
+              << std::flush;
+    server.run();
+    watcher.stop();
+    // If run() ended by itself, the signal thread is still waiting: wake it.
+    pthread_kill(signals.native_handle(), SIGTERM);
+    signals.join();
+    std::cout << "okgen serve: avslutad.\n";
+    return okgen::kExitOk;
+  } catch (const okgen::util::IoError& e) {
+    std::cerr << "okgen: error: " << e.what() << ": " << okgen::util::display_path(e.path()) << "\n";
+    return okgen::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "okgen: internal error: " << e.what() << " (rapportera gärna felet)\n";
+    return okgen::kExitInternal;
+  }
+}
