@@ -4,6 +4,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <regex>
 #include <sstream>
@@ -108,6 +110,13 @@ Server::Server(Workspace& ws, ServerOptions options)
   http_->set_payload_max_length(kMaxBody);
   http_->set_read_timeout(10, 0);
   http_->set_keep_alive_max_count(100);
+  // SO_REUSEADDR only: httplib's default is SO_REUSEPORT, with which a second server on the
+  // same port would start without a word and take half of the requests.
+  http_->set_socket_options([this](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;
+  });
   routes();
 }
 
@@ -125,6 +134,9 @@ bool Server::bind(std::string& error) {
     return false;
   }
   allowed_hosts_ = allowed_hosts(options_.host, port_);
+  // httplib listens with a backlog of 5: a page with its style, script and event stream,
+  // or a burst of requests, would find connections refused. Listening again raises it.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   return true;
 }
 
@@ -132,7 +144,7 @@ void Server::run() { http_->listen_after_bind(); }
 
 void Server::stop() {
   if (stopping_.exchange(true)) return;
-  ws_.wake_all();
+  ws_.close();
   if (http_) http_->stop();
 }
 
@@ -164,14 +176,29 @@ void Server::routes() {
               message_page("Finns inte", "Det finns ingen överenskommelse med den adressen i arbetsytan.", *r, info_for("")));
   };
 
+  // A form that did not come from this workspace (no or another CSRF token, another origin).
+  auto refused_form = [info_for](const Resources& r) {
+    return message_page("Formuläret kan inte tas emot",
+                        "Formuläret kom inte från den här arbetsytan, eller arbetsytan har startats om sedan "
+                        "sidan öppnades. Ladda om sidan och försök igen.",
+                        r, info_for(""));
+  };
+  // The CSRF token travels in the form body, which is read after routing: each POST handler
+  // asks first.
+  auto form_allowed = [this, refused_form, send_page](const httplib::Request& req, httplib::Response& res) {
+    if (same_secret(param(req, "csrf"), csrf_)) return true;
+    send_page(res, 403, refused_form(*ws_.resources()));
+    return false;
+  };
+
   http.set_default_headers({{"Content-Security-Policy", content_security_policy()},
                             {"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},
                             {"Cache-Control", "no-store"},
                             {"X-Frame-Options", "DENY"}});
 
-  // Every request: our Host, the access token when there is one, the CSRF token on writes.
-  http.set_pre_routing_handler([this, info_for, send_page](const httplib::Request& req, httplib::Response& res) {
+  // Every request: our Host, the access token when there is one, our Origin on writes.
+  http.set_pre_routing_handler([this, info_for, send_page, refused_form](const httplib::Request& req, httplib::Response& res) {
     const auto r = ws_.resources();
     if (!host_allowed(req.get_header_value("Host"), allowed_hosts_)) {
       send_page(res, 421,
@@ -198,12 +225,8 @@ void Server::routes() {
       const bool origin_ok =
           origin.empty() || std::any_of(allowed_hosts_.begin(), allowed_hosts_.end(),
                                         [&](const std::string& h) { return origin == "http://" + h; });
-      if (!origin_ok || !same_secret(param(req, "csrf"), csrf_)) {
-        send_page(res, 403,
-                  message_page("Formuläret kan inte tas emot",
-                               "Formuläret kom inte från den här arbetsytan, eller arbetsytan har startats om sedan "
-                               "sidan öppnades. Ladda om sidan och försök igen.",
-                               *r, info_for("")));
+      if (!origin_ok) {
+        send_page(res, 403, refused_form(*r));
         return httplib::Server::HandlerResponse::Handled;
       }
     }
@@ -307,7 +330,9 @@ void Server::routes() {
     send_page(res, 200, questionnaire_page(*e, q, *r, info_for("")));
   });
 
-  http.Post("/questions/(.+)", [this, info_for, send_page, not_found](const httplib::Request& req, httplib::Response& res) {
+  http.Post("/questions/(.+)", [this, info_for, send_page, not_found, form_allowed](const httplib::Request& req,
+                                                                                    httplib::Response& res) {
+    if (!form_allowed(req, res)) return;
     const auto key = agreement_key(req.matches[1].str());
     const auto e = key ? ws_.entry(*key) : nullptr;
     if (!e || e->result.kind != "local") return not_found(res);
@@ -367,7 +392,8 @@ void Server::routes() {
     send_page(res, 200, init_page(ws_.entries(), param(req, "region"), {}, *r, info_for("")));
   });
 
-  http.Post("/init", [this, info_for, send_page](const httplib::Request& req, httplib::Response& res) {
+  http.Post("/init", [this, info_for, send_page, form_allowed](const httplib::Request& req, httplib::Response& res) {
+    if (!form_allowed(req, res)) return;
     const auto r = ws_.resources();
     std::lock_guard<std::mutex> writing(ws_.write_mutex());
     local::InitOptions io;

@@ -65,6 +65,7 @@ class Server {
   std::vector<std::string> allowed_hosts_;
   std::string csrf_;
   int port_ = 0;
+  int listen_socket_ = -1;
   std::atomic<bool> stopping_{false};
 };
 

@@ -180,6 +180,8 @@ void Workspace::load_all() {
   std::map<std::string, std::shared_ptr<const Entry>> updates;
   const std::uint64_t gen = generation() + 1;
   for (const auto& f : files) {
+    // A link inside the folder that points out of it is not part of the workspace.
+    if (!util::is_inside(f, content_dir_)) continue;
     auto e = build_one(f, *res, nullptr, gen);
     updates[e->key] = std::move(e);
   }
@@ -340,7 +342,7 @@ std::uint64_t Workspace::generation() const {
 
 std::vector<std::string> Workspace::wait_for_change(std::uint64_t& seen, std::chrono::milliseconds timeout) {
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_cv_.wait_for(lock, timeout, [&] { return generation_ != seen; });
+  changed_cv_.wait_for(lock, timeout, [&] { return generation_ != seen || closed_; });
   std::vector<std::string> keys;
   if (generation_ == seen) return keys;
   const bool complete = !history_.empty() && history_.front().first <= seen + 1;
@@ -357,6 +359,12 @@ std::vector<std::string> Workspace::wait_for_change(std::uint64_t& seen, std::ch
   return keys;
 }
 
-void Workspace::wake_all() { changed_cv_.notify_all(); }
+void Workspace::close() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+  }
+  changed_cv_.notify_all();
+}
 
 }  // namespace okgen::serve

@@ -97,8 +97,8 @@ class Workspace {
   /// Waits until the generation passes `seen` or `timeout` elapses; returns the keys changed
   /// after `seen` (all keys, when that history is gone) and sets `seen` to the generation now.
   std::vector<std::string> wait_for_change(std::uint64_t& seen, std::chrono::milliseconds timeout);
-  /// Wakes every waiter (the server is stopping).
-  void wake_all();
+  /// Wakes every waiter and makes later waits return at once (the server is stopping).
+  void close();
 
   /// Serialises writes of content files by the server with the rebuild they cause.
   std::mutex& write_mutex() { return write_mutex_; }
@@ -120,6 +120,7 @@ class Workspace {
   std::shared_ptr<const Resources> res_;
   std::map<std::string, std::shared_ptr<const Entry>> entries_;
   std::uint64_t generation_ = 0;
+  bool closed_ = false;
   std::deque<std::pair<std::uint64_t, std::vector<std::string>>> history_;  ///< recent changes
   std::map<std::string, std::pair<std::uint64_t, std::string>> pdf_cache_;   ///< key -> (generation, pdf)
   std::mutex rebuild_mutex_;  ///< one rebuild at a time
