@@ -109,6 +109,9 @@ Server::Server(Workspace& ws, ServerOptions options)
   http_->new_task_queue = [] { return new httplib::ThreadPool(48); };
   http_->set_payload_max_length(kMaxBody);
   http_->set_read_timeout(10, 0);
+  // An idle keep-alive connection holds a worker until it times out, and stop() waits for
+  // the workers: a short timeout keeps Ctrl-C prompt.
+  http_->set_keep_alive_timeout(1);
   http_->set_keep_alive_max_count(100);
   // SO_REUSEADDR only: httplib's default is SO_REUSEPORT, with which a second server on the
   // same port would start without a word and take half of the requests.
@@ -183,54 +186,64 @@ void Server::routes() {
                         "sidan öppnades. Ladda om sidan och försök igen.",
                         r, info_for(""));
   };
-  // The CSRF token travels in the form body, which is read after routing: each POST handler
-  // asks first.
-  auto form_allowed = [this, refused_form, send_page](const httplib::Request& req, httplib::Response& res) {
-    if (same_secret(param(req, "csrf"), csrf_)) return true;
-    send_page(res, 403, refused_form(*ws_.resources()));
-    return false;
-  };
-
-  http.set_default_headers({{"Content-Security-Policy", content_security_policy()},
-                            {"X-Content-Type-Options", "nosniff"},
-                            {"Referrer-Policy", "no-referrer"},
-                            {"Cache-Control", "no-store"},
-                            {"X-Frame-Options", "DENY"}});
-
-  // Every request: our Host, the access token when there is one, our Origin on writes.
-  http.set_pre_routing_handler([this, info_for, send_page, refused_form](const httplib::Request& req, httplib::Response& res) {
+  // Host, access token and (on writes) Origin. Requests with a body are checked in their
+  // handler, after httplib has read the body: a refusal before that would leave the body
+  // unread on a keep-alive connection and break the browser's next request.
+  auto admitted = [this, info_for, send_page, refused_form](const httplib::Request& req, httplib::Response& res) {
     const auto r = ws_.resources();
     if (!host_allowed(req.get_header_value("Host"), allowed_hosts_)) {
       send_page(res, 421,
                 message_page("Fel adress", "Arbetsytan svarar bara på den adress den startades med.", *r, info_for("")));
-      return httplib::Server::HandlerResponse::Handled;
+      return false;
     }
     if (!options_.token.empty()) {
       const std::string given = param(req, "token");
-      if (!given.empty() && same_secret(given, options_.token)) {
+      if (!given.empty() && same_secret(given, options_.token) && req.method == "GET") {
         // Remember the token in a cookie and drop it from the address bar.
         res.set_header("Set-Cookie", "okgen_token=" + options_.token + "; HttpOnly; SameSite=Strict; Path=/");
         res.set_redirect(req.path, 303);
-        return httplib::Server::HandlerResponse::Handled;
+        return false;
       }
       if (!same_secret(cookie(req, "okgen_token"), options_.token)) {
         send_page(res, 401,
                   message_page("Åtkomstnyckel saknas", "Öppna adressen som okgen serve skrev ut, med ?token=.", *r,
                                info_for("")));
-        return httplib::Server::HandlerResponse::Handled;
+        return false;
       }
     }
     if (req.method == "POST") {
+      // Browsers send Origin on every form POST; "null" (a sandboxed or file page) and
+      // other sites are refused. A client that sends none still needs the CSRF token.
       const std::string origin = req.get_header_value("Origin");
       const bool origin_ok =
           origin.empty() || std::any_of(allowed_hosts_.begin(), allowed_hosts_.end(),
                                         [&](const std::string& h) { return origin == "http://" + h; });
       if (!origin_ok) {
         send_page(res, 403, refused_form(*r));
-        return httplib::Server::HandlerResponse::Handled;
+        return false;
       }
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return true;
+  };
+  // The CSRF token travels in the form body: each POST handler asks first.
+  auto form_allowed = [this, admitted, refused_form, send_page](const httplib::Request& req, httplib::Response& res) {
+    if (!admitted(req, res)) return false;
+    if (same_secret(param(req, "csrf"), csrf_)) return true;
+    send_page(res, 403, refused_form(*ws_.resources()));
+    return false;
+  };
+
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form
+  // posts, and the Origin check could not tell the workspace's own forms from a stranger's.
+  http.set_default_headers({{"Content-Security-Policy", content_security_policy()},
+                            {"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "same-origin"},
+                            {"Cache-Control", "no-store"},
+                            {"X-Frame-Options", "DENY"}});
+
+  http.set_pre_routing_handler([admitted](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH") return httplib::Server::HandlerResponse::Unhandled;
+    return admitted(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
   });
   http.set_error_handler([this, info_for, send_page](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;

@@ -81,6 +81,47 @@ int raw_status(int port, const std::string& request) {
   return std::atoi(buf + 9);  // "HTTP/1.1 404 ..."
 }
 
+// Sends each request on one connection, as a browser reuses it: the next one after the
+// answer to the previous has arrived. Returns the status of every answer (0: none).
+std::vector<int> statuses_on_one_connection(int port, const std::vector<std::string>& requests) {
+  std::vector<int> out;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return out;
+  }
+  timeval tv{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  for (const auto& request : requests) {
+    // Head and body in two packets, as browsers send a form: a server that answered
+    // before reading the body would find the body where the next request should be.
+    const size_t head = request.find("\r\n\r\n") + 4;
+    [[maybe_unused]] auto w = write(fd, request.data(), head);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (head < request.size()) w = write(fd, request.data() + head, request.size() - head);
+    std::string got;
+    char buf[4096];
+    int status = 0;
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) {
+      got.append(buf, static_cast<size_t>(n));
+      const size_t head_end = got.find("\r\n\r\n");
+      const size_t length_at = got.find("Content-Length: ");
+      if (head_end == std::string::npos || length_at == std::string::npos) continue;
+      if (got.size() >= head_end + 4 + std::stoul(got.substr(length_at + 16))) {
+        status = std::atoi(got.c_str() + 9);
+        break;
+      }
+    }
+    out.push_back(status);
+  }
+  close(fd);
+  return out;
+}
+
 std::string get_request(const std::string& path, int port) {
   return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nConnection: close\r\n\r\n";
 }
@@ -191,7 +232,30 @@ TEST_CASE("serve: answers are written into the local file, refused without CSRF 
     CHECK(c.Post(url.c_str(), httplib::Params{{"csrf", "0000"}, {"hash", hash}, {"svar-0", "Svar."}})->status == 403);
     CHECK(c.Post(url.c_str(), httplib::Headers{{"Origin", "http://evil.example"}},
                  httplib::Params{{"csrf", r.server.csrf_token()}, {"hash", hash}, {"svar-0", "Svar."}})->status == 403);
+    // A sandboxed page or a file: URL sends "Origin: null".
+    CHECK(c.Post(url.c_str(), httplib::Headers{{"Origin", "null"}},
+                 httplib::Params{{"csrf", r.server.csrf_token()}, {"hash", hash}, {"svar-0", "Svar."}})->status == 403);
     CHECK(file_text(file) == before);
+  }
+  SECTION("a refused form leaves the browser's connection usable") {
+    // The browser keeps the connection open: a refusal before the body was read would
+    // leave it in the stream and break the next request.
+    const std::string host = "Host: 127.0.0.1:" + std::to_string(r.server.port()) + "\r\n";
+    const std::string body = "csrf=" + r.server.csrf_token() + "&hash=" + hash + "&svar-0=Svar.";
+    const std::string post = "POST " + url + " HTTP/1.1\r\n" + host +
+                             "Origin: http://evil.example\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string then_get = "GET / HTTP/1.1\r\n" + host + "\r\n";
+    CHECK(statuses_on_one_connection(r.server.port(), {post, then_get}) == std::vector<int>{403, 200});
+    CHECK(file_text(file) == before);
+  }
+  SECTION("the workspace's own page as Origin is accepted") {
+    const std::string origin = "http://127.0.0.1:" + std::to_string(r.server.port());
+    auto res = c.Post(url.c_str(), httplib::Headers{{"Origin", origin}},
+                      httplib::Params{{"csrf", r.server.csrf_token()}, {"hash", hash}, {"svar-1", "Svar från sidan."}});
+    REQUIRE(res);
+    CHECK(res->status == 303);
+    CHECK(file_text(file).find("Svar från sidan.") != std::string::npos);
   }
   SECTION("a body over 1 MiB: 413, nothing written") {
     const std::string huge(2 * 1024 * 1024, 'a');

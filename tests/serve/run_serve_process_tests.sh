@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# okgen serve as a process: start-up messages and exit codes, a port already taken, another
+# address without a token, and Ctrl-C (SIGINT) or kill (SIGTERM) while answers are being
+# saved: the server must stop cleanly (exit 0, within 3 s), leave no temporary file, and leave
+# the local agreement either as it was or with whole answers in it, never half written.
+# Usage: run_serve_process_tests.sh OKGEN_BINARY SOURCE_DIR
+set -u
+okgen=$1
+src=$2
+command -v curl >/dev/null || { echo "skipped: needs curl"; exit 77; }
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+mkdir -p "$work/content/dalarna/local"
+cp "$src/content/dalarna/regional.xml" "$work/content/dalarna/"
+cp "$src/content/dalarna/local/avesta.xml" "$src/content/dalarna/local/falun.xml" "$work/content/dalarna/local/"
+file="$work/content/dalarna/local/avesta.xml"
+cp "$file" "$work/original.xml"
+
+# Starts a server in the background; sets $pid and $url (waits for its "Öppna" line).
+start() {
+  : > "$work/out.txt"
+  "$okgen" serve "$work/content" --date 2026-11-23 "$@" > "$work/out.txt" 2> "$work/err.txt" &
+  pid=$!
+  pids+=("$pid")
+  for _ in $(seq 100); do
+    url=$(grep -o 'http://[^ ]*' "$work/out.txt" | head -1)
+    [ -n "$url" ] && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+# Waits up to 3 s for $pid to end; sets $code.
+wait_stop() {
+  for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  kill -0 "$pid" 2>/dev/null && fail "the server did not stop within 3 s after $1"
+  wait "$pid"; code=$?
+}
+
+# --help reaches okgen-serve through okgen.
+"$okgen" serve --help | grep -q -- "--port" || fail "okgen serve --help does not describe --port"
+# A folder that is not there: exit 2 with a message.
+"$okgen" serve "$work/nowhere" --port 0 > /dev/null 2> "$work/err.txt"; code=$?
+[ "$code" -eq 2 ] || fail "a missing content folder gave exit $code, not 2"
+grep -q "finns inte" "$work/err.txt" || fail "no message for a missing content folder"
+echo "ok: --help, missing folder (exit 2)"
+
+start --port 0 || fail "the server did not start: $(cat "$work/err.txt")"
+port=${url#http://127.0.0.1:}; port=${port%%/*}
+grep -q "Avsluta med Ctrl-C" "$work/out.txt" || fail "no Ctrl-C hint"
+# The same port again: refused with exit 3 (no silent second server on a shared port).
+"$okgen" serve "$work/content" --port "$port" > /dev/null 2> "$work/err2.txt"; code=$?
+[ "$code" -eq 3 ] || fail "a second server on port $port gave exit $code, not 3"
+grep -q "upptagen" "$work/err2.txt" || fail "no message for a port in use"
+echo "ok: second server on a taken port refused (exit 3)"
+
+# Answers posted one after another while SIGINT arrives.
+page=$(curl -s "${url}questions/dalarna/local/avesta.xml")
+csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"//')
+[ -n "$csrf" ] || fail "no CSRF token in the questionnaire"
+(
+  for i in $(seq 0 40); do
+    hash=$(curl -s "${url}questions/dalarna/local/avesta.xml" | grep -o 'name="hash" value="[^"]*"' | sed 's/.*value="//; s/"//')
+    [ -n "$hash" ] || exit 0
+    curl -s -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "hash=$hash" \
+      --data-urlencode "svar-0=Svar nummer $i, skrivet medan servern stängs." "${url}questions/dalarna/local/avesta.xml" || exit 0
+  done
+) &
+poster=$!
+sleep 0.4
+kill -INT "$pid"
+wait_stop SIGINT
+wait "$poster" 2>/dev/null
+[ "$code" -eq 0 ] || fail "Ctrl-C ended the server with exit $code, not 0"
+grep -q "avslutad" "$work/out.txt" || fail "no goodbye line after Ctrl-C"
+leftovers=$(find "$work/content" -name '.*tmp*')
+[ -z "$leftovers" ] || fail "temporary files left: $leftovers"
+answered=$(grep -c "skrivet medan servern stängs" "$file")
+prompts_now=$(grep -c "<prompt>" "$file")
+prompts_before=$(grep -c "<prompt>" "$work/original.xml")
+[ $((prompts_before - prompts_now)) -eq "$answered" ] || fail "answers and prompts do not add up: $answered answers, $prompts_before -> $prompts_now prompts"
+"$okgen" check --date 2026-11-23 -q "$file" > /dev/null 2>&1; c=$?
+[ "$c" -le 1 ] || fail "the local file no longer loads after Ctrl-C (okgen check exit $c)"
+echo "ok: Ctrl-C during saves: exit 0, $answered whole answers written, no temporary files, the file loads"
+
+# SIGTERM the same way, and another address without --token gets one made up and printed.
+start --port 0 --host 0.0.0.0 || fail "the server did not start on 0.0.0.0: $(cat "$work/err.txt")"
+printf '%s' "$url" | grep -q '?token=[0-9a-f]\{32\}' || fail "no generated token in $url"
+status_plain=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: 0.0.0.0:$(printf '%s' "${url#http://0.0.0.0:}" | cut -d/ -f1)" "http://127.0.0.1:$(printf '%s' "${url#http://0.0.0.0:}" | cut -d/ -f1)/")
+[ "$status_plain" = "401" ] || fail "a request without the token got $status_plain, not 401"
+kill -TERM "$pid"
+wait_stop SIGTERM
+[ "$code" -eq 0 ] || fail "SIGTERM ended the server with exit $code, not 0"
+echo "ok: --host 0.0.0.0 makes a token, a request without it gets 401; SIGTERM: exit 0"
