@@ -9,6 +9,7 @@
 #include "diag/source_registry.h"
 #include "text/catalog.h"
 #include "util/fs.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -255,17 +256,29 @@ std::vector<std::string> Workspace::changed(const std::vector<fs::path>& paths) 
     }
   }
 
-  const std::uint64_t gen = generation() + 1;
-  std::map<std::string, std::shared_ptr<const Entry>> updates;
-  for (const auto& f : rebuild) {
-    auto previous = entry(key_of(f));
-    auto e = build_one(f, *res, previous, gen);
-    updates[e->key] = std::move(e);
-  }
+  // Two rounds: the agreements whose own file was saved first, published at once so the page
+  // the author is looking at reloads; then what depends on them (a regional agreement's local
+  // ones). Each round builds on every core.
+  std::vector<fs::path> first, then;
+  for (const auto& f : rebuild) (touched.count(absolute_normal(f)) ? first : then).push_back(f);
+  if (first.empty()) first.swap(then);
   std::vector<std::string> keys;
-  for (const auto& [k, _] : updates) keys.push_back(k);
+  for (auto* round : {&first, &then}) {
+    if (round->empty()) continue;
+    const std::uint64_t gen = generation() + 1;
+    std::vector<std::shared_ptr<const Entry>> built(round->size());
+    util::parallel_for(round->size(), [&](std::size_t i) {
+      built[i] = build_one((*round)[i], *res, entry(key_of((*round)[i])), gen);
+    });
+    std::map<std::string, std::shared_ptr<const Entry>> updates;
+    for (auto& e : built) {
+      keys.push_back(e->key);
+      updates[e->key] = std::move(e);
+    }
+    publish(std::move(updates), round == &first ? removed : std::vector<std::string>{});
+  }
+  if (first.empty() && then.empty() && (!removed.empty() || resources_changed)) publish({}, removed);
   keys.insert(keys.end(), removed.begin(), removed.end());
-  if (!keys.empty() || resources_changed) publish(std::move(updates), std::move(removed));
   return keys;
 }
 

@@ -440,3 +440,34 @@ TEST_CASE("serve: the watcher reports saves, with inotify and by polling", "[ser
     for (const auto& p : seen) CHECK(p.filename().string().rfind(".", 0) != 0);  // no temp files
   }
 }
+
+TEST_CASE("serve: a regional save is published before its local agreements are rebuilt", "[serve]") {
+  // The author looking at the regional agreement should not wait for its fifteen local ones.
+  const fs::path content = make_content("serve-rounds");
+  fs::create_directories(content / "ostergotland");
+  fs::copy_file(test::source_dir() / "content/ostergotland/regional.xml", content / "ostergotland/regional.xml");
+  serve::Workspace ws(content, test::source_dir(), "sv", *util::Date::parse("2026-11-23"));
+  ws.load_all();
+  const fs::path regional = content / "dalarna/regional.xml";
+  const auto locals_before = ws.entry("dalarna/local/avesta.xml");
+  REQUIRE(locals_before);
+  std::uint64_t seen = ws.generation();
+  util::write_file_atomic(regional, file_text(regional) + "<!-- sparad -->\n");
+  const auto keys = ws.changed({regional});
+  CHECK(std::find(keys.begin(), keys.end(), "dalarna/local/avesta.xml") != keys.end());
+  CHECK(ws.generation() == seen + 2);  // two rounds
+  std::uint64_t after_first = seen + 1;
+  // The history holds both rounds: the first names the regional agreement only.
+  std::uint64_t probe = seen;
+  const auto both = ws.wait_for_change(probe, std::chrono::milliseconds(0));
+  CHECK(std::find(both.begin(), both.end(), "dalarna/regional.xml") != both.end());
+  CHECK(std::find(both.begin(), both.end(), "dalarna/local/avesta.xml") != both.end());
+  const auto second = ws.wait_for_change(after_first, std::chrono::milliseconds(0));
+  CHECK(std::find(second.begin(), second.end(), "dalarna/regional.xml") == second.end());
+  CHECK(std::find(second.begin(), second.end(), "dalarna/local/avesta.xml") != second.end());
+  // Nothing else in the content folder was rebuilt (Östergötland's agreement keeps its entry).
+  const auto other = ws.entry("ostergotland/regional.xml");
+  REQUIRE(other);
+  CHECK(other->generation <= seen);
+  CHECK(ws.entry("dalarna/local/avesta.xml")->generation == seen + 2);
+}
