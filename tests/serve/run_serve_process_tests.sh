@@ -12,7 +12,12 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+# On failure the server's own messages are shown too (a sanitizer's report lands there).
+fail() {
+  echo "FAIL: $*"
+  if [ -s "$work/err.txt" ]; then echo "--- the server's stderr:"; tail -n 80 "$work/err.txt"; fi
+  exit 1
+}
 
 mkdir -p "$work/content/dalarna/local"
 cp "$src/content/dalarna/regional.xml" "$work/content/dalarna/"
