@@ -13,10 +13,14 @@
 
 #include "diag/rules.h"
 #include "load/agreement_loader.h"
+#include "compose/composer.h"
+#include "local/document.h"
 #include "local/init.h"
 #include "local/merge.h"
 #include "local/status.h"
 #include "model/fingerprint.h"
+#include "model/walk.h"
+#include "review/check_options.h"
 #include "pipeline.h"
 #include "support/golden.h"
 #include "support/test_support.h"
@@ -127,18 +131,23 @@ bool contains(const std::string& hay, const std::string& needle) { return hay.fi
 
 }  // namespace
 
-TEST_CASE("merge: local sections first, then the regional ones with local texts applied", "[local]") {
+TEST_CASE("merge: the regional sections with their numbers and local texts applied, then the local part L", "[local]") {
   auto m = merge_with(karlskrona());
   REQUIRE(m->merged);
   INFO(util::join(rules(m->sink), ", "));
   CHECK(m->sink.size() == 0);
   const model::Agreement& a = *m->merged;
   CHECK(a.kind == model::AgreementKind::local);
-  CHECK(a.sections.front().id == "lokal-arbetet");
+  CHECK(a.form == model::LocalForm::consolidated);
+  CHECK(a.sections.front().id == "inledning");
   CHECK(a.sections.front().number == "1");
+  const model::Section* own = a.find_section("lokal-arbetet");
+  REQUIRE(own);
+  CHECK(own->number == "L1");
+  CHECK(own->origin == model::Origin::own);
   const model::Section* rutiner = a.find_section("rutiner");
   REQUIRE(rutiner);
-  CHECK(rutiner->number == "9");
+  CHECK(rutiner->number == "3");  // as in the regional agreement
   CHECK(rutiner->origin == model::Origin::regional_extended);
   CHECK(rutiner->local_from > 0);
   CHECK(rutiner->local_from < rutiner->content.size());
@@ -201,6 +210,113 @@ TEST_CASE("merge: local text can cite the regional agreement's references and se
   auto m = merge_with(xml);
   INFO(util::join(rules(m->sink), ", "));
   CHECK(m->sink.size() == 0);
+}
+
+TEST_CASE("local document: own sections from 1, local texts for regional sections named by their regional number", "[local]") {
+  std::string xml = karlskrona();
+  // Own text citing a regional reference and linking to a regional section.
+  replace(xml, "varje höst", "varje höst[^hsl-16-3] enligt [](#giltighet)");
+  auto m = merge_with(xml);
+  REQUIRE(m->merged);
+  const std::size_t local_files = m->local.agreement->files.size();
+  const auto d = local::local_document(*m->merged, local_files, "../regional.html", "Lokal text till regionens avsnitt");
+  CHECK(d.form == model::LocalForm::document);
+  // The municipality's sections, numbered from 1, then one part with its regional texts.
+  REQUIRE(d.sections.size() >= 2);
+  CHECK(d.sections.front().id == "lokal-arbetet");
+  CHECK(d.sections.front().number == "1");
+  const model::Section& part = d.sections.back();
+  CHECK(part.heading == "Lokal text till regionens avsnitt");
+  std::vector<std::string> adds_to;
+  for (const auto& c : part.children) adds_to.push_back(c.adds_to);
+  CHECK(adds_to == std::vector<std::string>{"rutiner", "brukarmedverkan", "implementering"});  // regional order
+  // An extension carries only the local text; the regional text stays in the regional agreement.
+  const model::Section& rutiner = part.children[0];
+  CHECK(rutiner.origin == model::Origin::regional_extended);
+  const auto local_only = [](const model::Section& s) {
+    std::string out;
+    for (const auto& c : s.content) {
+      model::for_each_rich_text(c, [&](const model::RichText& t) { out += model::plain_text(t.blocks); });
+    }
+    return out;
+  };
+  CHECK(contains(local_only(rutiner), "I Karlskrona kallar SIP-samordnaren"));
+  CHECK_FALSE(contains(local_only(rutiner), "Den enskilde, en närstående eller personal"));
+  // No regional section is in it, but every one can be linked to.
+  CHECK(d.find_section("giltighet") == nullptr);
+  const auto giltighet = std::find_if(d.regional_sections.begin(), d.regional_sections.end(),
+                                      [](const auto& r) { return r.id == "giltighet"; });
+  REQUIRE(giltighet != d.regional_sections.end());
+  CHECK(giltighet->number == "5.1");
+  // The regional reference it cites is kept; the regional ones it does not cite are not.
+  CHECK(std::any_of(d.law_refs.begin(), d.law_refs.end(), [](const auto& l) { return l.id == "hsl-16-3"; }));
+  CHECK_FALSE(std::any_of(d.law_refs.begin(), d.law_refs.end(), [](const auto& l) { return l.id == "lus"; }));
+  // Its validity is the regional text's, as the local text states none.
+  REQUIRE(d.inherited_validity);
+
+  // Composed: headings and links say the regional number and go to the regional page.
+  diag::DiagnosticSink sink;
+  const auto doc = compose::compose(d, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
+  const compose::DocSection& composed = doc.sections.back().children.front();
+  CHECK(composed.heading == "Till 3 Rutiner för samarbete kring den enskilde");
+  const std::string intro = model::plain_text(composed.blocks);
+  CHECK(contains(intro, "Kompletterar avsnitt 3 Rutiner för samarbete kring den enskilde i den regionala överenskommelsen."));
+  bool linked = false;
+  for (const auto& s : doc.sections) {
+    model::for_each_inline(s.blocks, [&](const model::Inline& in) {
+      if (const auto* l = std::get_if<model::Link>(&in.node); l && l->href == "../regional.html#giltighet") {
+        linked = model::plain_text(l->children) == "avsnitt 5.1 Giltighetstid i den regionala överenskommelsen";
+      }
+    });
+    for (const auto& c : s.children) {
+      model::for_each_inline(c.blocks, [&](const model::Inline& in) {
+        if (const auto* l = std::get_if<model::Link>(&in.node); l && l->href == "../regional.html#giltighet") {
+          linked = model::plain_text(l->children) == "avsnitt 5.1 Giltighetstid i den regionala överenskommelsen";
+        }
+      });
+    }
+  }
+  CHECK(linked);
+  CHECK(doc.validity.state != model::ValidityState::unknown);
+  // No "regional text" notes: the whole document is the municipality's.
+  for (const auto& s : doc.sections) CHECK(s.origin.empty());
+}
+
+TEST_CASE("okgen.conf [local]: forms for all regions and per region folder", "[local]") {
+  const fs::path dir = test::temp_dir("local-forms-conf");
+  const auto read = [&](const std::string& text, diag::DiagnosticSink& sink) {
+    write(dir / "okgen.conf", text);
+    review::CheckOptions o;
+    review::read_config(dir / "okgen.conf", o, sink);
+    return o;
+  };
+  {
+    diag::DiagnosticSink sink;
+    const auto o = read("[local]\nforms = consolidated\nforms.dalarna = local-document, consolidated\n", sink);
+    CHECK(sink.size() == 0);
+    CHECK(o.forms_for("ostergotland") == std::vector<model::LocalForm>{model::LocalForm::consolidated});
+    CHECK(o.forms_for("dalarna") == std::vector<model::LocalForm>{model::LocalForm::document, model::LocalForm::consolidated});
+  }
+  {
+    diag::DiagnosticSink sink;
+    const auto o = read("[local]\nforms = konsoliderad\nformer = consolidated\n", sink);
+    CHECK(sink.size() == 2);
+    CHECK(has_rule(sink, "config-invalid"));
+    CHECK(o.forms_for("x").size() == 2);  // the default stays: both forms
+  }
+}
+
+TEST_CASE("build: a region that publishes only the consolidated version", "[local]") {
+  const fs::path root = fixture_copy("local-forms-build");
+  auto o = options(root / "content", root / "out");
+  o.check.local_forms_by_region["blekinge"] = {model::LocalForm::consolidated};
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  build(o, test::resources(), sink, sources);
+  CHECK(fs::exists(root / "out/blekinge/local/karlskrona-konsoliderad.html"));
+  CHECK_FALSE(fs::exists(root / "out/blekinge/local/karlskrona.html"));
+  const std::string page = test::read(root / "out/blekinge/regional-kommuner.html");
+  CHECK(contains(page, "href=\"local/karlskrona-konsoliderad.html\""));
 }
 
 TEST_CASE("status: a finished local agreement is complete and current", "[local]") {
@@ -303,15 +419,20 @@ TEST_CASE("inheritance: a regional revision reaches the local agreement and flag
   REQUIRE(version);
   CHECK(version->arg("current") == "1.1");
 
-  // The new regional text is in the local agreement's page, and the region page says so.
+  // The new regional text is in the consolidated version; the municipality's own document
+  // has its local text, pointing at the regional section by its regional number.
+  const std::string consolidated = test::read(root / "out/blekinge/local/karlskrona-konsoliderad.html");
+  CHECK(contains(consolidated, "var tredje månad"));
+  CHECK(contains(consolidated, "I Karlskrona kallar SIP-samordnaren"));
   const std::string html = test::read(root / "out/blekinge/local/karlskrona.html");
-  CHECK(contains(html, "var tredje månad"));
+  CHECK_FALSE(contains(html, "var tredje månad"));
   CHECK(contains(html, "I Karlskrona kallar SIP-samordnaren"));
+  CHECK(contains(html, "<a href=\"../regional.html#rutiner\">avsnitt 3 Rutiner för samarbete kring den enskilde i den regionala överenskommelsen</a>"));
   const std::string page = test::read(root / "out/blekinge/regional-kommuner.html");
   CHECK(contains(page, "äldre version, behöver ses över"));
   CHECK(contains(page, "1 regionala avsnitt har ändrats"));
   const std::string report = test::read(root / "out/kontrollrapport.txt");
-  CHECK(contains(report, "ändrat regionalt: 9 Rutiner för samarbete kring den enskilde"));
+  CHECK(contains(report, "ändrat regionalt: 3 Rutiner för samarbete kring den enskilde"));  // the regional number
   // Findings in the regional text are reported once, for the regional agreement.
   for (const auto& d : sink.all()) {
     if (util::ends_with(d.span.file, "regional.xml")) CHECK(d.rule != "local-regional-changed");
@@ -376,6 +497,18 @@ TEST_CASE("local init: prefilled from the registry, the template and the regiona
   auto regional = test::load_file(root / "content/blekinge/regional.xml");
   CHECK(contains(xml, "ref=\"rutiner\" action=\"extend\" based-on=\"" +
                           model::fingerprint(*regional.agreement->find_section("rutiner")) + "\""));
+  // Each open section names exactly the actions its policy allows (merge.h allows()):
+  // extend only, extend or replace, and for a slot fill, extend or replace.
+  const auto line_of = [&](const std::string& ref) {
+    const auto at = xml.find("ref=\"" + ref + "\"");
+    REQUIRE(at != std::string::npos);
+    return xml.substr(at, xml.find('\n', at) - at);
+  };
+  CHECK_FALSE(contains(line_of("rutiner"), "även"));
+  CHECK(contains(line_of("implementering"), "(även action=\"replace\")"));
+  const auto slot = xml.find("<local-section ref=\"brukarmedverkan\" action=\"fill\"");
+  REQUIRE(slot != std::string::npos);
+  CHECK(contains(xml.substr(slot, 400), "Tillåtet är också action=\"extend\" action=\"replace\"."));
   // Valid against the schema too.
   CHECK(test::run("xmllint --noout --schema " + (test::source_dir() / "schema/agreement.xsd").string() + " " +
                   (root / "content/blekinge/local/ronneby.xml").string() + " 2>&1", &out) == 0);

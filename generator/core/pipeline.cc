@@ -16,6 +16,7 @@
 #include "load/agreement_loader.h"
 #include "load/encoding.h"
 #include "diff/word_diff.h"
+#include "local/document.h"
 #include "local/merge.h"
 #include "local/status.h"
 #include "local/regional_history.h"
@@ -58,6 +59,10 @@ struct Loaded {
   AgreementResult result;
   std::optional<model::Agreement> agreement;
   std::optional<compose::Doc> doc;
+  // A local agreement: the forms it is published in (okgen.conf [local]), and its own
+  // document when that is one of them (`doc` is then the consolidated version).
+  std::vector<model::LocalForm> forms;
+  std::optional<compose::Doc> local_doc;
   fs::path content_root;
   std::size_t local_files = 0;  ///< merged local agreement: files before the regional ones
   // Section id -> regional text now, for the notes of local-regional-changed (the merged
@@ -130,6 +135,7 @@ struct Parent {
   const model::Agreement* agreement = nullptr;
   bool valid = false;  ///< read without errors
   std::string display;
+  std::filesystem::path path;  ///< canonical
   bool outside = false;  ///< <parent href> leaves the content folder: not read
 };
 
@@ -258,8 +264,8 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   for (const auto& l : all) {
     std::error_code ec;
     if (l.agreement) {
-      parents[fs::weakly_canonical(l.result.source, ec).string()] =
-          Parent{&*l.agreement, l.result.errors == 0, l.result.display_source};
+      const fs::path canonical = fs::weakly_canonical(l.result.source, ec);
+      parents[canonical.string()] = Parent{&*l.agreement, l.result.errors == 0, l.result.display_source, canonical};
     }
   }
   std::vector<std::unique_ptr<model::Agreement>> extra_parents;  // parents not among the inputs
@@ -282,6 +288,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     plo.content_root = util::default_content_root(key);
     Parent p;
     p.display = util::display_path(key);
+    p.path = key;
     if (auto loaded = load::load_agreement(key, plo, quiet, scratch)) {
       extra_parents.push_back(std::make_unique<model::Agreement>(std::move(*loaded)));
       p.agreement = extra_parents.back().get();
@@ -350,6 +357,21 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     if (publish || l.local_files == 0) {
       compose::ComposeOptions opts{options.as_of};
       l.doc = compose::compose(*l.agreement, res, opts, w.found);
+      if (publish && w.local && l.doc) {
+        l.forms = co.forms_for(w.parent.path.parent_path().filename().string());
+        if (std::find(l.forms.begin(), l.forms.end(), model::LocalForm::document) != l.forms.end()) {
+          // Where the regional agreement is published, seen from the local one: outputs
+          // mirror the content folder, so the sources' relative path is the outputs' one.
+          std::error_code ec;
+          const fs::path from = fs::weakly_canonical(l.result.source, ec).parent_path();
+          fs::path regional_html = w.parent.path;
+          regional_html.replace_extension(".html");
+          const auto document = local::local_document(*l.agreement, l.local_files, relative_href(regional_html, from),
+                                                      res.labels.get("labels", "local.additions"));
+          diag::DiagnosticSink same_text;  // the consolidated version reported this text's problems
+          l.local_doc = compose::compose(document, res, opts, same_text);
+        }
+      }
     }
     if (l.doc) {
       l.result.validity = l.doc->validity;
@@ -463,8 +485,12 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
         le.version = l.result.version;
         le.errors = l.result.errors > 0 || !l.result.local;
         if (!le.errors) {
-          le.href = relative_href(output_path(l.result.source, l.content_root, options.output_dir, ".html"),
+          le.href = relative_href(l.entry ? options.output_dir / l.entry->href
+                                          : output_path(l.result.source, l.content_root, options.output_dir, ".html"),
                                   page.parent_path());
+          if (l.entry && !l.entry->consolidated_href.empty()) {
+            le.consolidated_href = relative_href(options.output_dir / l.entry->consolidated_href, page.parent_path());
+          }
           const local::LocalStatus& st = *l.result.local;
           le.draft = st.draft;
           le.prompts = static_cast<int>(st.prompt_count());
@@ -581,48 +607,72 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   // Every output goes to a temporary file as soon as it exists and is moved into place
   // only when the whole build can be (see staged_files.h); PDFs are typeset on all cores.
   util::StagedFiles staged;
-  const Publish publish = [&](Loaded& l) {
-    const fs::path html_path = output_path(l.result.source, l.content_root, options.output_dir, ".html");
+  // One form of one agreement: its HTML, DOCX, PDF and layout dump, named after the content
+  // file plus `suffix` ("" or "-konsoliderad"). Returns the HTML's path.
+  const auto emit = [&](Loaded& l, const compose::Doc& doc, const std::string& suffix, bool primary) {
+    const auto path = [&](const std::string& ext) {
+      fs::path p = output_path(l.result.source, l.content_root, options.output_dir, ext);
+      if (!suffix.empty()) p.replace_filename(p.stem().string() + suffix + ext);
+      return p;
+    };
+    const fs::path html_path = path(".html");
     if (want_html) {
-      staged.stage(html_path, render::render_html(*l.doc, res));
+      staged.stage(html_path, render::render_html(doc, res));
       l.result.outputs.push_back(html_path);
     }
     if (docx_style) {
-      const fs::path docx_path = output_path(l.result.source, l.content_root, options.output_dir, ".docx");
-      staged.stage(docx_path, render::docx::render_docx(*l.doc, res, *docx_style));
+      const fs::path docx_path = path(".docx");
+      staged.stage(docx_path, render::docx::render_docx(doc, res, *docx_style));
       l.result.outputs.push_back(docx_path);
     }
     if (pdfs) {
       auto writer = pdfs->acquire();
       try {
         if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
-        render::pdf::PdfResult r = writer->render(*l.doc, l.result.display_source, l.published, want_layout);
+        // The PDF writer's findings (fonts, layout) concern the text, which both forms share.
+        diag::DiagnosticSink again;
+        render::pdf::PdfResult r = writer->render(doc, l.result.display_source, primary ? l.published : again, want_layout);
         if (want_pdf) {
-          const fs::path pdf_path = output_path(l.result.source, l.content_root, options.output_dir, ".pdf");
+          const fs::path pdf_path = path(".pdf");
           staged.stage(pdf_path, r.pdf);
           l.result.outputs.push_back(pdf_path);
         }
         if (want_layout) {
-          const fs::path dump_path = output_path(l.result.source, l.content_root, options.output_dir, ".layout.txt");
+          const fs::path dump_path = path(".layout.txt");
           staged.stage(dump_path, r.layout_dump);
           l.result.outputs.push_back(dump_path);
         }
-        l.result.pages = r.pages;
+        if (primary) l.result.pages = r.pages;
       } catch (const render::pdf::PdfError& e) {
         l.pdf_error = e.what();
       }
       pdfs->release(std::move(writer));
     }
+    return html_path;
+  };
+  const Publish publish = [&](Loaded& l) {
+    // A local agreement in its forms: its own document under the file's name, the
+    // consolidated version beside it as NAME-konsoliderad; a regional one as it is.
+    const bool consolidated = l.forms.empty() ||
+                              std::find(l.forms.begin(), l.forms.end(), model::LocalForm::consolidated) != l.forms.end();
+    fs::path html_path, consolidated_path;
+    if (l.local_doc) html_path = emit(l, *l.local_doc, "", true);
+    if (consolidated) {
+      const fs::path p = emit(l, *l.doc, l.forms.empty() ? "" : "-konsoliderad", !l.local_doc);
+      (l.local_doc ? consolidated_path : html_path) = p;
+    }
     render::IndexEntry e;
     e.href = relative_href(html_path, options.output_dir);
-    e.title = l.doc->title;
-    e.kind = l.doc->kind;
-    e.kind_label = l.doc->kind_label;
-    e.region = l.doc->region;
-    e.version = l.doc->version;
-    e.diarienummer = l.doc->diarienummer;
-    e.status = model::to_string(l.doc->validity.state);
-    e.status_label = l.doc->validity_label;
+    if (!consolidated_path.empty()) e.consolidated_href = relative_href(consolidated_path, options.output_dir);
+    const compose::Doc& shown = l.local_doc ? *l.local_doc : *l.doc;
+    e.title = shown.title;
+    e.kind = shown.kind;
+    e.kind_label = shown.kind_label;
+    e.region = shown.region;
+    e.version = shown.version;
+    e.diarienummer = shown.diarienummer;
+    e.status = model::to_string(shown.validity.state);
+    e.status_label = shown.validity_label;
     e.source = l.result.display_source;
     if (l.result.local) {
       e.local_state = l.result.local->draft ? "draft" : "complete";

@@ -76,7 +76,7 @@ class Composer {
     d.id = a_.id;
     d.lang = a_.lang;
     d.kind = to_string(a_.kind);
-    d.kind_label = label(std::string("kind.") + d.kind);
+    d.kind_label = label(std::string("kind.") + d.kind + (a_.form == model::LocalForm::consolidated ? "-consolidated" : ""));
     d.title = a_.meta.title;
     d.short_title = a_.meta.short_title;
     d.subtitle = a_.meta.subtitle;
@@ -184,7 +184,21 @@ class Composer {
     out.number = s.number;
     out.heading = s.heading;
     out.depth = s.depth;
-    const bool local_doc = a_.kind == AgreementKind::local && a_.meta.municipality;
+    // The consolidated version says whose text each section is; the local document is all
+    // the municipality's, and its texts for regional sections say which section they belong to.
+    const bool local_doc = a_.kind == AgreementKind::local && a_.meta.municipality && a_.form != model::LocalForm::document;
+    if (!s.adds_to.empty()) {
+      const std::string flag = origin_flag(s.origin);
+      Value ctx;
+      ctx.set("heading", s.heading);
+      ctx.set("number", regional_number(s.adds_to));
+      out.heading = text::render(label("local.adds-to." + flag), ctx, text::Escape::none);
+      model::Inlines intro;
+      intro.push_back(model::Inline{model::Text{label("local.adds-to-intro." + flag) + " "}, s.loc});
+      intro.push_back(model::Inline{model::CrossRef{s.adds_to, {}}, s.loc});
+      intro.push_back(model::Inline{model::Text{"."}, s.loc});
+      out.blocks.push_back(Block{model::Paragraph{std::move(intro)}, s.loc});
+    }
     if (local_doc) {
       out.origin = origin_flag(s.origin);
       if (!parent || parent->origin != s.origin || (s.origin != Origin::regional && s.origin != Origin::own)) {
@@ -203,6 +217,13 @@ class Composer {
     }
     for (const auto& child : s.children) out.children.push_back(section(child, &s));
     return out;
+  }
+
+  std::string regional_number(const std::string& id) const {
+    for (const auto& r : a_.regional_sections) {
+      if (r.id == id) return r.number;
+    }
+    return "";
   }
 
   // The responsibility matrix: a row per topic, a column per principal (and joint).
@@ -341,6 +362,24 @@ class Composer {
             ctx.set("number", it->second->number);
             ctx.set("heading", it->second->heading);
             x->children.push_back(model::Inline{model::Text{text::render(label("xref.section"), ctx, text::Escape::none)}, in.loc});
+          }
+          return;
+        }
+        // A local agreement's own document: a regional section, on the published regional page.
+        for (const auto& r : a_.regional_sections) {
+          if (r.id != x->target) continue;
+          Value ctx;
+          ctx.set("number", r.number);
+          ctx.set("heading", r.heading);
+          model::Inlines children =
+              x->children.empty()
+                  ? model::Inlines{model::Inline{model::Text{text::render(label("xref.regional-section"), ctx, text::Escape::none)}, in.loc}}
+                  : x->children;
+          const std::string href = a_.regional_href + "#" + r.id;
+          if (a_.regional_href.empty() || !util::is_safe_url(href)) {
+            in.node = model::Emph{std::move(children)};
+          } else {
+            in.node = model::Link{href, std::move(children)};
           }
           return;
         }

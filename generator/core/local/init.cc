@@ -5,6 +5,7 @@
 
 #include "diag/suggest.h"
 #include "load/agreement_loader.h"
+#include "local/merge.h"
 #include "model/fingerprint.h"
 #include "model/walk.h"
 #include "util/fs.h"
@@ -117,7 +118,14 @@ Value context(const Parent& p, const data::Municipality& m, const data::Referenc
     v.set("number", s.number);
     v.set("heading", comment_safe(s.heading));
     v.set("fingerprint", model::fingerprint(s));
-    v.set("replaceable", s.local == model::LocalPolicy::replace);
+    // The other actions the section's policy allows (merge.h allows()), named in the comment.
+    Value::List others;
+    for (auto action : {model::LocalAction::extend, model::LocalAction::replace, model::LocalAction::fill}) {
+      const bool shown = action == (s.local == model::LocalPolicy::slot ? model::LocalAction::fill : model::LocalAction::extend);
+      if (!shown && allows(s.local, action)) others.push_back(Value{std::string(model::to_string(action))});
+    }
+    v.set("has_other_actions", !others.empty());
+    v.set("other_actions", std::move(others));
     (s.local == model::LocalPolicy::slot ? slots : extendable).push_back(std::move(v));
   });
   ctx.set("has_extendable", !extendable.empty());

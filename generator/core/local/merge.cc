@@ -1,4 +1,4 @@
-// The local merge (see local_merge.h).
+// The local merge (see merge.h).
 #include "local/merge.h"
 
 #include <map>
@@ -139,9 +139,14 @@ std::optional<Agreement> merge_local(const Agreement& local, const Agreement& re
       target->origin = ls.action == LocalAction::fill ? Origin::local_filled : Origin::local_replaced;
     }
   }
-  m.sections.insert(m.sections.end(), std::make_move_iterator(inherited.begin()),
-                    std::make_move_iterator(inherited.end()));
+  // The consolidated version: the regional text keeps its numbers, so "4.1 in the regional
+  // agreement" still means 4.1; the municipality's own sections follow as part L (L1, L2.1).
+  std::vector<Section> own = std::move(m.sections);
+  m.sections = std::move(inherited);
   number_sections(m.sections);
+  number_sections(own, "L");
+  m.sections.insert(m.sections.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
+  m.form = LocalForm::consolidated;
 
   // Back matter: the local file's entries, then the regional ones it does not restate,
   // so local text can cite the regional agreement's legal references.

@@ -2,9 +2,10 @@
 //
 // A local agreement file holds only what is local: its own sections (the local-agreement
 // template's sections, answered) and <local-section> texts that extend, replace or fill
-// sections of the regional agreement. The merged agreement is what the municipality
-// publishes: the local sections first, then every regional section, with the local texts
-// applied where the regional section's `local` policy allows it. Because the regional
+// sections of the regional agreement. The merged agreement is the consolidated version:
+// every regional section with its regional number and the local texts applied where the
+// regional section's `local` policy allows it, then the local sections as part L (L1, L2).
+// local/document.h makes the municipality's own document from it. Because the regional
 // text is taken at build time, a regional revision reaches every local agreement on the
 // next build; fingerprints tell which local texts were written against an older version.
 #pragma once

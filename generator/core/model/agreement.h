@@ -242,6 +242,9 @@ struct Section {
   std::string based_on;         ///< the fingerprint the local text was written against
   std::size_t local_from = 0;   ///< content[local_from..] is local text (extend), else all or none
   Loc local_loc;                ///< the <local-section> applied to it
+  /// In a local agreement's own document (local/document.h): the regional section this local
+  /// text belongs to ("" otherwise); `origin` tells whether it extends, replaces or fills it.
+  std::string adds_to;
   Loc loc;
 };
 
@@ -304,6 +307,20 @@ struct Signatures {
 
 // ----- The agreement -----
 
+/// How a merged local agreement is published (local/document.h, okgen.conf [local] forms).
+enum class LocalForm {
+  none,          ///< not a merged local agreement
+  consolidated,  ///< the regional text with its numbering, local text where it belongs, local sections in part "L"
+  document,      ///< the local text only; regional sections named by their regional number
+};
+
+/// A section of the regional agreement as a local agreement's own document refers to it.
+struct RegionalSectionRef {
+  std::string id;
+  std::string number;
+  std::string heading;
+};
+
 struct Agreement {
   /// Source files in display form; Loc::file indexes this. files[0] is the XML file.
   std::vector<std::string> files;
@@ -318,6 +335,14 @@ struct Agreement {
   std::vector<RelatedDocument> related;
   std::vector<Revision> revisions;
   std::optional<Signatures> signatures;
+  LocalForm form = LocalForm::none;
+  /// form == document: the regional agreement's sections (links to them go to
+  /// `regional_href` + "#" + id, its published HTML page).
+  std::vector<RegionalSectionRef> regional_sections;
+  std::string regional_href;
+  /// form == document: the validity of the regional text, which applies when the local text
+  /// states none (model/validity_status.h find_validity).
+  std::optional<Validity> inherited_validity;
 
   const std::string& path() const { return files.front(); }
   /// The party with this id, or nullptr.

@@ -55,13 +55,19 @@ ValidityStatus validity_status(const Validity& v, const util::Date& as_of) {
 }
 
 const Validity* find_validity(const Agreement& a) {
-  const Validity* found = nullptr;
+  // A local agreement's own validity comes before the one it inherits with the regional
+  // text (in a consolidated version the regional sections come first).
+  const Validity* own = nullptr;
+  const Validity* inherited = nullptr;
   for_each_section(a.sections, [&](const Section& s) {
     for (const auto& c : s.content) {
-      if (!found) found = std::get_if<Validity>(&c);
+      const Validity*& slot = s.origin == Origin::own ? own : inherited;
+      if (!slot) slot = std::get_if<Validity>(&c);
     }
   });
-  return found;
+  if (own) return own;
+  if (inherited) return inherited;
+  return a.inherited_validity ? &*a.inherited_validity : nullptr;
 }
 
 const char* to_string(ValidityState s) {

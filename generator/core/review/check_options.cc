@@ -1,6 +1,8 @@
 // okgen.conf and severity names.
 #include "review/check_options.h"
 
+#include <algorithm>
+
 #include "diag/rules.h"
 #include "diag/suggest.h"
 #include "text/catalog.h"
@@ -18,6 +20,11 @@ bool parse_severity(const std::string& s, std::optional<diag::Severity>& out) {
   else if (s == "off") out = std::nullopt;
   else return false;
   return true;
+}
+
+const std::vector<model::LocalForm>& CheckOptions::forms_for(const std::string& region_folder) const {
+  auto it = local_forms_by_region.find(region_folder);
+  return it == local_forms_by_region.end() ? local_forms : it->second;
 }
 
 fs::path find_config() {
@@ -61,7 +68,7 @@ void read_config(const fs::path& file, CheckOptions& options, diag::DiagnosticSi
     }
   }
   for (const auto& section : c.sections()) {
-    if (section != "rules" && section != "check") {
+    if (section != "rules" && section != "check" && section != "local") {
       sink.report("config-invalid", line_of("[" + section + "]"), {{"key", "[" + section + "]"}, {"value", ""}});
     }
   }
@@ -103,6 +110,32 @@ void read_config(const fs::path& file, CheckOptions& options, diag::DiagnosticSi
     }
     out = static_cast<int>(n);
   };
+  // [local] forms: a list of local-document and consolidated, at least one.
+  for (const auto& key : c.keys("local")) {
+    const std::string& value = *c.find("local", key);
+    const bool for_all = key == "forms";
+    const bool for_region = key.rfind("forms.", 0) == 0 && key.size() > 6;
+    if (!for_all && !for_region) {
+      sink.report("config-invalid", line_of(key), {{"key", key}, {"value", value}, {"suggestion", "forms"}});
+      continue;
+    }
+    std::vector<model::LocalForm> forms;
+    bool ok = true;
+    for (const auto& part : util::split(value, ',')) {
+      const std::string name(util::trim(part));
+      const auto form = name == "local-document" ? model::LocalForm::document
+                        : name == "consolidated" ? model::LocalForm::consolidated
+                                                 : model::LocalForm::none;
+      if (form == model::LocalForm::none) ok = false;
+      else if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
+    }
+    if (!ok || forms.empty()) {
+      sink.report("config-invalid", line_of(key), {{"key", key}, {"value", value}, {"suggestion", "local-document, consolidated"}});
+      continue;
+    }
+    if (for_all) options.local_forms = forms;
+    else options.local_forms_by_region[key.substr(6)] = forms;
+  }
   number("lix-threshold", options.lix_threshold, 10, 100);
   number("min-words", options.min_words, 0, 10000);
   number("soon-days", options.soon_days, 0, 3650);

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <vector>
 #include <string>
 
 #include "diag/diagnostic.h"
+#include "model/agreement.h"
 #include "util/date.h"
 
 namespace okgen::review {
@@ -19,11 +22,20 @@ struct CheckOptions {
   int soon_days = 90;          ///< notice deadlines and reviews this close are reported
   bool final = false;          ///< local agreements: unanswered questions are errors, not warnings
   diag::SeverityPolicy policy; ///< changed severities
+  /// okgen.conf [local]: the forms `build` publishes local agreements in (default both),
+  /// and per region folder ("dalarna") where a region chose otherwise.
+  std::vector<model::LocalForm> local_forms = {model::LocalForm::document, model::LocalForm::consolidated};
+  std::map<std::string, std::vector<model::LocalForm>> local_forms_by_region;
+
+  /// The forms for the local agreements of the region in folder `region_folder`.
+  const std::vector<model::LocalForm>& forms_for(const std::string& region_folder) const;
 };
 
 /// Reads okgen.conf (catalogue format):
 ///   [rules]          rule-id = error | warning | info | off
 ///   [check]          lix-threshold = 60, min-words = 40, soon-days = 90
+///   [local]          forms = local-document, consolidated   (all regions)
+///                    forms.<region folder> = consolidated     (one region)
 /// Unknown rule ids and bad values are reported to `sink` as config-invalid.
 void read_config(const std::filesystem::path& file, CheckOptions& options, diag::DiagnosticSink& sink);
 

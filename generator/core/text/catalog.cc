@@ -62,6 +62,14 @@ std::vector<std::string> Catalog::sections() const {
   return out;
 }
 
+std::vector<std::string> Catalog::keys(const std::string& section) const {
+  std::vector<std::string> out;
+  if (auto it = entries_.find(section); it != entries_.end()) {
+    for (const auto& [key, _] : it->second) out.push_back(key);
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Catalog& messages, const diag::Diagnostic& d, const std::string& field) {
   Value ctx;
   for (const auto& [key, value] : d.args) {

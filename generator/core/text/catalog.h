@@ -31,6 +31,8 @@ class Catalog {
   /// The text for section/key, or "[section.key]" so a missing text is visible, not silent.
   std::string get(const std::string& section, const std::string& key) const;
   std::vector<std::string> sections() const;
+  /// The keys of one section, sorted ({} when there is no such section).
+  std::vector<std::string> keys(const std::string& section) const;
 
  private:
   std::map<std::string, std::map<std::string, std::string>> entries_;

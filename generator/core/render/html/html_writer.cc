@@ -303,6 +303,7 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
       const IndexEntry& e = entries[i];
       Value r;
       r.set("href", e.href);
+      r.set("consolidated_href", e.consolidated_href.empty() ? Value{false} : Value{e.consolidated_href});
       r.set("title", e.title);
       r.set("kind", e.kind);
       r.set("kind_label", e.kind_label);

@@ -25,6 +25,7 @@ std::string stylesheet(const Resources& res);
 /// One agreement on the index page.
 struct IndexEntry {
   std::string href;  ///< relative to the index file
+  std::string consolidated_href;  ///< local agreements published in both forms: the consolidated version
   std::string title;
   std::string kind;  ///< "regional" | "local"
   std::string kind_label;

@@ -32,6 +32,7 @@ std::string render_region_index_html(const RegionIndex& index, const std::string
       review += needs_review;
       Value lv;
       lv.set("href", l.href.empty() ? Value{false} : Value{l.href});
+      lv.set("consolidated_href", l.consolidated_href.empty() ? Value{false} : Value{l.consolidated_href});
       lv.set("title", l.title);
       lv.set("source", l.source);
       lv.set("version", l.version);

@@ -13,6 +13,7 @@ namespace okgen::render {
 
 struct LocalEntry {
   std::string href;  ///< relative to the region page; "" when not built
+  std::string consolidated_href;  ///< the consolidated version, when published beside it
   std::string title;
   std::string source;
   std::string version;
