@@ -743,12 +743,18 @@ PipelineResult render_in_memory(const PipelineOptions& options, const Resources&
   std::mutex mutex;  // publish runs on the worker threads
   const Publish publish = [&](Loaded& l) {
     RenderedAgreement r;
-    if (wants("html")) r.html = render::render_html(*l.doc, res);
+    // A local agreement: its own document first (as `build` names it), with the consolidated
+    // version beside it, in the forms okgen.conf publishes.
+    const compose::Doc& main = l.local_doc ? *l.local_doc : *l.doc;
+    if (wants("html")) {
+      r.html = render::render_html(main, res);
+      if (l.local_doc) r.consolidated_html = render::render_html(*l.doc, res);
+    }
     if (pdfs) {
       auto writer = pdfs->acquire();
       try {
         if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
-        r.pdf = writer->render(*l.doc, l.result.display_source, l.published, false).pdf;
+        r.pdf = writer->render(main, l.result.display_source, l.published, false).pdf;
       } catch (const render::pdf::PdfError& e) {
         l.pdf_error = e.what();
       }

@@ -95,7 +95,8 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
 
 /// What render_in_memory makes of one agreement.
 struct RenderedAgreement {
-  std::string html;  ///< the page, when "html" was asked for
+  std::string html;  ///< the page, when "html" was asked for (a local agreement: its own document)
+  std::string consolidated_html;  ///< a local agreement: its consolidated version ("" otherwise)
   std::string pdf;   ///< the PDF, when "pdf" was asked for
 };
 

@@ -37,7 +37,16 @@ Value entry_links(const Entry& e) {
   v.set("diff", "/diff/" + k);
   v.set("is_local", e.result.kind == "local");
   v.set("questions", "/questions/" + k);
+  v.set("has_forms", !e.consolidated_html.empty());
+  v.set("consolidated", "/preview/" + k + "?form=konsoliderad");
+  v.set("side_by_side", "/forms/" + k);
   return v;
+}
+
+// A section in the preview. A local agreement's checks concern its consolidated version (the
+// regional sections are only there), so its links open that form.
+std::string section_href(const Entry& e, const std::string& id) {
+  return "/preview/" + url_path(e.key) + (e.consolidated_html.empty() ? "" : "?form=konsoliderad") + "#" + id;
 }
 
 Value finding_value(const Finding& f, const Entry& e) {
@@ -51,7 +60,7 @@ Value finding_value(const Finding& f, const Entry& e) {
   v.set("message", f.message);
   v.set("source_line", f.source_line);
   v.set("has_source", !f.source_line.empty());
-  if (!f.section_id.empty()) v.set("section_href", "/preview/" + url_path(e.key) + "#" + f.section_id);
+  if (!f.section_id.empty()) v.set("section_href", section_href(e, f.section_id));
   return v;
 }
 
@@ -69,6 +78,7 @@ std::string with_bar(std::string page, const Entry& e, const Resources& res, boo
   ctx.set("view", view);
   ctx.set("is_preview", std::string(view) == "preview");
   ctx.set("is_redline", std::string(view) == "redline");
+  ctx.set("is_consolidated", std::string(view) == "consolidated");
   page = insert_before(std::move(page), "</head>", res.templates.render("serve/head.html", ctx, text::Escape::html));
   return insert_before(std::move(page), "</body>", res.templates.render("serve/bar.html", ctx, text::Escape::html));
 }
@@ -130,8 +140,15 @@ std::string overview_page(const std::vector<std::shared_ptr<const Entry>>& entri
   return render_shell("Översikt", render_main("overview", ctx, res), res, info);
 }
 
-std::string preview_page(const Entry& e, const Resources& res, bool last_good) {
+std::string preview_page(const Entry& e, const Resources& res, bool last_good, bool consolidated) {
+  if (consolidated && !e.consolidated_html.empty()) return with_bar(e.consolidated_html, e, res, last_good, "consolidated");
   return with_bar(e.html, e, res, last_good, "preview");
+}
+
+std::string forms_page(const Entry& e, const Resources& res, const PageInfo& info) {
+  Value ctx = entry_links(e);
+  ctx.set("title", e.result.title.empty() ? e.key : e.result.title);
+  return render_shell("Båda formerna av " + e.key, render_main("forms", ctx, res), res, info);
 }
 
 std::string problems_page(const Entry& e, const Resources& res, const PageInfo& info) {
@@ -164,7 +181,7 @@ std::string check_page(const Entry& e, const Resources& res, const PageInfo& inf
       v.set("missing", c.status == review::Coverage::missing);
       v.set("where", c.where_text);
       if (i < e.coverage_sections.size() && !e.coverage_sections[i].empty()) {
-        v.set("where_href", "/preview/" + url_path(e.key) + "#" + e.coverage_sections[i]);
+        v.set("where_href", section_href(e, e.coverage_sections[i]));
       }
       Value::List facets;
       for (const auto& f : c.facets) {
@@ -210,7 +227,7 @@ std::string check_page(const Entry& e, const Resources& res, const PageInfo& inf
     Value v;
     v.set("whole", g.id.empty());
     v.set("heading", g.heading.empty() ? g.id : g.heading);
-    if (!g.id.empty()) v.set("href", "/preview/" + url_path(e.key) + "#" + g.id);
+    if (!g.id.empty()) v.set("href", section_href(e, g.id));
     v.set("findings", std::move(g.items));
     group_values.push_back(std::move(v));
   }

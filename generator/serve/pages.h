@@ -39,7 +39,11 @@ struct Questionnaire {
 std::string overview_page(const std::vector<std::shared_ptr<const Entry>>& entries, const Resources& res,
                           const PageInfo& info);
 /// The agreement's own HTML page with the workspace bar and live reload added.
-std::string preview_page(const Entry& e, const Resources& res, bool last_good);
+/// The preview; for a local agreement published in both forms, `consolidated` picks the
+/// consolidated version instead of its own document.
+std::string preview_page(const Entry& e, const Resources& res, bool last_good, bool consolidated = false);
+/// A local agreement's own document and its consolidated version side by side.
+std::string forms_page(const Entry& e, const Resources& res, const PageInfo& info);
 /// A file with errors: its findings with the source lines, and a link to the last good preview.
 std::string problems_page(const Entry& e, const Resources& res, const PageInfo& info);
 /// Coverage with evidence and findings grouped by section; `severity`/`rule` filter them.

@@ -60,7 +60,7 @@ bool host_allowed(const std::string& host_header, const std::vector<std::string>
 const std::string& content_security_policy() {
   static const std::string csp =
       "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-      "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'self'; "
+      "connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'self'; "
       "frame-src 'self'";
   return csp;
 }

@@ -239,7 +239,8 @@ void Server::routes() {
                             {"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "same-origin"},
                             {"Cache-Control", "no-store"},
-                            {"X-Frame-Options", "DENY"}});
+                            // Only the workspace's own page of a local agreement's two forms frames it.
+                            {"X-Frame-Options", "SAMEORIGIN"}});
 
   http.set_pre_routing_handler([admitted](const httplib::Request& req, httplib::Response& res) {
     if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH") return httplib::Server::HandlerResponse::Unhandled;
@@ -298,13 +299,29 @@ void Server::routes() {
   });
 
   http.Get("/preview/(.+)", [this, info_for, send_page, not_found](const httplib::Request& req, httplib::Response& res) {
-    const auto key = agreement_key(req.matches[1].str());
+    auto key = agreement_key(req.matches[1].str());
+    // A local agreement's own document links to the regional page as it is published
+    // ("../regional.html#4-1"): the same agreement in the workspace.
+    if (key && util::ends_with(*key, ".html")) {
+      const std::string xml = key->substr(0, key->size() - 5) + ".xml";
+      if (ws_.entry(xml)) return res.set_redirect("/preview/" + url_path(xml), 303);
+    }
     const auto e = key ? ws_.entry(*key) : nullptr;
     if (!e) return not_found(res);
     const auto r = ws_.resources();
     const bool last_good = param(req, "senaste") == "1";
-    if (e->current || (last_good && !e->html.empty())) return send_page(res, 200, preview_page(*e, *r, !e->current));
+    const bool consolidated = param(req, "form") == "konsoliderad";
+    if (e->current || (last_good && !e->html.empty())) {
+      return send_page(res, 200, preview_page(*e, *r, !e->current, consolidated));
+    }
     send_page(res, 200, problems_page(*e, *r, info_for(e->key)));
+  });
+
+  http.Get("/forms/(.+)", [this, info_for, send_page, not_found](const httplib::Request& req, httplib::Response& res) {
+    const auto key = agreement_key(req.matches[1].str());
+    const auto e = key ? ws_.entry(*key) : nullptr;
+    if (!e || e->consolidated_html.empty()) return not_found(res);
+    send_page(res, 200, forms_page(*e, *ws_.resources(), info_for(e->key)));
   });
 
   http.Get("/pdf/(.+)", [this, info_for, send_page, not_found](const httplib::Request& req, httplib::Response& res) {

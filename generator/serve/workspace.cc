@@ -128,6 +128,16 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
   if (!r.agreements.empty()) e->result = std::move(r.agreements.front());
 
   std::map<std::string, std::vector<SectionLines>> sections;  // by display path
+  // The sections of a file the check read: from this run's sources, or (a local agreement's
+  // regional one, read on the side) from disk.
+  auto sections_of = [&](const std::string& display) -> const std::vector<SectionLines>& {
+    auto it = sections.find(display);
+    if (it != sections.end()) return it->second;
+    std::string text;
+    if (const auto* map = sources.find(display)) text = std::string(map->text());
+    else if (util::read_file(display, text) != util::ReadStatus::ok) text.clear();
+    return sections.emplace(display, section_lines(text)).first->second;
+  };
   for (const auto& d : sink.all()) {
     if (d.severity == diag::Severity::note) continue;
     Finding f;
@@ -139,10 +149,8 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
     f.message = text::format_diagnostic(res.messages, d);
     if (const auto* map = sources.find(d.span.file); map && d.span.line > 0) {
       f.source_line = std::string(map->line_text(d.span.line));
-      auto it = sections.find(d.span.file);
-      if (it == sections.end()) it = sections.emplace(d.span.file, section_lines(map->text())).first;
       // The innermost section holding the line (the list is in document order: later = deeper).
-      for (const auto& s : it->second) {
+      for (const auto& s : sections_of(d.span.file)) {
         if (s.first <= d.span.line && d.span.line <= s.last) f.section_id = s.id, f.section_heading = s.heading;
       }
     }
@@ -151,10 +159,8 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
   if (e->result.report) {
     for (const auto& c : e->result.report->coverage) {
       std::string id;
-      if (const auto* map = sources.find(c.where.file); map && c.where.line > 0) {
-        auto it = sections.find(c.where.file);
-        if (it == sections.end()) it = sections.emplace(c.where.file, section_lines(map->text())).first;
-        for (const auto& s : it->second) {
+      if (!c.where.file.empty() && c.where.line > 0) {
+        for (const auto& s : sections_of(c.where.file)) {
           if (s.first <= c.where.line && c.where.line <= s.last) id = s.id;
         }
       }
@@ -166,9 +172,11 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
 
   if (auto it = rendered.find(file); it != rendered.end()) {
     e->html = std::move(it->second.html);
+    e->consolidated_html = std::move(it->second.consolidated_html);
     e->current = true;
   } else if (previous) {
     e->html = previous->html;  // the last good preview stays one click away
+    e->consolidated_html = previous->consolidated_html;
   }
   return e;
 }

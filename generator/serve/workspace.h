@@ -52,6 +52,7 @@ struct Entry {
   std::vector<Finding> findings;
   std::vector<std::string> coverage_sections;  ///< per result.report->coverage: the section id there ("" none)
   std::string html;              ///< the preview: current, or the last good one (see `current`)
+  std::string consolidated_html; ///< a local agreement's consolidated version, kept like `html` ("" otherwise)
   bool current = false;          ///< `html` shows the file as it is now
   std::set<std::filesystem::path> depends;  ///< absolute paths it was read from
   std::uint64_t generation = 0;  ///< the workspace generation that built it

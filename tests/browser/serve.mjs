@@ -513,6 +513,19 @@ try {
     if (!(await page.$('nav.okgen-serve-bar'))) problems.push('the local preview has no workspace bar');
     await audit(page, 'preview local');
 
+    // The local agreement's two forms: the consolidated version, and both side by side.
+    await go(`/preview/${localKey}?form=konsoliderad`, 'consolidated version');
+    if (!(await page.textContent('body')).includes('konsoliderad version')) problems.push('the consolidated version does not say what it is');
+    await audit(page, 'consolidated version');
+    await go(`/forms/${localKey}`, 'both forms');
+    const frames = await page.$$('iframe');
+    if (frames.length !== 2) problems.push(`the page of both forms has ${frames.length} frames, not 2`);
+    for (const f of frames) {
+      const inner = await f.contentFrame();
+      if (!inner || !(await inner.$('nav.okgen-serve-bar'))) problems.push('a framed form did not load (framing refused?)');
+    }
+    await audit(page, 'both forms');
+
     await go(`/check/${regionalKey}`, 'check page');
     if (!(await page.$('table.coverage'))) problems.push('the check page has no coverage table');
     await audit(page, 'check page');

@@ -471,3 +471,38 @@ TEST_CASE("serve: a regional save is published before its local agreements are r
   CHECK(other->generation <= seen);
   CHECK(ws.entry("dalarna/local/avesta.xml")->generation == seen + 2);
 }
+
+TEST_CASE("serve: a local agreement's own document and its consolidated version, side by side", "[serve]") {
+  Running r(make_content("serve-forms"));
+  auto c = r.client();
+  const auto own = c.Get("/preview/dalarna/local/falun.xml");
+  REQUIRE(own);
+  CHECK(own->status == 200);
+  CHECK(own->body.find("Lokal text till den regionala överenskommelsens avsnitt") != std::string::npos);
+  CHECK(own->body.find("href=\"../regional.html#sip\"") != std::string::npos);
+  CHECK(own->body.find("href=\"/forms/dalarna/local/falun.xml\"") != std::string::npos);  // in the bar
+  const auto consolidated = c.Get("/preview/dalarna/local/falun.xml?form=konsoliderad");
+  REQUIRE(consolidated);
+  CHECK(consolidated->body.find("konsoliderad version") != std::string::npos);
+  CHECK(consolidated->body.find("Regional text, gemensam för") != std::string::npos);
+  const auto both = c.Get("/forms/dalarna/local/falun.xml");
+  REQUIRE(both);
+  CHECK(both->status == 200);
+  CHECK(both->body.find("<iframe src=\"/preview/dalarna/local/falun.xml\"") != std::string::npos);
+  CHECK(both->body.find("<iframe src=\"/preview/dalarna/local/falun.xml?form=konsoliderad\"") != std::string::npos);
+  CHECK(both->get_header_value("X-Frame-Options") == "SAMEORIGIN");
+  // The own document's link to the regional page finds it in the workspace.
+  const auto link = c.Get("/preview/dalarna/regional.html");
+  REQUIRE(link);
+  CHECK(link->status == 303);
+  CHECK(link->get_header_value("Location") == "/preview/dalarna/regional.xml");
+  CHECK(c.Get("/forms/dalarna/regional.xml")->status == 404);  // one form only
+  // The check page links a local agreement's sections into the consolidated version.
+  const auto check = c.Get("/check/dalarna/local/avesta.xml");  // its open questions, by section
+  REQUIRE(check);
+  CHECK(check->body.find("/preview/dalarna/local/avesta.xml?form=konsoliderad#") != std::string::npos);
+  // Also where the evidence for an area is regional text, read beside the local file.
+  const auto coverage = c.Get("/check/dalarna/local/falun.xml");
+  REQUIRE(coverage);
+  CHECK(coverage->body.find("/preview/dalarna/local/falun.xml?form=konsoliderad#") != std::string::npos);
+}
