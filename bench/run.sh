@@ -36,6 +36,10 @@ echo "okgen local init --all, 21 regions (290 municipalities), 21 processes: $(e
 /usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
 echo "PDF of one regional agreement: $(stat -c %s "$work/out/dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
 
+echo "== okgen serve: from a save to the page (bench/serve_latency.py)"
+python3 bench/serve_latency.py build-bench/okgen "$work/content" dalarna/regional.xml dalarna/local/falun.xml 21 || \
+  echo "bench: serve latency not measured"
+
 if command -v pandoc >/dev/null; then
   echo "== the same agreement through pandoc (okgen's HTML of Region Dalarna's agreement as input)"
   html="$work/out/dalarna/regional.html"
