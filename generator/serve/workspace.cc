@@ -103,6 +103,17 @@ std::string Workspace::key_of(const fs::path& file) const {
   return absolute_normal(file).lexically_relative(content_dir_).generic_string();
 }
 
+PipelineOptions Workspace::options_for(const fs::path& file, const std::string& format) const {
+  PipelineOptions options;
+  options.inputs = {file};
+  options.formats = {format};
+  options.as_of = as_of_;
+  options.keep_going = true;
+  options.content_root = content_dir_;
+  options.check = check_;
+  return options;
+}
+
 std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Resources& res,
                                                   std::shared_ptr<const Entry> previous,
                                                   std::uint64_t generation) const {
@@ -113,13 +124,7 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
   std::string bytes;
   if (util::read_file(file, bytes) == util::ReadStatus::ok) e->file_hash = hash_text(bytes);
 
-  PipelineOptions options;
-  options.inputs = {file};
-  options.formats = {"html"};
-  options.as_of = as_of_;
-  options.keep_going = true;
-  options.content_root = content_dir_;
-  options.check = check_;
+  PipelineOptions options = options_for(file, "html");
   diag::DiagnosticSink sink;
   sink.set_policy(&options.check.policy);
   diag::SourceRegistry sources;
@@ -336,13 +341,7 @@ std::optional<std::string> Workspace::pdf(const std::string& key) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = pdf_cache_.find(key); it != pdf_cache_.end() && it->second.first == e->generation) return it->second.second;
   }
-  PipelineOptions options;
-  options.inputs = {e->file};
-  options.formats = {"pdf"};
-  options.as_of = as_of_;
-  options.keep_going = true;
-  options.content_root = content_dir_;
-  options.check = check_;
+  PipelineOptions options = options_for(e->file, "pdf");
   diag::DiagnosticSink sink;
   sink.set_policy(&options.check.policy);
   diag::SourceRegistry sources;

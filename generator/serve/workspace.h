@@ -108,6 +108,8 @@ class Workspace {
   std::shared_ptr<const Entry> build_one(const std::filesystem::path& file, const Resources& res,
                                          std::shared_ptr<const Entry> previous, std::uint64_t generation) const;
   std::string key_of(const std::filesystem::path& file) const;
+  /// One file rendered in memory in `format`, checked as the workspace checks.
+  PipelineOptions options_for(const std::filesystem::path& file, const std::string& format) const;
   void publish(std::map<std::string, std::shared_ptr<const Entry>> updates, std::vector<std::string> removed);
 
   std::filesystem::path content_dir_;
