@@ -16,7 +16,7 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--fuzz" ]]; then
   packages+=(clang-14 libfuzzer-14-dev)
 fi
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3 python3-pikepdf python3-icalendar pandoc python3-docx libreoffice-writer-nogui)
+  packages+=(catch2 libxml2-utils chromium poppler-utils qpdf libqpdf-dev python3 python3-pikepdf python3-icalendar pandoc python3-docx libreoffice-writer-nogui curl)
   # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm).
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
