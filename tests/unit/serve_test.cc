@@ -62,8 +62,8 @@ struct Running {
   }
 };
 
-// Sends `request` as it is and returns the status code of the answer (0: no answer).
-int raw_status(int port, const std::string& request) {
+// A TCP connection to the server on this computer, or -1.
+int connect_local(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -71,8 +71,15 @@ int raw_status(int port, const std::string& request) {
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     close(fd);
-    return 0;
+    return -1;
   }
+  return fd;
+}
+
+// Sends `request` as it is and returns the status code of the answer (0: no answer).
+int raw_status(int port, const std::string& request) {
+  const int fd = connect_local(port);
+  if (fd < 0) return 0;
   [[maybe_unused]] auto w = write(fd, request.data(), request.size());
   char buf[64] = {};
   const ssize_t n = read(fd, buf, sizeof buf - 1);
@@ -85,15 +92,8 @@ int raw_status(int port, const std::string& request) {
 // answer to the previous has arrived. Returns the status of every answer (0: none).
 std::vector<int> statuses_on_one_connection(int port, const std::vector<std::string>& requests) {
   std::vector<int> out;
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return out;
-  }
+  const int fd = connect_local(port);
+  if (fd < 0) return out;
   timeval tv{5, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   for (const auto& request : requests) {

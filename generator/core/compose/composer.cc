@@ -349,6 +349,12 @@ class Composer {
     fn(d.signatures);
   }
 
+  // A link to `href`, or the text set apart when there is no address or not a safe one.
+  static decltype(model::Inline::node) link_or_emphasis(const std::string& href, model::Inlines children) {
+    if (href.empty() || !util::is_safe_url(href)) return model::Emph{std::move(children)};
+    return model::Link{href, std::move(children)};
+  }
+
   void resolve_cross_references(Doc& d) {
     std::map<std::string, const Section*> sections;
     model::for_each_section(a_.sections, [&](const Section& s) { sections[s.id] = &s; });
@@ -375,23 +381,14 @@ class Composer {
               x->children.empty()
                   ? model::Inlines{model::Inline{model::Text{text::render(label("xref.regional-section"), ctx, text::Escape::none)}, in.loc}}
                   : x->children;
-          const std::string href = a_.regional_href + "#" + r.id;
-          if (a_.regional_href.empty() || !util::is_safe_url(href)) {
-            in.node = model::Emph{std::move(children)};
-          } else {
-            in.node = model::Link{href, std::move(children)};
-          }
+          in.node = link_or_emphasis(a_.regional_href.empty() ? "" : a_.regional_href + "#" + r.id, std::move(children));
           return;
         }
         for (const auto& doc : a_.related) {
           if (doc.id != x->target) continue;
           model::Inlines children = x->children.empty() ? model::Inlines{model::Inline{model::Text{doc.title}, in.loc}}
                                                          : x->children;
-          if (!util::is_safe_url(doc.href) || doc.href.empty()) {
-            in.node = model::Emph{std::move(children)};
-          } else {
-            in.node = model::Link{doc.href, std::move(children)};
-          }
+          in.node = link_or_emphasis(doc.href, std::move(children));
           return;
         }
       });
