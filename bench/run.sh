@@ -16,6 +16,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pa
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DOKGEN_BUILD_BENCH=ON -DOKGEN_BUILD_TESTS=OFF >/dev/null
 cmake --build build-bench -j"$(nproc)" >/dev/null
 rm -rf "$work" && mkdir -p "$work"
+export OKGEN_CACHE_DIR="$work/cache"  # hyphenation images and build states of this run only
 build-bench/bench/okgen_bench corpus "$work"
 
 echo "== in-process timings"
@@ -33,6 +34,12 @@ done
 echo "okgen local init --all, 21 regions (290 municipalities), 21 processes: $(echo "$(date +%s.%N) - $start" | bc) s"
 /usr/bin/time -f "okgen check: %e s, %M KB" build-bench/okgen check -q "$work/content" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML+PDF): %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
+# Incremental: the same build again after one local agreement changed (docs/incremental-build.md).
+falun="$work/content/dalarna/local/falun.xml"
+sed -i 's|<prompt>Hur genomfördes arbetet?</prompt>|<body>Arbetet gjordes i en arbetsgrupp under hösten.</body>|' "$falun"
+/usr/bin/time -f "okgen build again, one local file changed (incremental): %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "okgen build again, nothing changed: %e s, %M KB" build-bench/okgen build -q "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "okgen build --full (the same, everything made again): %e s, %M KB" build-bench/okgen build -q --full "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
 echo "PDF of one regional agreement: $(stat -c %s "$work/out/dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
 

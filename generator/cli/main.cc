@@ -144,6 +144,10 @@ int main(int argc, char** argv) {
         return {};
       });
   build->add_flag("--keep-going", keep_going, "Bygg felfria överenskommelser även om andra har fel");
+  // A build reuses what the last one into the same folder made of unchanged files
+  // (docs/incremental-build.md); --full makes everything again.
+  bool build_full = false;
+  build->add_flag("--full", build_full, "Bygg om allt, även överenskommelser som inte har ändrats sedan förra bygget");
   // Reading git history costs a helper process per repository: build skips it unless asked
   // (check always compares, which is where the finding matters).
   bool build_git = false;
@@ -404,6 +408,7 @@ int main(int argc, char** argv) {
     sink.set_policy(&options.check.policy);
 
     if (*build) options.check.compare_with_git = build_git;
+    options.incremental = *build && !build_full;
     okgen::PipelineResult result = *build ? okgen::build(options, res, sink, sources)
                                           : okgen::check(options, res, sink, sources);
     const std::string as_of_text = options.as_of.iso();
@@ -432,6 +437,7 @@ int main(int argc, char** argv) {
       std::string text = to_file ? okgen::render::report_text(result, sink, res.messages, as_of_text, {}, false)
                                  : okgen::render::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
       if (*check) text += "\n" + okgen::render::review_text(result, res, as_of_text);
+      if (*build) text += okgen::render::reuse_note(result, res.messages);
       emit(text, *check ? output_file : "");
     }
     return okgen::exit_code(result, sink, fail_level);

@@ -2,6 +2,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <functional>
 #include <map>
@@ -16,6 +17,7 @@
 #include "load/agreement_loader.h"
 #include "load/encoding.h"
 #include "diff/word_diff.h"
+#include "incremental/build_state.h"
 #include "local/document.h"
 #include "local/merge.h"
 #include "local/status.h"
@@ -31,6 +33,7 @@
 #include "render/report/summary.h"
 #include "util/fs.h"
 #include "util/git.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/staged_files.h"
 #include "util/text.h"
@@ -74,6 +77,11 @@ struct Loaded {
   diag::DiagnosticSink published;
   std::string pdf_error;
   std::exception_ptr write_error;
+  // Where its findings are in the sink load_all reported to: [begin, end) of the load
+  // and of the review phase (an incremental build keeps them per agreement).
+  std::array<std::pair<std::size_t, std::size_t>, 2> phases{};
+  // Reused from the last build instead of loaded (incremental builds).
+  const incremental::CachedAgreement* cached = nullptr;
 };
 
 // What a build does with each agreement that is composed and free of errors, on the
@@ -187,14 +195,28 @@ bool has_own_errors(const diag::DiagnosticSink& found, const std::set<std::strin
   return false;
 }
 
+// Loads, checks and (with `publish`) publishes the agreements found in options.inputs, or
+// only `only` of them (an incremental build: the others are reused; a regional agreement
+// among the inputs is then read from its path as found, as a full build would).
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
-                             diag::SourceRegistry& sources, PipelineResult& out, const Publish* publish) {
+                             diag::SourceRegistry& sources, PipelineResult& out, const Publish* publish,
+                             const std::vector<fs::path>* only = nullptr, const std::vector<fs::path>* inputs = nullptr) {
   load::LoadOptions lo = res.load_options();
 
   std::vector<Loaded> all;
-  const std::size_t before_expand = sink.size();
-  auto files = expand_inputs(options.inputs, sink, publish == nullptr);
-  if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
+  std::vector<fs::path> files;
+  if (only) {
+    files = *only;
+  } else {
+    const std::size_t before_expand = sink.size();
+    files = expand_inputs(options.inputs, sink, publish == nullptr);
+    if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
+  }
+  std::map<std::string, fs::path> input_of;  // canonical path -> the input path as found
+  for (const auto& f : inputs ? *inputs : files) {
+    std::error_code ec;
+    input_of.emplace(fs::weakly_canonical(f, ec).string(), f);
+  }
 
   // Phase 1: read everything (local agreements need their regional one for the checks).
   // Files are parsed on every core, each into its own findings and sources, which are then
@@ -257,6 +279,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       }
     }
     count_findings(sink, mark, l.result);
+    l.phases[0] = {mark, sink.size()};
   }
 
   // Phase 2: merge local agreements with their regional one, then check and compose.
@@ -287,9 +310,11 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     load::LoadOptions plo = lo;
     plo.content_root = util::default_content_root(key);
     Parent p;
-    p.display = util::display_path(key);
+    const auto given = input_of.find(key);
+    const fs::path read_from = given != input_of.end() ? given->second : fs::path(key);
+    p.display = util::display_path(read_from);
     p.path = key;
-    if (auto loaded = load::load_agreement(key, plo, quiet, scratch)) {
+    if (auto loaded = load::load_agreement(read_from, plo, quiet, scratch)) {
       extra_parents.push_back(std::make_unique<model::Agreement>(std::move(*loaded)));
       p.agreement = extra_parents.back().get();
       p.valid = !quiet.has_errors();
@@ -418,6 +443,7 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       sink.add(std::move(d));
     }
     count_findings(sink, mark, l.result);
+    l.phases[1] = {mark, sink.size()};
   }
   for (auto& l : all) l.agreement.reset();
   return all;
@@ -510,6 +536,183 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
   return pages;
 }
 
+// What an incremental build may take over from the last one (see incremental/build_state.h).
+struct Reuse {
+  fs::path state_path;
+  std::string fingerprint;  ///< empty: nothing is reused and no state is kept
+  std::optional<incremental::BuildState> previous;
+  std::vector<incremental::CachedAgreement*> cached;  ///< per input file, or nullptr
+  incremental::InputFiles inputs;
+};
+
+void plan_reuse(const PipelineOptions& options, const Resources& res, const std::vector<fs::path>& pdf_files,
+                const diag::SeverityPolicy* policy, const std::vector<fs::path>& files, Reuse& reuse) {
+  reuse.cached.assign(files.size(), nullptr);
+  // With git the findings depend on the repository too (revision-not-recorded).
+  if (!options.incremental || options.check.compare_with_git) return;
+  reuse.fingerprint = incremental::fingerprint(options, res, pdf_files, policy);
+  reuse.state_path = incremental::state_file(options.output_dir);
+  if (reuse.fingerprint.empty() || reuse.state_path.empty()) return;
+  reuse.previous = incremental::read_state(reuse.state_path);
+  if (!reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    incremental::CachedAgreement* c = reuse.previous->find(files[i].string());
+    if (c && incremental::still_valid(*c, reuse.inputs)) reuse.cached[i] = c;
+  }
+}
+
+// Adds `from` to the sink as the next findings of `l` in `phase`, noting where they went.
+template <class Range>
+void replay(const Range& from, diag::DiagnosticSink& sink, Loaded& l, int phase) {
+  const std::size_t mark = sink.size();
+  for (const auto& d : from) sink.add(d);
+  l.phases[static_cast<std::size_t>(phase)] = {mark, sink.size()};
+}
+
+void add_sources_of(const diag::Diagnostic& d, const incremental::InputFiles& inputs, diag::SourceRegistry& sources) {
+  if (!sources.find(d.span.file)) {
+    if (const std::string* text = inputs.text(d.span.file)) sources.add(d.span.file, *text);
+  }
+  for (const auto& n : d.notes) add_sources_of(n, inputs, sources);
+}
+
+// load_all for the files the last build did not make already; the others come from the
+// state, and every finding reaches the sink in the order a full build reports it (all
+// agreements' load findings, then all their review findings).
+std::vector<Loaded> load_reusing(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                                 diag::SourceRegistry& sources, PipelineResult& out, const Publish& publish,
+                                 const std::vector<fs::path>& files, Reuse& reuse) {
+  for (;;) {
+    std::vector<fs::path> some;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (!reuse.cached[i]) some.push_back(files[i]), where.push_back(i);
+    }
+    if (some.size() == files.size()) return load_all(options, res, sink, sources, out, &publish, &files, &files);
+    diag::DiagnosticSink found;
+    found.set_policy(sink.policy());
+    diag::SourceRegistry read;
+    PipelineResult part;
+    std::vector<Loaded> fresh = load_all(options, res, found, read, part, &publish, &some, &files);
+    // An agreement id belongs to one file, and a full build reports the later one: when a
+    // new file has the id of a reused one, both are loaded together (outputs staged for the
+    // first try are staged again).
+    std::set<std::string> ids;
+    for (const auto& l : fresh) {
+      if (!l.result.id.empty()) ids.insert(l.result.id);
+    }
+    bool again = false;
+    for (auto& c : reuse.cached) {
+      if (c && ids.count(c->id)) c = nullptr, again = true;
+    }
+    if (again) continue;
+
+    std::vector<Loaded> all(files.size());
+    for (std::size_t k = 0; k < where.size(); ++k) all[where[k]] = std::move(fresh[k]);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      incremental::CachedAgreement* c = reuse.cached[i];
+      if (!c) continue;
+      Loaded& l = all[i];
+      l.cached = c;
+      l.result = std::move(c->result);  // save_state records it again from the build's result
+      l.entry = std::move(c->entry);
+      l.content_root = c->content_root;
+      for (const auto& d : c->findings[incremental::kPublish]) l.published.add(d);
+      for (const auto& phase : c->findings) {
+        for (const auto& d : phase) add_sources_of(d, reuse.inputs, sources);
+      }
+      ++out.reused;
+    }
+    for (int phase : {incremental::kLoad, incremental::kReview}) {
+      for (auto& l : all) {
+        if (l.cached) {
+          replay(l.cached->findings[static_cast<std::size_t>(phase)], sink, l, phase);
+        } else {
+          const auto [begin, end] = l.phases[static_cast<std::size_t>(phase)];
+          replay(std::vector<diag::Diagnostic>(found.all().begin() + static_cast<std::ptrdiff_t>(begin),
+                                               found.all().begin() + static_cast<std::ptrdiff_t>(end)),
+                 sink, l, phase);
+        }
+      }
+    }
+    sources.absorb(std::move(read));
+    out.inputs_unreadable = out.inputs_unreadable || part.inputs_unreadable;
+    return all;
+  }
+}
+
+// After a build has been written: what the next one may reuse. Each agreement is recorded
+// with the bytes it was read from (as read, where this run kept them), its outputs as they
+// are now on disk, and its findings as reported. `results` (the build's, one per input
+// file) lend their contents to the state while it is written.
+void save_state(const std::vector<Loaded>& all, const std::vector<fs::path>& files, const diag::DiagnosticSink& sink,
+                const diag::SourceRegistry& sources, std::vector<AgreementResult>& results, Reuse& reuse) {
+  if (reuse.fingerprint.empty() || results.size() != all.size()) return;
+  const bool same_build = reuse.previous && reuse.previous->fingerprint == reuse.fingerprint;
+  if (same_build && std::all_of(all.begin(), all.end(), [](const Loaded& l) { return l.cached != nullptr; })) {
+    return;  // the state already says all this
+  }
+  incremental::BuildState state;
+  state.fingerprint = reuse.fingerprint;
+  if (same_build) {
+    // Agreements this build did not read (one file built into the same folder) stay
+    // recorded for the next build of them all.
+    std::set<std::string> now;
+    for (const auto& f : files) now.insert(f.string());
+    for (auto& c : reuse.previous->agreements) {
+      if (!now.count(c.source)) state.agreements.push_back(std::move(c));
+    }
+  }
+  const std::size_t carried = state.agreements.size();
+  std::vector<std::size_t> lent;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Loaded& l = all[i];
+    const AgreementResult& r = results[i];
+    if (!l.entry || r.errors > 0 || r.outputs.empty()) continue;
+    incremental::CachedAgreement c;
+    bool complete = true;
+    if (l.cached) {
+      c.inputs = l.cached->inputs;
+      c.outputs = l.cached->outputs;
+    } else {
+      complete = !r.files.empty();
+      std::set<std::string> seen;
+      for (const auto& f : r.files) {
+        if (!seen.insert(f).second) continue;
+        if (const diag::SourceMap* map = sources.find(f)) {
+          c.inputs.push_back({f, map->text().size(), util::fnv1a64(map->text())});
+        } else if (const auto& now = reuse.inputs.stamp(f)) {
+          c.inputs.push_back(*now);
+        } else {
+          complete = false;
+        }
+      }
+      for (const auto& o : r.outputs) {
+        if (auto now = incremental::output_stamp(o)) {
+          c.outputs.push_back(*now);
+        } else {
+          complete = false;
+        }
+      }
+    }
+    if (!complete) continue;
+    c.source = files[i].string();
+    c.content_root = l.content_root.string();
+    c.id = r.id;
+    c.entry = *l.entry;
+    for (std::size_t p = 0; p < 2; ++p) {
+      c.findings[p].assign(sink.all().begin() + static_cast<std::ptrdiff_t>(l.phases[p].first),
+                           sink.all().begin() + static_cast<std::ptrdiff_t>(l.phases[p].second));
+    }
+    c.findings[incremental::kPublish] = l.published.all();
+    c.result = std::move(results[i]);
+    lent.push_back(i);
+    state.agreements.push_back(std::move(c));
+  }
+  incremental::write_state(reuse.state_path, state);
+  for (std::size_t k = 0; k < lent.size(); ++k) results[lent[k]] = std::move(state.agreements[carried + k].result);
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
@@ -538,7 +741,7 @@ std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::D
       // agreement, not an agreement of its own.
       std::set<std::string> bodies;
       static const std::regex kSrc(R"re(<body[^>]*\bsrc="([^"]+)")re");
-      for (const auto& x : found) {
+      for (const auto& x : texts.empty() ? std::vector<fs::path>{} : found) {
         std::string xml;
         if (util::read_file(x, xml) != util::ReadStatus::ok) continue;
         for (auto m = std::sregex_iterator(xml.begin(), xml.end(), kSrc); m != std::sregex_iterator(); ++m) {
@@ -578,6 +781,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const bool want_layout = std::find(options.formats.begin(), options.formats.end(), "layout") != options.formats.end();
 
   std::unique_ptr<WriterPool> pdfs;
+  std::vector<fs::path> pdf_files;
   if (want_pdf || want_layout) {
     auto first = render::pdf::PdfWriter::create(res, sink, sources);
     if (!first) {
@@ -590,6 +794,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     std::size_t inputs = 0;
     for (const auto& in : options.inputs) inputs += fs::is_directory(in) ? 2 : 1;
     if (inputs == 1 && std::thread::hardware_concurrency() > 1) first->set_threads(2);
+    pdf_files = first->files_read();
     pdfs = std::make_unique<WriterPool>(res, std::move(first));
   }
 
@@ -680,7 +885,12 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     }
     l.entry = std::move(e);
   };
-  std::vector<Loaded> all = load_all(options, res, sink, sources, out, &publish);
+  const std::size_t before_expand = sink.size();
+  const std::vector<fs::path> files = expand_inputs(options.inputs, sink);
+  if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
+  Reuse reuse;
+  plan_reuse(options, res, pdf_files, sink.policy(), files, reuse);
+  std::vector<Loaded> all = load_reusing(options, res, sink, sources, out, publish, files, reuse);
 
   std::vector<render::IndexEntry> index;
   for (auto& l : all) {
@@ -717,7 +927,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   }
   for (auto& l : all) out.agreements.push_back(std::move(l.result));
   // A PDF that failed means the build failed: write nothing, as for content errors.
-  const std::vector<fs::path> written = staged.destinations();
+  std::vector<fs::path> written = staged.destinations();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto& outputs = out.agreements[i].outputs;
+    if (all[i].cached) written.insert(written.end(), outputs.begin(), outputs.end());
+  }
   if (written.empty() || (sink.has_errors() && !options.keep_going)) return out;
 
   const fs::path report = options.output_dir / "kontrollrapport.txt";
@@ -726,6 +940,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   staged.stage(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
                            render::review_text(out, res, options.as_of.iso()));
   staged.commit();
+  save_state(all, files, sink, sources, out.agreements, reuse);
   return out;
 }
 

@@ -41,6 +41,9 @@ struct PipelineOptions {
   bool keep_going = false;  ///< build the error-free agreements even when others have errors
   std::filesystem::path content_root;  ///< "" = nearest ancestor named "content", else the file's folder
   review::CheckOptions check;           ///< thresholds for the checker (its as_of is set from as_of)
+  /// build: reuse what the last build into output_dir made of agreements whose files have
+  /// not changed since (docs/incremental-build.md). Outputs are the same bytes either way.
+  bool incremental = false;
 };
 
 /// What happened to one input file.
@@ -75,6 +78,7 @@ struct PipelineResult {
   std::vector<AgreementResult> agreements;
   std::vector<std::filesystem::path> written;  ///< every file written, index included
   bool inputs_unreadable = false;              ///< some input could not be read at all
+  std::size_t reused = 0;                      ///< agreements an incremental build did not make again
 };
 
 /// Finds the agreement files named by `inputs`: files as given, directories searched

@@ -12,6 +12,7 @@ Resources Resources::load(const std::filesystem::path& root, const std::string& 
   r.labels = text::Catalog::load(root / "templates" / "labels" / "sv.txt");
   r.messages = text::Catalog::load(root / "templates" / "messages" / (lang + ".txt"));
   r.data = data::ReferenceData::load(root / "data");
+  r.lang = lang;
   return r;
 }
 

@@ -18,6 +18,7 @@ struct Resources {
   text::Catalog labels;    ///< templates/labels/<lang>.txt
   text::Catalog messages;  ///< templates/messages/<lang>.txt
   data::ReferenceData data;
+  std::string lang = "sv";  ///< the language of `messages`
 
   /// Loads resources below `root` with messages in `lang` ("sv" or "en"). Throws
   /// util::IoError naming the missing file when the tree is incomplete.

@@ -9,6 +9,7 @@
 #include "diag/source_registry.h"
 #include "text/catalog.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -70,15 +71,7 @@ std::vector<SectionLines> section_lines(const std::string& xml) {
 }  // namespace
 
 std::string hash_text(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  static const char* digits = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = digits[h & 15];
-  return out;
+  return util::hex_digits(util::fnv1a64(text, util::kFnvBasisOkgen1));
 }
 
 Workspace::Workspace(fs::path content_dir, fs::path resources_root, std::string lang, util::Date as_of)

@@ -53,6 +53,8 @@ class SeverityPolicy {
   bool empty() const { return overrides_.empty(); }
   /// True when `rule` was set explicitly.
   bool has(const std::string& rule) const { return overrides_.count(rule) > 0; }
+  /// Every rule set, with its severity (nullopt = off).
+  const std::map<std::string, std::optional<Severity>>& overrides() const { return overrides_; }
 
  private:
   std::map<std::string, std::optional<Severity>> overrides_;

@@ -1,6 +1,8 @@
 // GCC-style diagnostic output with source excerpts (ninja/typst style).
 #include "diag/printer.h"
 
+#include <sstream>
+
 #include <string>
 
 namespace okgen::diag {
@@ -39,9 +41,14 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d, const SourceRegist
 
 void print_diagnostics(std::ostream& out, const DiagnosticSink& sink, const SourceRegistry& sources,
                        const text::Catalog& messages, const PrintOptions& options) {
+  // Gathered first: std::cerr writes every piece on its own (a national batch's thousands
+  // of findings cost more in system calls than in formatting).
+  std::ostringstream all;
   for (const auto& d : sink.all()) {
-    if (d.severity >= options.min_severity) print_diagnostic(out, d, sources, messages, options);
+    if (d.severity >= options.min_severity) print_diagnostic(all, d, sources, messages, options);
   }
+  const std::string text = all.str();
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 }  // namespace okgen::diag

@@ -1,9 +1,9 @@
 // Section fingerprints.
 #include "model/fingerprint.h"
 
-#include <cstdio>
 
 #include "model/walk.h"
+#include "util/hash.h"
 
 namespace okgen::model {
 
@@ -30,14 +30,7 @@ std::string canonical_text(const Section& s) {
 }
 
 std::string fingerprint(const Section& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : canonical_text(s)) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%012llx", static_cast<unsigned long long>(h & 0xFFFFFFFFFFFFULL));
-  return buf;
+  return util::hex_digits(util::fnv1a64(canonical_text(s), util::kFnvBasisOkgen1), 12);
 }
 
 }  // namespace okgen::model

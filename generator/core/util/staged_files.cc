@@ -19,7 +19,26 @@ StagedFiles::~StagedFiles() {
   for (const auto& [tmp, dest] : files_) fs::remove(tmp, ec);
 }
 
+namespace {
+
+// True when `path` is a regular file holding exactly `data`.
+bool holds(const fs::path& path, const std::string& data) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec)) || fs::file_size(path, ec) != data.size() || ec) return false;
+  std::string now;
+  return read_file(path, now, data.size() + 1) == ReadStatus::ok && now == data;
+}
+
+}  // namespace
+
 void StagedFiles::stage(const fs::path& path, const std::string& data) {
+  // An output that already has these bytes is left as it is, with its modification time:
+  // whoever syncs or serves the folder sees only what changed.
+  if (holds(path, data)) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    unchanged_.push_back(path);
+    return;
+  }
   // Flushed all at once in commit(): one syncfs instead of an fsync per file.
   fs::path tmp = write_temp_beside(path, data, false);
   std::lock_guard<std::mutex> lock(mutex_);
@@ -106,6 +125,7 @@ std::vector<fs::path> StagedFiles::destinations() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<fs::path> out;
   for (const auto& [tmp, dest] : files_) out.push_back(dest);
+  out.insert(out.end(), unchanged_.begin(), unchanged_.end());
   return out;
 }
 

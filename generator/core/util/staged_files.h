@@ -20,18 +20,20 @@ class StagedFiles {
   StagedFiles(const StagedFiles&) = delete;
   StagedFiles& operator=(const StagedFiles&) = delete;
 
-  /// Writes `data` for `path` to a temporary file (thread-safe). Throws IoError.
+  /// Writes `data` for `path` to a temporary file (thread-safe). Throws IoError. When
+  /// `path` already holds exactly `data`, nothing is written and the file keeps its time.
   void stage(const std::filesystem::path& path, const std::string& data);
   /// Moves every staged file into place, in the order staged, all or nothing: when a move
   /// fails, the files already moved are put back as they were (previous versions restored,
   /// new files removed), the rest are removed, and IoError is thrown.
   void commit();
-  /// The destinations staged so far, in order.
+  /// The destinations staged so far, in order, then those already up to date.
   std::vector<std::filesystem::path> destinations() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> files_;  // temp, destination
+  std::vector<std::filesystem::path> unchanged_;
 };
 
 }  // namespace okgen::util

@@ -92,12 +92,6 @@ std::size_t nohyphen_bytes(const HyphenDict& d) {
 
 }  // namespace
 
-std::uint64_t fnv1a64(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 fs::path default_cache_dir() {
   if (const char* d = std::getenv("OKGEN_CACHE_DIR"); d && *d) return d;
   if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "okgen";

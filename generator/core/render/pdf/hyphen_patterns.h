@@ -6,6 +6,8 @@
 // same. A missing, stale or damaged image is rebuilt; an unwritable cache only costs time.
 #pragma once
 
+#include "util/hash.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -64,7 +66,7 @@ class HyphenPatterns {
 /// $HOME/.cache/okgen; empty when none is set.
 std::filesystem::path default_cache_dir();
 
-/// FNV-1a (64 bits) of `bytes`: the key of a pattern file's image.
-std::uint64_t fnv1a64(std::string_view bytes);
+/// The key of a pattern file's image: FNV-1a 64 of its bytes (util/hash.h).
+using util::fnv1a64;
 
 }  // namespace okgen::render::pdf

@@ -62,6 +62,18 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style, std:
       lines_(std::make_unique<LineCache>()),
       fonts_(std::make_unique<EmbedCache>()) {}
 
+std::vector<std::filesystem::path> PdfWriter::files_read() const {
+  std::vector<std::filesystem::path> files;
+  for (const auto& family : style_->families) {
+    for (const auto& f : family.files) {
+      if (!f.empty()) files.push_back(f);
+    }
+  }
+  if (!style_->hyphen_dictionary.empty()) files.push_back(style_->hyphen_dictionary);
+  files.push_back(style_->icc_profile);
+  return files;
+}
+
 PdfWriter::~PdfWriter() = default;
 
 void PdfWriter::forget() {

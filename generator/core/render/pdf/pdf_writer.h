@@ -51,6 +51,9 @@ class PdfWriter {
   /// Lets one document's layout use up to `threads` threads (1, the default, when the
   /// documents of a batch already keep every core busy). Output does not change.
   void set_threads(int threads) { threads_ = threads; }
+  /// The files besides styles/ that shape its output: fonts, hyphenation dictionary and
+  /// ICC profile (an incremental build notices when one changes).
+  std::vector<std::filesystem::path> files_read() const;
 
  private:
   PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style, std::string icc_profile);

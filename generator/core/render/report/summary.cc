@@ -60,6 +60,14 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
   return out.str();
 }
 
+std::string reuse_note(const PipelineResult& result, const text::Catalog& m) {
+  if (result.reused == 0) return {};
+  text::Value ctx;
+  ctx.set("reused", static_cast<int>(result.reused));
+  ctx.set("agreements", static_cast<int>(result.agreements.size()));
+  return msg(m, "reused", ctx) + "\n";
+}
+
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
                         const std::string& as_of, const std::filesystem::path& output_dir, bool built) {
   std::ostringstream out;

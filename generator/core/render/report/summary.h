@@ -20,6 +20,9 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
                          const std::string& as_of, const std::filesystem::path& outputs_relative_to = {},
                          bool built = true);
 
+/// For the terminal after an incremental build: how many agreements were reused ("" when none).
+std::string reuse_note(const PipelineResult& result, const text::Catalog& messages);
+
 /// The check report: every diagnostic (without source excerpts), then the summary (`built`
 /// as for summary_text).
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
