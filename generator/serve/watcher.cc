@@ -14,7 +14,7 @@ namespace okgen::serve {
 namespace {
 
 // Quiet time that ends a burst of events; short enough that a save feels instant.
-constexpr int kSettleMs = 25;
+constexpr int kSettleMs = 10;
 constexpr auto kPollInterval = std::chrono::milliseconds(300);
 
 // okgen's own temporary files (".name.tmp-XXXXXX") and editors' (".name.swp", "name~",

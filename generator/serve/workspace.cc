@@ -2,9 +2,15 @@
 #include "workspace.h"
 
 #include <pugixml.hpp>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 #include "diag/source_registry.h"
 #include "text/catalog.h"
@@ -66,6 +72,32 @@ std::vector<SectionLines> section_lines(const std::string& xml) {
     out.push_back(std::move(sl));
   }
   return out;
+}
+
+// Calls fn(i) for i in [0, n) on new threads, one per core, at a lower priority (nice 10):
+// work nobody is waiting for gives way to the requests of the open pages, and still uses
+// every core the moment they are idle. Rethrows the first exception a call threw.
+template <class Fn>
+void in_background(std::size_t n, Fn fn) {
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::exception_ptr error;
+  std::vector<std::thread> pool;
+  const std::size_t threads = std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  for (std::size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      // Linux gives each thread its own nice value (setpriority on its thread id).
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+      try {
+        for (std::size_t i; (i = next++) < n;) fn(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!error) error = std::current_exception();
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
@@ -264,7 +296,8 @@ std::vector<std::string> Workspace::changed(const std::vector<fs::path>& paths) 
 
   // Two rounds: the agreements whose own file was saved first, published at once so the page
   // the author is looking at reloads; then what depends on them (a regional agreement's local
-  // ones). Each round builds on every core.
+  // ones). Both build on every core, the second at a lower priority, so the open page's
+  // request for its new text is answered at once instead of after the round.
   std::vector<fs::path> first, then;
   for (const auto& f : rebuild) (touched.count(absolute_normal(f)) ? first : then).push_back(f);
   if (first.empty()) first.swap(then);
@@ -273,9 +306,12 @@ std::vector<std::string> Workspace::changed(const std::vector<fs::path>& paths) 
     if (round->empty()) continue;
     const std::uint64_t gen = generation() + 1;
     std::vector<std::shared_ptr<const Entry>> built(round->size());
-    util::parallel_for(round->size(), [&](std::size_t i) {
-      built[i] = build_one((*round)[i], *res, entry(key_of((*round)[i])), gen);
-    });
+    const auto build_at = [&](std::size_t i) { built[i] = build_one((*round)[i], *res, entry(key_of((*round)[i])), gen); };
+    if (round == &first) {
+      util::parallel_for(round->size(), build_at);
+    } else {
+      in_background(round->size(), build_at);
+    }
     std::map<std::string, std::shared_ptr<const Entry>> updates;
     for (auto& e : built) {
       keys.push_back(e->key);

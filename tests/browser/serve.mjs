@@ -129,6 +129,7 @@ const pageErrors = [];    // { label, text }
 const badResources = [];  // { label, text }: a page's style sheet or script that did not load
 let current = 'start';    // the page the console messages are counted against
 let lastDoc = null;       // the last main-frame document response
+let navigations = 0;      // main-frame documents loaded so far (a live update in place loads none)
 
 async function audit(page, label, { status = 200 } = {}) {
   current = label;
@@ -190,9 +191,13 @@ async function waitInPage(page, fn, timeout, arg) {
 function nextEvents(page) {
   return page.waitForResponse((r) => new URL(r.url()).pathname === '/events', { timeout: 5000 }).catch(() => null);
 }
-// Marks the document now shown; a reload replaces it and the mark is gone.
-const mark = (page) => page.evaluate(() => { window.__okgenOldPage = true; });
-const isNewDocument = () => window.__okgenOldPage !== true;
+// Marks the body now shown; an update (live.js swaps in the new body, or reloads the page)
+// replaces it and the mark is gone.
+const mark = (page) => page.evaluate(() => { document.body.dataset.okgenOld = '1'; });
+const isNewDocument = () => document.body !== null && document.body.dataset.okgenOld !== '1';
+// After an update the page listens for the next change: its event stream is open again
+// (a reload opens a new one; a swapped body keeps the old one).
+const listening = (page) => waitInPage(page, () => window.__okgenLive === 'open', 3000);
 
 // ---------------------------------------------------------------------------------------------
 let exitCode = 0;
@@ -210,7 +215,7 @@ try {
   page.on('console', (m) => consoleLog.push({ label: current, type: m.type(), text: m.text() }));
   page.on('pageerror', (e) => pageErrors.push({ label: current, text: e.message }));
   page.on('response', (r) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDoc = r;
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDoc = r, ++navigations;
     // The pages' own resources (style sheet, live.js) must load; the favicon the browser asks
     // for by itself may be missing.
     else if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') {
@@ -311,22 +316,37 @@ try {
     await mark(page);
     current = 'preview regional (live reload)';
     events = nextEvents(page);
+    const loadedBefore = navigations;
+    // The moment the new body is in the page, by the page's clock (the same system clock as
+    // this script's Date.now()), so the figure does not include this script's polling.
+    await page.evaluate(() => {
+      window.__okgenShownAt = null;
+      new MutationObserver(() => {
+        if (window.__okgenShownAt === null && document.body && document.body.dataset.okgenOld !== '1') window.__okgenShownAt = Date.now();
+      }).observe(document.documentElement, { childList: true });
+    });
     const start = performance.now();
+    const writtenAt = Date.now();
     fs.writeFileSync(regionalFile, regionalV2);
-    const seen = await waitInPage(page, (t) => window.__okgenOldPage !== true && document.body !== null &&
+    const seen = await waitInPage(page, (t) => document.body !== null && document.body.dataset.okgenOld !== '1' &&
       document.body.textContent.includes(t), 5000, newHeadingText);
-    if (seen !== null) reloadMs = performance.now() - start;
+    if (seen !== null) {
+      const shownAt = await page.evaluate(() => window.__okgenShownAt).catch(() => null);
+      reloadMs = shownAt ? shownAt - writtenAt : performance.now() - start;  // a reload loses the observer
+    }
     let after = null;
     if (reloadMs === null) {
       const stale = await page.evaluate(isNewDocument).catch(() => null);
-      problems.push(`the new text did not show within 5 s (${stale ? 'the page reloaded but shows other text' : 'the page did not reload'})`);
+      problems.push(`the new text did not show within 5 s (${stale ? 'the page was updated but shows other text' : 'the page was not updated'})`);
     } else {
       if (reloadMs > RELOAD_LIMIT_MS) problems.push(`the new text showed after ${reloadMs.toFixed(0)} ms, more than ${RELOAD_LIMIT_MS} ms`);
+      // A preview that stays a preview is updated in place (live.js), not reloaded.
+      if (navigations !== loadedBefore) problems.push('the preview was reloaded instead of updated in place');
       await page.waitForLoadState('load');
-      if (!(await events)) problems.push(`${page.url().replace(base, '/')} opened no event stream (/events)`);
+      if ((await listening(page)) === null) problems.push(`${page.url().replace(base, '/')} does not listen for changes after the update`);
       await sleep(150);
       after = await page.evaluate(() => window.scrollY);
-      if (Math.abs(after - before) > SCROLL_TOLERANCE) problems.push(`scroll position ${before}px before the reload, ${after}px after`);
+      if (Math.abs(after - before) > SCROLL_TOLERANCE) problems.push(`scroll position ${before}px before the update, ${after}px after`);
     }
     step('2 live reload shows a change on disk', problems,
       `reload ${reloadMs === null ? 'none' : reloadMs.toFixed(0) + ' ms'}, scroll ${before}px -> ${after ?? '?'}px`);
@@ -346,13 +366,13 @@ try {
     current = 'problems page';
     let events = nextEvents(page);
     fs.writeFileSync(regionalFile, lines.join('\n'));
-    const ms = await waitInPage(page, () => window.__okgenOldPage !== true && document.querySelector('ol.findings li') !== null, 5000);
+    const ms = await waitInPage(page, () => document.body !== null && document.body.dataset.okgenOld !== '1' && document.querySelector('ol.findings li') !== null, 5000);
     if (ms === null) {
       problems.push('the open preview did not turn into the problems page within 5 s');
       fs.writeFileSync(regionalFile, regionalV2);   // the later steps need a good file
     } else {
       await page.waitForLoadState('load');
-      if (!(await events)) problems.push(`${page.url().replace(base, '/')} opened no event stream (/events)`);
+      if ((await listening(page)) === null) problems.push(`${page.url().replace(base, '/')} does not listen for changes after the update`);
       const f = await page.$$eval('ol.findings li', (lis) => lis.map((li) => ({
         place: li.querySelector('.place')?.textContent || '',
         rule: li.querySelector('.rule')?.textContent || '',
@@ -395,13 +415,13 @@ try {
       events = nextEvents(page);
       const start = performance.now();
       fs.writeFileSync(regionalFile, regionalV2);
-      const back = await waitInPage(page, (t) => window.__okgenOldPage !== true && document.querySelector('ol.findings') === null &&
+      const back = await waitInPage(page, (t) => document.body !== null && document.body.dataset.okgenOld !== '1' && document.querySelector('ol.findings') === null &&
         document.querySelector('nav.okgen-serve-bar') !== null && document.body.textContent.includes(t), 5000, newHeadingText);
       if (back === null) problems.push('the preview did not come back by itself within 5 s of the repair');
       else {
         repairMs = performance.now() - start;
         await page.waitForLoadState('load');
-        if (!(await events)) problems.push(`${page.url().replace(base, '/')} opened no event stream (/events)`);
+        if ((await listening(page)) === null) problems.push(`${page.url().replace(base, '/')} does not listen for changes after the update`);
         if (await page.$('.okgen-stale')) problems.push('the repaired preview still says it is the last good one');
       }
     }

@@ -65,6 +65,14 @@ grep -q "Avsluta med Ctrl-C" "$work/out.txt" || fail "no Ctrl-C hint"
 grep -q "upptagen" "$work/err2.txt" || fail "no message for a port in use"
 echo "ok: second server on a taken port refused (exit 3)"
 
+# A browser's Accept-Encoding (Brotli first): the answer is gzip, whole and the same page
+# (httplib's Brotli took 90 ms for a preview, against 4 ms with gzip).
+curl -s -D "$work/headers.txt" -o "$work/preview.gz" -H 'Accept-Encoding: gzip, deflate, br' "${url}preview/dalarna/regional.xml"
+grep -qi '^content-encoding: gzip' "$work/headers.txt" || fail "a browser's request was not answered with gzip: $(grep -i '^content-encoding' "$work/headers.txt")"
+curl -s -o "$work/preview.plain" "${url}preview/dalarna/regional.xml"
+gzip -dc "$work/preview.gz" | cmp -s - "$work/preview.plain" || fail "the gzip answer is not the page itself"
+echo "ok: answers to browsers are gzip, not Brotli"
+
 # 100 requests at once, over every kind of page, while the regional agreement keeps being
 # rewritten on disk (every save rebuilds it and its local agreements): each gets an answer,
 # none a 5xx, and the server lives on. The ThreadSanitizer stage of scripts/test.sh runs this

@@ -1,6 +1,8 @@
-// The mstch adapter. mstch's escape function is global; it is set for each render call and
-// restored afterwards, under a lock (PDF pages are rendered on several threads). Results
-// are cached per thread (see render()).
+// The mstch adapter. mstch's one piece of writable global state is its escape function
+// (`nm libmstch.a`: config::escape, and the constant null_node); it is set once, to a
+// function that escapes as the calling thread's render asked, so renders on several
+// threads (a batch's documents, the workspace's requests) run at once. Results are cached
+// per thread (see render()).
 #include "text/template_engine.h"
 
 #include <mstch/mstch.hpp>
@@ -38,21 +40,31 @@ mstch::node to_mstch(const Value& value) {
       value.v);
 }
 
+// How the current thread's render escapes values.
+thread_local Escape current_escape = Escape::html;
+
+std::string escape_as_asked(const std::string& s) {
+  switch (current_escape) {
+    case Escape::html: return escape_html(s);
+    case Escape::markdown: return escape_markdown(s);
+    case Escape::none: break;
+  }
+  return s;
+}
+
 class EscapeScope {
  public:
-  explicit EscapeScope(Escape e) : saved_(mstch::config::escape) {
-    switch (e) {
-      case Escape::html: mstch::config::escape = escape_html; break;
-      case Escape::markdown: mstch::config::escape = escape_markdown; break;
-      case Escape::none: mstch::config::escape = [](const std::string& s) { return s; }; break;
-    }
+  explicit EscapeScope(Escape e) : saved_(current_escape) {
+    static std::once_flag once;
+    std::call_once(once, [] { mstch::config::escape = escape_as_asked; });
+    current_escape = e;
   }
-  ~EscapeScope() { mstch::config::escape = saved_; }
+  ~EscapeScope() { current_escape = saved_; }
   EscapeScope(const EscapeScope&) = delete;
   EscapeScope& operator=(const EscapeScope&) = delete;
 
  private:
-  std::function<std::string(const std::string&)> saved_;
+  Escape saved_;
 };
 
 }  // namespace
@@ -163,8 +175,6 @@ std::string render(const std::string& tmpl, const Value& context, Escape escape,
   }
   std::string out;
   {
-    static std::mutex mutex;
-    std::lock_guard<std::mutex> lock(mutex);
     EscapeScope scope(escape);
     out = mstch::render(tmpl, to_mstch(context), partials);
   }
