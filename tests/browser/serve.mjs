@@ -544,6 +544,16 @@ try {
       const inner = await f.contentFrame();
       if (!inner || !(await inner.$('nav.okgen-serve-bar'))) problems.push('a framed form did not load (framing refused?)');
     }
+    // The bar's links inside a frame open in the whole window, not in the frame.
+    const framed = frames.length ? await frames[0].contentFrame() : null;
+    const overview = framed ? await framed.$('nav.okgen-serve-bar a[href="/"]') : null;
+    if (!overview) {
+      problems.push('a framed form has no link to the overview in its bar');
+    } else {
+      await Promise.all([page.waitForURL(base, { timeout: 5000 }).catch(() => null), overview.evaluate((a) => a.click())]);
+      if (page.url() !== base) problems.push(`the overview link in a frame did not open in the whole window (${page.url()})`);
+      await go(`/forms/${localKey}`, 'both forms');
+    }
     await audit(page, 'both forms');
 
     await go(`/check/${regionalKey}`, 'check page');
