@@ -409,6 +409,7 @@ int main(int argc, char** argv) {
 
     if (*build) options.check.compare_with_git = build_git;
     options.incremental = *build && !build_full;
+    options.keep_state = bool(*build);
     okgen::PipelineResult result = *build ? okgen::build(options, res, sink, sources)
                                           : okgen::check(options, res, sink, sources);
     const std::string as_of_text = options.as_of.iso();

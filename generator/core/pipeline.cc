@@ -80,6 +80,7 @@ struct Loaded {
   // Where its findings are in the sink load_all reported to: [begin, end) of the load
   // and of the review phase (an incremental build keeps them per agreement).
   std::array<std::pair<std::size_t, std::size_t>, 2> phases{};
+  std::pair<std::size_t, std::size_t> published_at{};  ///< build(): `published` and pdf-failed in the sink
   // Reused from the last build instead of loaded (incremental builds).
   const incremental::CachedAgreement* cached = nullptr;
 };
@@ -483,11 +484,12 @@ class WriterPool {
 // One page per regional agreement whose region is in the municipality registry, next to
 // its HTML (output/dalarna/regional-kommuner.html): each municipality with the state of its
 // local agreement. Returns path -> (regional HTML path, page).
-std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vector<Loaded>& all,
+std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vector<const Loaded*>& all,
                                                                  const PipelineOptions& options,
                                                                  const Resources& res) {
   std::map<fs::path, std::pair<fs::path, std::string>> pages;
-  for (const auto& r : all) {
+  for (const Loaded* rp : all) {
+    const Loaded& r = *rp;
     if (r.result.kind != "regional" || !r.entry || r.result.errors > 0) continue;
     const auto municipalities = res.data.municipalities_of(r.entry->region);
     if (municipalities.empty()) continue;
@@ -502,7 +504,8 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
     idx.regional_diarienummer = r.entry->diarienummer;
     for (const auto* m : municipalities) {
       render::MunicipalityEntry me{m->name, m->code, std::nullopt};
-      for (const auto& l : all) {
+      for (const Loaded* lp : all) {
+        const Loaded& l = *lp;
         if (l.result.kind != "local" || l.result.parent_source != r.result.display_source) continue;
         if (l.result.municipality_code != m->code) continue;
         render::LocalEntry le;
@@ -549,12 +552,12 @@ void plan_reuse(const PipelineOptions& options, const Resources& res, const std:
                 const diag::SeverityPolicy* policy, const std::vector<fs::path>& files, Reuse& reuse) {
   reuse.cached.assign(files.size(), nullptr);
   // With git the findings depend on the repository too (revision-not-recorded).
-  if (!options.incremental || options.check.compare_with_git) return;
+  if (!(options.incremental || options.keep_state) || options.check.compare_with_git) return;
   reuse.fingerprint = incremental::fingerprint(options, res, pdf_files, policy);
   reuse.state_path = incremental::state_file(options.output_dir);
   if (reuse.fingerprint.empty() || reuse.state_path.empty()) return;
   reuse.previous = incremental::read_state(reuse.state_path);
-  if (!reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return;
+  if (!options.incremental || !reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return;
   for (std::size_t i = 0; i < files.size(); ++i) {
     incremental::CachedAgreement* c = reuse.previous->find(files[i].string());
     if (c && incremental::still_valid(*c, reuse.inputs)) reuse.cached[i] = c;
@@ -639,6 +642,42 @@ std::vector<Loaded> load_reusing(const PipelineOptions& options, const Resources
     out.inputs_unreadable = out.inputs_unreadable || part.inputs_unreadable;
     return all;
   }
+}
+
+// Agreements an earlier build wrote into this output folder that this build does not read
+// (`okgen build content/dalarna` after `okgen build content`): their rows in the index, the
+// region pages and kontrollrapport come from the state, so building a part keeps the whole
+// folder's index true. One whose outputs are gone or were changed by hand is left out; one
+// whose files changed since is kept as it was built, with a warning (output-outdated).
+std::vector<Loaded> others_from_state(Reuse& reuse, const std::vector<fs::path>& files, diag::DiagnosticSink& stale) {
+  std::vector<Loaded> others;
+  if (!reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return others;
+  const std::set<fs::path> now(files.begin(), files.end());
+  for (auto& c : reuse.previous->agreements) {
+    std::error_code ec;
+    if (now.count(c.source) || !fs::is_regular_file(c.source, ec)) continue;
+    const bool outputs_there = std::all_of(c.outputs.begin(), c.outputs.end(), [](const incremental::OutputStamp& o) {
+      const auto st = incremental::output_stamp(o.path);
+      return st && st->size == o.size && st->mtime_ns == o.mtime_ns;
+    });
+    if (!outputs_there || c.outputs.empty()) continue;
+    Loaded l;
+    l.cached = &c;
+    l.result = c.result;
+    l.entry = c.entry;
+    l.content_root = c.content_root;
+    for (const auto& d : c.findings[incremental::kPublish]) l.published.add(d);
+    const bool same = std::all_of(c.inputs.begin(), c.inputs.end(), [&](const incremental::InputStamp& in) {
+      const auto& st = reuse.inputs.stamp(in.path);
+      return st && st->size == in.size && st->hash == in.hash;
+    });
+    if (!same) {
+      stale.report("output-outdated", diag::SourceSpan{c.result.display_source, 0, 0},
+                   {{"output", util::display_path(c.outputs.front().path)}});
+    }
+    others.push_back(std::move(l));
+  }
+  return others;
 }
 
 // After a build has been written: what the next one may reuse. Each agreement is recorded
@@ -890,25 +929,40 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
   Reuse reuse;
   plan_reuse(options, res, pdf_files, sink.policy(), files, reuse);
+  const std::size_t records_begin = sink.size();  // before: findings of the whole build (style, inputs)
   std::vector<Loaded> all = load_reusing(options, res, sink, sources, out, publish, files, reuse);
 
-  std::vector<render::IndexEntry> index;
   for (auto& l : all) {
     if (l.write_error) std::rethrow_exception(l.write_error);  // staged files are removed
+    const std::size_t mark = sink.size();
     for (const auto& d : l.published.all()) sink.add(d);
     if (!l.pdf_error.empty()) {
       sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", l.pdf_error}});
       ++l.result.errors;
     }
-    if (l.entry) index.push_back(*l.entry);
+    l.published_at = {mark, sink.size()};
   }
   const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
   if (any_errors && !options.keep_going) {
     for (auto& l : all) out.agreements.push_back(std::move(l.result));
     return out;  // nothing is written; the staged files go with `staged`
   }
+  // With the agreements this build does not read but an earlier one wrote here, in the
+  // order a build of them all reads them.
+  diag::DiagnosticSink stale;
+  std::vector<Loaded> others = others_from_state(reuse, files, stale);
+  for (const auto& d : stale.all()) sink.add(d);
+  std::vector<const Loaded*> whole;
+  for (const auto& l : all) whole.push_back(&l);
+  for (const auto& l : others) whole.push_back(&l);
+  std::stable_sort(whole.begin(), whole.end(),
+                   [](const Loaded* a, const Loaded* b) { return a->result.source < b->result.source; });
+  std::vector<render::IndexEntry> index;
+  for (const Loaded* l : whole) {
+    if (l->entry) index.push_back(*l->entry);
+  }
   if (!index.empty() && want_html) {
-    for (auto& [path, page] : region_pages(all, options, res)) {
+    for (auto& [path, page] : region_pages(whole, options, res)) {
       // The main index links each region's page from its regional agreement's row.
       for (auto& e : index) {
         if (e.kind == "regional" && options.output_dir / e.href == page.first) {
@@ -925,6 +979,30 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     });
     staged.stage(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
   }
+  // kontrollrapport.txt covers the whole folder: with others, its findings are put in the
+  // order a build of them all reports them (findings of the whole build, then every
+  // agreement's load, review and publish findings), the warnings about outdated ones last.
+  std::optional<PipelineResult> whole_out;
+  diag::DiagnosticSink report_sink;
+  if (!others.empty()) {
+    whole_out.emplace();
+    for (const Loaded* l : whole) whole_out->agreements.push_back(l->result);
+    for (std::size_t i = 0; i < records_begin; ++i) report_sink.add(sink.all()[i]);
+    const auto add_range = [&](std::pair<std::size_t, std::size_t> r) {
+      for (std::size_t i = r.first; i < r.second; ++i) report_sink.add(sink.all()[i]);
+    };
+    for (std::size_t p = 0; p < 3; ++p) {
+      for (const Loaded* l : whole) {
+        const bool other = l >= others.data() && l < others.data() + others.size();
+        if (other) {
+          for (const auto& d : l->cached->findings[p]) report_sink.add(d);
+        } else {
+          add_range(p < 2 ? l->phases[p] : l->published_at);
+        }
+      }
+    }
+    for (const auto& d : stale.all()) report_sink.add(d);
+  }
   for (auto& l : all) out.agreements.push_back(std::move(l.result));
   // A PDF that failed means the build failed: write nothing, as for content errors.
   std::vector<fs::path> written = staged.destinations();
@@ -937,8 +1015,14 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const fs::path report = options.output_dir / "kontrollrapport.txt";
   out.written = written;
   out.written.push_back(report);
-  staged.stage(report, render::report_text(out, sink, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
-                           render::review_text(out, res, options.as_of.iso()));
+  if (whole_out) {
+    whole_out->written = out.written;
+    for (const auto& l : others) whole_out->written.insert(whole_out->written.end(), l.result.outputs.begin(), l.result.outputs.end());
+  }
+  const PipelineResult& reported = whole_out ? *whole_out : out;
+  const diag::DiagnosticSink& findings = whole_out ? report_sink : sink;
+  staged.stage(report, render::report_text(reported, findings, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
+                           render::review_text(reported, res, options.as_of.iso()));
   staged.commit();
   save_state(all, files, sink, sources, out.agreements, reuse);
   return out;

@@ -44,6 +44,10 @@ struct PipelineOptions {
   /// build: reuse what the last build into output_dir made of agreements whose files have
   /// not changed since (docs/incremental-build.md). Outputs are the same bytes either way.
   bool incremental = false;
+  /// build: keep a state of what was written for the next build (incremental implies it;
+  /// `okgen build --full` keeps one too), and take the agreements an earlier build wrote into
+  /// output_dir that this one does not read into the index, region pages and kontrollrapport.
+  bool keep_state = false;
 };
 
 /// What happened to one input file.

@@ -371,3 +371,50 @@ TEST_CASE("building one file into the same folder keeps what the next build of t
   build(options(dir / "content", dir / "full", false));
   CHECK(tree(dir / "out") == tree(dir / "full"));
 }
+
+TEST_CASE("building one region keeps the whole folder's index, region pages and report", "[incremental]") {
+  const fs::path dir = test::temp_dir("incremental-part");
+  use_cache(dir / "cache");
+  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+  const auto all = options(dir / "content", dir / "out");
+  const Run first = build(all);
+  const auto before = tree(dir / "out");
+  const auto times_before = times(dir / "out");
+  auto part = all;
+  part.inputs = {dir / "content/dalarna"};
+
+  SECTION("nothing changed: the folder is exactly as the build of everything left it") {
+    const Run again = build(part);
+    CHECK(again.result.agreements.size() < first.result.agreements.size());
+    CHECK(tree(dir / "out") == before);
+    CHECK(touched(times_before, times(dir / "out")).empty());
+    CHECK(again.findings.find("[output-outdated]") == std::string::npos);
+  }
+
+  SECTION("a change inside the part: the index is that of a full build of everything") {
+    replace_in(dir / "content/dalarna/local/falun.xml", "gav i januari 2026", "gav i april 2026");
+    build(part);
+    build(options(dir / "content", dir / "full", false));
+    CHECK(tree(dir / "out") == tree(dir / "full"));
+  }
+
+  SECTION("a change outside the part: kept as it was built, with a warning naming it") {
+    const std::string index = test::read(dir / "out/index.html");
+    replace_in(dir / "content/ostergotland/bakgrund.md", "e", "E");
+    const Run again = build(part);
+    CHECK(again.findings.find("ostergotland/regional.xml: warning:") != std::string::npos);
+    CHECK(again.findings.find("[output-outdated]") != std::string::npos);
+    CHECK(test::read(dir / "out/index.html") == index);
+    CHECK(test::read(dir / "out/kontrollrapport.txt").find("[output-outdated]") != std::string::npos);
+    // Building everything makes it again, and the warning is gone.
+    const Run whole = build(all);
+    CHECK(whole.findings.find("[output-outdated]") == std::string::npos);
+  }
+
+  SECTION("an agreement whose file was removed leaves the index") {
+    fs::remove(dir / "content/jamtland-harjedalen/local/ostersund.xml");
+    build(part);
+    CHECK(test::read(dir / "out/index.html").find("jamtland-harjedalen/local/ostersund.html") == std::string::npos);
+    CHECK(test::read(dir / "out/index.html").find("jamtland-harjedalen/regional.html") != std::string::npos);
+  }
+}
