@@ -21,8 +21,13 @@ using namespace okgen;
 
 namespace {
 
-// Every test here keeps its build states in its own folder.
-void use_cache(const fs::path& dir) { ::setenv("OKGEN_CACHE_DIR", dir.c_str(), 1); }
+// A fresh folder with a copy of content/ in it, whose builds keep their states in it too.
+fs::path copy_of_content(const std::string& name) {
+  const fs::path dir = test::temp_dir(name);
+  ::setenv("OKGEN_CACHE_DIR", (dir / "cache").c_str(), 1);
+  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+  return dir;
+}
 
 PipelineOptions options(const fs::path& content, const fs::path& out, bool incremental = true) {
   PipelineOptions o;
@@ -96,9 +101,7 @@ std::vector<std::string> touched(const std::map<std::string, fs::file_time_type>
 }  // namespace
 
 TEST_CASE("a second build makes again only what a change touches, and ends as a full build does", "[incremental]") {
-  const fs::path dir = test::temp_dir("incremental");
-  use_cache(dir / "cache");
-  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+  const fs::path dir = copy_of_content("incremental");
   const std::size_t n = agreements_in(dir / "content");
   const auto opts = options(dir / "content", dir / "out");
 
@@ -355,9 +358,7 @@ TEST_CASE("an output staged with the bytes it already has keeps its modification
 }
 
 TEST_CASE("building one file into the same folder keeps what the next build of them all may reuse", "[incremental]") {
-  const fs::path dir = test::temp_dir("incremental-one");
-  use_cache(dir / "cache");
-  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+  const fs::path dir = copy_of_content("incremental-one");
   const std::size_t n = agreements_in(dir / "content");
   const auto all = options(dir / "content", dir / "out");
   build(all);
@@ -373,9 +374,7 @@ TEST_CASE("building one file into the same folder keeps what the next build of t
 }
 
 TEST_CASE("building one region keeps the whole folder's index, region pages and report", "[incremental]") {
-  const fs::path dir = test::temp_dir("incremental-part");
-  use_cache(dir / "cache");
-  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+  const fs::path dir = copy_of_content("incremental-part");
   const auto all = options(dir / "content", dir / "out");
   const Run first = build(all);
   const auto before = tree(dir / "out");
