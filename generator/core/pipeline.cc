@@ -1,5 +1,6 @@
 // The build and check pipeline.
 #include "pipeline.h"
+#include "pipeline_internal.h"
 
 #include <algorithm>
 #include <array>
@@ -58,37 +59,15 @@ std::string relative_href(const fs::path& target, const fs::path& from_dir) {
   return target.lexically_relative(from_dir).generic_string();
 }
 
-struct Loaded {
-  AgreementResult result;
-  std::optional<model::Agreement> agreement;
-  std::optional<compose::Doc> doc;
-  // A local agreement: the forms it is published in (okgen.conf [local]), and its own
-  // document when that is one of them (`doc` is then the consolidated version).
-  std::vector<model::LocalForm> forms;
-  std::optional<compose::Doc> local_doc;
-  fs::path content_root;
-  std::size_t local_files = 0;  ///< merged local agreement: files before the regional ones
-  // Section id -> regional text now, for the notes of local-regional-changed (the merged
-  // agreement itself is dropped as soon as its outputs exist).
-  std::map<std::string, std::string> regional_now;
-  // What the build made of it (see Publish): its row in the index, the PDF writer's
-  // findings, a PDF that failed, a file that could not be written.
-  std::optional<render::IndexEntry> entry;
-  diag::DiagnosticSink published;
-  std::string pdf_error;
-  std::exception_ptr write_error;
-  // Where its findings are in the sink load_all reported to: [begin, end) of the load
-  // and of the review phase (an incremental build keeps them per agreement).
-  std::array<std::pair<std::size_t, std::size_t>, 2> phases{};
-  std::pair<std::size_t, std::size_t> published_at{};  ///< build(): `published` and pdf-failed in the sink
-  // Reused from the last build instead of loaded (incremental builds).
-  const incremental::CachedAgreement* cached = nullptr;
-};
+using detail::Loaded;
+using detail::Publish;
+using detail::Reuse;
+using detail::load_all;
+using detail::load_reusing;
+using detail::others_from_state;
+using detail::plan_reuse;
+using detail::save_state;
 
-// What a build does with each agreement that is composed and free of errors, on the
-// worker threads, right after its review: render and stage its outputs, so no agreement
-// is held in memory longer than it takes to write it.
-using Publish = std::function<void(Loaded&)>;
 
 // Adds the errors and warnings reported since `mark` to the agreement's counts.
 void count_findings(const diag::DiagnosticSink& sink, std::size_t mark, AgreementResult& r) {
@@ -196,12 +175,16 @@ bool has_own_errors(const diag::DiagnosticSink& found, const std::set<std::strin
   return false;
 }
 
+}  // namespace
+
+namespace detail {
+
 // Loads, checks and (with `publish`) publishes the agreements found in options.inputs, or
 // only `only` of them (an incremental build: the others are reused; a regional agreement
 // among the inputs is then read from its path as found, as a full build would).
 std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                              diag::SourceRegistry& sources, PipelineResult& out, const Publish* publish,
-                             const std::vector<fs::path>* only = nullptr, const std::vector<fs::path>* inputs = nullptr) {
+                             const std::vector<fs::path>* only, const std::vector<fs::path>* inputs) {
   load::LoadOptions lo = res.load_options();
 
   std::vector<Loaded> all;
@@ -450,6 +433,10 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
   return all;
 }
 
+}  // namespace detail
+
+namespace {
+
 // PDF writers for the worker threads: each document takes a free one (a writer keeps
 // state, such as the paragraphs it has broken into lines, and is not shared at once).
 class WriterPool {
@@ -537,219 +524,6 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
     pages[page] = {html, render::render_region_index_html(idx, options.as_of.iso(), res)};
   }
   return pages;
-}
-
-// What an incremental build may take over from the last one (see incremental/build_state.h).
-struct Reuse {
-  fs::path state_path;
-  std::string fingerprint;  ///< empty: nothing is reused and no state is kept
-  std::optional<incremental::BuildState> previous;
-  std::vector<incremental::CachedAgreement*> cached;  ///< per input file, or nullptr
-  incremental::InputFiles inputs;
-};
-
-void plan_reuse(const PipelineOptions& options, const Resources& res, const std::vector<fs::path>& pdf_files,
-                const diag::SeverityPolicy* policy, const std::vector<fs::path>& files, Reuse& reuse) {
-  reuse.cached.assign(files.size(), nullptr);
-  // With git the findings depend on the repository too (revision-not-recorded).
-  if (!(options.incremental || options.keep_state) || options.check.compare_with_git) return;
-  reuse.fingerprint = incremental::fingerprint(options, res, pdf_files, policy);
-  reuse.state_path = incremental::state_file(options.output_dir);
-  if (reuse.fingerprint.empty() || reuse.state_path.empty()) return;
-  reuse.previous = incremental::read_state(reuse.state_path);
-  if (!options.incremental || !reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    incremental::CachedAgreement* c = reuse.previous->find(files[i].string());
-    if (c && incremental::still_valid(*c, reuse.inputs)) reuse.cached[i] = c;
-  }
-}
-
-// Adds `from` to the sink as the next findings of `l` in `phase`, noting where they went.
-template <class Range>
-void replay(const Range& from, diag::DiagnosticSink& sink, Loaded& l, int phase) {
-  const std::size_t mark = sink.size();
-  for (const auto& d : from) sink.add(d);
-  l.phases[static_cast<std::size_t>(phase)] = {mark, sink.size()};
-}
-
-void add_sources_of(const diag::Diagnostic& d, const incremental::InputFiles& inputs, diag::SourceRegistry& sources) {
-  if (!sources.find(d.span.file)) {
-    if (const std::string* text = inputs.text(d.span.file)) sources.add(d.span.file, *text);
-  }
-  for (const auto& n : d.notes) add_sources_of(n, inputs, sources);
-}
-
-// load_all for the files the last build did not make already; the others come from the
-// state, and every finding reaches the sink in the order a full build reports it (all
-// agreements' load findings, then all their review findings).
-std::vector<Loaded> load_reusing(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
-                                 diag::SourceRegistry& sources, PipelineResult& out, const Publish& publish,
-                                 const std::vector<fs::path>& files, Reuse& reuse) {
-  for (;;) {
-    std::vector<fs::path> some;
-    std::vector<std::size_t> where;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (!reuse.cached[i]) some.push_back(files[i]), where.push_back(i);
-    }
-    if (some.size() == files.size()) return load_all(options, res, sink, sources, out, &publish, &files, &files);
-    diag::DiagnosticSink found;
-    found.set_policy(sink.policy());
-    diag::SourceRegistry read;
-    PipelineResult part;
-    std::vector<Loaded> fresh = load_all(options, res, found, read, part, &publish, &some, &files);
-    // An agreement id belongs to one file, and a full build reports the later one: when a
-    // new file has the id of a reused one, both are loaded together (outputs staged for the
-    // first try are staged again).
-    std::set<std::string> ids;
-    for (const auto& l : fresh) {
-      if (!l.result.id.empty()) ids.insert(l.result.id);
-    }
-    bool again = false;
-    for (auto& c : reuse.cached) {
-      if (c && ids.count(c->id)) c = nullptr, again = true;
-    }
-    if (again) continue;
-
-    std::vector<Loaded> all(files.size());
-    for (std::size_t k = 0; k < where.size(); ++k) all[where[k]] = std::move(fresh[k]);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      incremental::CachedAgreement* c = reuse.cached[i];
-      if (!c) continue;
-      Loaded& l = all[i];
-      l.cached = c;
-      l.result = std::move(c->result);  // save_state records it again from the build's result
-      l.entry = std::move(c->entry);
-      l.content_root = c->content_root;
-      for (const auto& d : c->findings[incremental::kPublish]) l.published.add(d);
-      for (const auto& phase : c->findings) {
-        for (const auto& d : phase) add_sources_of(d, reuse.inputs, sources);
-      }
-      ++out.reused;
-    }
-    for (int phase : {incremental::kLoad, incremental::kReview}) {
-      for (auto& l : all) {
-        if (l.cached) {
-          replay(l.cached->findings[static_cast<std::size_t>(phase)], sink, l, phase);
-        } else {
-          const auto [begin, end] = l.phases[static_cast<std::size_t>(phase)];
-          replay(std::vector<diag::Diagnostic>(found.all().begin() + static_cast<std::ptrdiff_t>(begin),
-                                               found.all().begin() + static_cast<std::ptrdiff_t>(end)),
-                 sink, l, phase);
-        }
-      }
-    }
-    sources.absorb(std::move(read));
-    out.inputs_unreadable = out.inputs_unreadable || part.inputs_unreadable;
-    return all;
-  }
-}
-
-// Agreements an earlier build wrote into this output folder that this build does not read
-// (`okgen build content/dalarna` after `okgen build content`): their rows in the index, the
-// region pages and kontrollrapport come from the state, so building a part keeps the whole
-// folder's index true. One whose outputs are gone or were changed by hand is left out; one
-// whose files changed since is kept as it was built, with a warning (output-outdated).
-std::vector<Loaded> others_from_state(Reuse& reuse, const std::vector<fs::path>& files, diag::DiagnosticSink& stale) {
-  std::vector<Loaded> others;
-  if (!reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return others;
-  const std::set<fs::path> now(files.begin(), files.end());
-  for (auto& c : reuse.previous->agreements) {
-    std::error_code ec;
-    if (now.count(c.source) || !fs::is_regular_file(c.source, ec)) continue;
-    const bool outputs_there = std::all_of(c.outputs.begin(), c.outputs.end(), [](const incremental::OutputStamp& o) {
-      const auto st = incremental::output_stamp(o.path);
-      return st && st->size == o.size && st->mtime_ns == o.mtime_ns;
-    });
-    if (!outputs_there || c.outputs.empty()) continue;
-    Loaded l;
-    l.cached = &c;
-    l.result = c.result;
-    l.entry = c.entry;
-    l.content_root = c.content_root;
-    for (const auto& d : c.findings[incremental::kPublish]) l.published.add(d);
-    const bool same = std::all_of(c.inputs.begin(), c.inputs.end(), [&](const incremental::InputStamp& in) {
-      const auto& st = reuse.inputs.stamp(in.path);
-      return st && st->size == in.size && st->hash == in.hash;
-    });
-    if (!same) {
-      stale.report("output-outdated", diag::SourceSpan{c.result.display_source, 0, 0},
-                   {{"output", util::display_path(c.outputs.front().path)}});
-    }
-    others.push_back(std::move(l));
-  }
-  return others;
-}
-
-// After a build has been written: what the next one may reuse. Each agreement is recorded
-// with the bytes it was read from (as read, where this run kept them), its outputs as they
-// are now on disk, and its findings as reported. `results` (the build's, one per input
-// file) lend their contents to the state while it is written.
-void save_state(const std::vector<Loaded>& all, const std::vector<fs::path>& files, const diag::DiagnosticSink& sink,
-                const diag::SourceRegistry& sources, std::vector<AgreementResult>& results, Reuse& reuse) {
-  if (reuse.fingerprint.empty() || results.size() != all.size()) return;
-  const bool same_build = reuse.previous && reuse.previous->fingerprint == reuse.fingerprint;
-  if (same_build && std::all_of(all.begin(), all.end(), [](const Loaded& l) { return l.cached != nullptr; })) {
-    return;  // the state already says all this
-  }
-  incremental::BuildState state;
-  state.fingerprint = reuse.fingerprint;
-  if (same_build) {
-    // Agreements this build did not read (one file built into the same folder) stay
-    // recorded for the next build of them all.
-    std::set<std::string> now;
-    for (const auto& f : files) now.insert(f.string());
-    for (auto& c : reuse.previous->agreements) {
-      if (!now.count(c.source)) state.agreements.push_back(std::move(c));
-    }
-  }
-  const std::size_t carried = state.agreements.size();
-  std::vector<std::size_t> lent;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const Loaded& l = all[i];
-    const AgreementResult& r = results[i];
-    if (!l.entry || r.errors > 0 || r.outputs.empty()) continue;
-    incremental::CachedAgreement c;
-    bool complete = true;
-    if (l.cached) {
-      c.inputs = l.cached->inputs;
-      c.outputs = l.cached->outputs;
-    } else {
-      complete = !r.files.empty();
-      std::set<std::string> seen;
-      for (const auto& f : r.files) {
-        if (!seen.insert(f).second) continue;
-        if (const diag::SourceMap* map = sources.find(f)) {
-          c.inputs.push_back({f, map->text().size(), util::fnv1a64(map->text())});
-        } else if (const auto& now = reuse.inputs.stamp(f)) {
-          c.inputs.push_back(*now);
-        } else {
-          complete = false;
-        }
-      }
-      for (const auto& o : r.outputs) {
-        if (auto now = incremental::output_stamp(o)) {
-          c.outputs.push_back(*now);
-        } else {
-          complete = false;
-        }
-      }
-    }
-    if (!complete) continue;
-    c.source = files[i].string();
-    c.content_root = l.content_root.string();
-    c.id = r.id;
-    c.entry = *l.entry;
-    for (std::size_t p = 0; p < 2; ++p) {
-      c.findings[p].assign(sink.all().begin() + static_cast<std::ptrdiff_t>(l.phases[p].first),
-                           sink.all().begin() + static_cast<std::ptrdiff_t>(l.phases[p].second));
-    }
-    c.findings[incremental::kPublish] = l.published.all();
-    c.result = std::move(results[i]);
-    lent.push_back(i);
-    state.agreements.push_back(std::move(c));
-  }
-  incremental::write_state(reuse.state_path, state);
-  for (std::size_t k = 0; k < lent.size(); ++k) results[lent[k]] = std::move(state.agreements[carried + k].result);
 }
 
 }  // namespace

@@ -1,0 +1,92 @@
+// Inside the pipeline: one agreement as a build holds it, the loading every command shares
+// (pipeline.cc) and what an incremental build takes over from the last one
+// (pipeline_reuse.cc). Not for use outside those two files.
+#pragma once
+
+#include <array>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compose/doc.h"
+#include "incremental/build_state.h"
+#include "model/agreement.h"
+#include "pipeline.h"
+#include "render/html/html_writer.h"
+
+namespace okgen::detail {
+
+struct Loaded {
+  AgreementResult result;
+  std::optional<model::Agreement> agreement;
+  std::optional<compose::Doc> doc;
+  // A local agreement: the forms it is published in (okgen.conf [local]), and its own
+  // document when that is one of them (`doc` is then the consolidated version).
+  std::vector<model::LocalForm> forms;
+  std::optional<compose::Doc> local_doc;
+  std::filesystem::path content_root;
+  std::size_t local_files = 0;  ///< merged local agreement: files before the regional ones
+  // Section id -> regional text now, for the notes of local-regional-changed (the merged
+  // agreement itself is dropped as soon as its outputs exist).
+  std::map<std::string, std::string> regional_now;
+  // What the build made of it (see Publish): its row in the index, the PDF writer's
+  // findings, a PDF that failed, a file that could not be written.
+  std::optional<render::IndexEntry> entry;
+  diag::DiagnosticSink published;
+  std::string pdf_error;
+  std::exception_ptr write_error;
+  // Where its findings are in the sink load_all reported to: [begin, end) of the load
+  // and of the review phase (an incremental build keeps them per agreement).
+  std::array<std::pair<std::size_t, std::size_t>, 2> phases{};
+  std::pair<std::size_t, std::size_t> published_at{};  ///< build(): `published` and pdf-failed in the sink
+  // Reused from the last build instead of loaded (incremental builds).
+  const incremental::CachedAgreement* cached = nullptr;
+};
+
+// What a build does with each agreement that is composed and free of errors, on the
+// worker threads, right after its review: render and stage its outputs, so no agreement
+// is held in memory longer than it takes to write it.
+using Publish = std::function<void(Loaded&)>;
+
+/// Loads, checks and (with `publish`) publishes the agreements found in options.inputs, or
+/// only `only` of them, reading a regional agreement among `inputs` from its path as found.
+std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                             diag::SourceRegistry& sources, PipelineResult& out, const Publish* publish,
+                             const std::vector<std::filesystem::path>* only = nullptr,
+                             const std::vector<std::filesystem::path>* inputs = nullptr);
+
+struct Reuse {
+  std::filesystem::path state_path;
+  std::string fingerprint;  ///< empty: nothing is reused and no state is kept
+  std::optional<incremental::BuildState> previous;
+  std::vector<incremental::CachedAgreement*> cached;  ///< per input file, or nullptr
+  incremental::InputFiles inputs;
+};
+
+/// Reads the state of the last build into options.output_dir and, for an incremental build,
+/// marks the input files whose agreements it may reuse.
+void plan_reuse(const PipelineOptions& options, const Resources& res, const std::vector<std::filesystem::path>& pdf_files,
+                const diag::SeverityPolicy* policy, const std::vector<std::filesystem::path>& files, Reuse& reuse);
+
+/// load_all for the files the last build did not make already; the others come from the
+/// state, with their findings in the sink in the order a full build reports them.
+std::vector<Loaded> load_reusing(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
+                                 diag::SourceRegistry& sources, PipelineResult& out, const Publish& publish,
+                                 const std::vector<std::filesystem::path>& files, Reuse& reuse);
+
+/// Agreements an earlier build wrote into the folder that this build does not read (their
+/// outdated ones reported to `stale`).
+std::vector<Loaded> others_from_state(Reuse& reuse, const std::vector<std::filesystem::path>& files,
+                                      diag::DiagnosticSink& stale);
+
+/// Records what the next build may reuse, once this build's files are written.
+void save_state(const std::vector<Loaded>& all, const std::vector<std::filesystem::path>& files,
+                const diag::DiagnosticSink& sink, const diag::SourceRegistry& sources,
+                std::vector<AgreementResult>& results, Reuse& reuse);
+
+}  // namespace okgen::detail
