@@ -1,6 +1,8 @@
 // Reading one agreement file: bytes -> checked XML -> model, plus whole-file checks.
 #include "load/agreement_loader.h"
 
+#include <cctype>
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -38,6 +40,75 @@ const char* xml_problem(pugi::xml_parse_status s) {
     case pugi::status_no_document_element: return "@xml.no-document-element";
     default: return "@xml.other";
   }
+}
+
+// For pugixml's "end tag does not match": reads the tags as pugixml did and finds the first
+// end tag that does not close the element open there. Returns the diagnostic's place and
+// arguments naming both tags (the open one with its line), or nullopt when the tags read
+// fine (then the generic message stays).
+struct TagMismatch {
+  std::size_t at;  ///< offset to point at
+  diag::Args args;
+};
+std::optional<TagMismatch> find_tag_mismatch(const diag::SourceMap& map) {
+  const std::string& t = map.text();
+  struct Open {
+    std::string name;
+    std::size_t at;
+  };
+  std::vector<Open> open;
+  const auto name_at = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < t.size() && !std::isspace(static_cast<unsigned char>(t[j])) && t[j] != '>' && t[j] != '/') ++j;
+    return t.substr(i, j - i);
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '<') continue;
+    const std::string_view rest = std::string_view(t).substr(i);
+    const char* skip_to = util::starts_with(rest, "<!--")        ? "-->"
+                          : util::starts_with(rest, "<![CDATA[") ? "]]>"
+                          : util::starts_with(rest, "<?")        ? "?>"
+                          : util::starts_with(rest, "<!")        ? ">"
+                                                                 : nullptr;
+    if (skip_to) {
+      const std::size_t end = t.find(skip_to, i);
+      if (end == std::string::npos) return std::nullopt;
+      i = end;
+      continue;
+    }
+    if (util::starts_with(rest, "</")) {
+      const std::string name = name_at(i + 2);
+      if (!open.empty() && open.back().name == name) {
+        open.pop_back();
+      } else if (open.empty()) {
+        return TagMismatch{i, {{"problem", "@xml.end-tag-extra"}, {"found", name}}};
+      } else {
+        return TagMismatch{i,
+                           {{"problem", "@xml.end-tag-other"},
+                            {"found", name},
+                            {"open", open.back().name},
+                            {"open_line", std::to_string(map.span_at(open.back().at).line)}}};
+      }
+    } else {
+      // A start tag: to its ">" (outside quoted attribute values); "/>" closes it at once.
+      std::size_t j = i + 1;
+      char quote = 0;
+      for (; j < t.size(); ++j) {
+        if (quote) {
+          if (t[j] == quote) quote = 0;
+        } else if (t[j] == '"' || t[j] == '\'') {
+          quote = t[j];
+        } else if (t[j] == '>') {
+          break;
+        }
+      }
+      if (j >= t.size()) return std::nullopt;
+      if (t[j - 1] != '/') open.push_back({name_at(i + 1), i});
+      i = j;
+    }
+  }
+  if (open.empty()) return std::nullopt;
+  return TagMismatch{open.back().at, {{"problem", "@xml.never-closed"}, {"open", open.back().name}}};
 }
 
 // pugixml leaves "&" and undefined entities such as "&nbsp;" in text as they are; XML (and
@@ -339,6 +410,12 @@ std::optional<model::Agreement> load_agreement_text(const fs::path& path, std::s
       doc.load_buffer(map.text().data() + skip, map.text().size() - skip, flags, pugi::encoding_utf8);
   auto at = [&](std::ptrdiff_t off) { return map.span_at(static_cast<std::size_t>(off < 0 ? 0 : off) + skip); };
   if (!result) {
+    if (result.status == pugi::status_end_element_mismatch) {
+      if (auto m = find_tag_mismatch(map)) {
+        sink.report("xml-syntax", map.span_at(m->at), std::move(m->args));
+        return std::nullopt;
+      }
+    }
     sink.report("xml-syntax", at(result.offset), {{"problem", xml_problem(result.status)}});
     return std::nullopt;
   }

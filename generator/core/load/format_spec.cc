@@ -1,6 +1,8 @@
 // The element table of content format version 1 (keep in step with schema/agreement.xsd).
 #include "load/format_spec.h"
 
+#include <algorithm>
+
 namespace okgen::load::spec {
 namespace {
 
@@ -351,6 +353,65 @@ const ElementSpec& signatory() {
 }  // namespace okgen::load::spec
 
 namespace okgen::load {
+
+std::vector<std::string> parents_of(const std::string& child) {
+  static const std::vector<const ElementSpec*> kAll = {
+      &spec::agreement(),
+      &spec::meta(),
+      &spec::plain_text(),
+      &spec::decision(),
+      &spec::parties(),
+      &spec::party(),
+      &spec::parent(),
+      &spec::municipality_ref(),
+      &spec::section(),
+      &spec::local_section(),
+      &spec::body(),
+      &spec::markdown(),
+      &spec::target_groups(),
+      &spec::group(),
+      &spec::goals(),
+      &spec::responsibilities(),
+      &spec::topic(),
+      &spec::items(),
+      &spec::sip_routine(),
+      &spec::plan_contents(),
+      &spec::plan_content(),
+      &spec::steps(),
+      &spec::routine(),
+      &spec::validity(),
+      &spec::extension(),
+      &spec::notice(),
+      &spec::review(),
+      &spec::dispute_ladder(),
+      &spec::dispute_level(),
+      &spec::follow_up(),
+      &spec::priority(),
+      &spec::user_participation(),
+      &spec::organisation(),
+      &spec::standard_text(),
+      &spec::legal_references(),
+      &spec::law_ref(),
+      &spec::source(),
+      &spec::related_documents(),
+      &spec::document(),
+      &spec::revision_history(),
+      &spec::revision(),
+      &spec::signatures(),
+      &spec::signatory()};
+  std::vector<std::string> out;
+  for (const ElementSpec* s : kAll) {
+    for (const auto& c : s->children) {
+      if (child == c.name) {
+        out.emplace_back(s->type);
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 const std::vector<std::string>& section_content_elements() {
   static const std::vector<std::string> kNames = {

@@ -101,6 +101,10 @@ const ElementSpec& signatures();
 const ElementSpec& signatory();
 }  // namespace spec
 
+/// The elements whose content may hold `child` (their type names, which are element names
+/// where one type serves one element), sorted: where an element misplaced belongs.
+std::vector<std::string> parents_of(const std::string& child);
+
 /// Names of the content elements allowed in a <section> (for suggestions and dispatch).
 const std::vector<std::string>& section_content_elements();
 

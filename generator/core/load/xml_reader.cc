@@ -246,8 +246,13 @@ bool XmlReader::validate(pugi::xml_node node, const ElementSpec& spec) {
         std::size_t off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug()));
         const std::string& src = source_.text();
         while (off < src.size() && (src[off] == ' ' || src[off] == '\t' || src[off] == '\n' || src[off] == '\r')) ++off;
+        // Where the text can go instead: the element's own <body>, when it has one.
+        const bool has_body = std::any_of(spec.children.begin(), spec.children.end(),
+                                          [](const ChildSpec& k) { return std::string(k.name) == "body"; });
         sink_.report("text-not-allowed", source_.span_at(off),
-                     {{"element", element}, {"text", std::string(util::trim(c.value())).substr(0, 40)}});
+                     {{"element", element},
+                      {"text", std::string(util::trim(c.value())).substr(0, 40)},
+                      {"in_body", has_body ? "1" : ""}});
       }
       continue;
     }
@@ -259,10 +264,15 @@ bool XmlReader::validate(pugi::xml_node node, const ElementSpec& spec) {
     }
     if (!cs) {
       ok = false;
+      // An element of the format in the wrong place is not a misspelling: say where it
+      // belongs instead of suggesting a name that merely looks alike.
+      std::vector<std::string> parents = parents_of(name);
+      for (auto& p : parents) p = "<" + p + ">";
       sink_.report("unknown-element", span(c),
                    {{"element", name},
                     {"parent", element},
-                    {"suggestion", diag::suggest(name, child_names)},
+                    {"suggestion", parents.empty() ? diag::suggest(name, child_names) : ""},
+                    {"belongs", util::join(parents, ", ")},
                     {"known", util::join(child_names, ", ")}});
       continue;
     }

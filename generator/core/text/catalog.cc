@@ -71,13 +71,14 @@ std::vector<std::string> Catalog::keys(const std::string& section) const {
 }
 
 std::string format_diagnostic(const Catalog& messages, const diag::Diagnostic& d, const std::string& field) {
-  Value ctx;
+  // Plain arguments first; a phrase ("@name") may use them too.
+  Value plain;
   for (const auto& [key, value] : d.args) {
-    if (!value.empty() && value[0] == '@') {
-      ctx.set(key, render(messages.get("phrases", value.substr(1)), Value{}, Escape::none));
-    } else {
-      ctx.set(key, value);  // mstch treats "" as false in {{#name}} sections
-    }
+    if (value.empty() || value[0] != '@') plain.set(key, value);  // mstch treats "" as false in {{#name}} sections
+  }
+  Value ctx = plain;
+  for (const auto& [key, value] : d.args) {
+    if (!value.empty() && value[0] == '@') ctx.set(key, render(messages.get("phrases", value.substr(1)), plain, Escape::none));
   }
   return render(messages.get(d.rule, field), ctx, Escape::none);
 }
