@@ -24,6 +24,7 @@
 #include "pipeline.h"
 #include "support/golden.h"
 #include "support/test_support.h"
+#include "text/catalog.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -714,4 +715,100 @@ TEST_CASE("check --final: placeholders left in answers are errors", "[local]") {
   CHECK(contains(out, "warning: Utkastrest: \"Svar kommer\""));
   CHECK(test::run(okgen_cmd("check --final --date 2026-11-23 " + local.string()), &out) == 1);
   CHECK(contains(out, "error: Utkastrest: \"Svar kommer\""));
+}
+
+// A local agreement is judged as the document it is: its own validity, or the regional
+// period it follows; a draft is not decided; and the regional text it publishes is dated by
+// the local decision.
+TEST_CASE("validity and law dating of a local agreement follow its own decision", "[local]") {
+  const fs::path root = fixture_copy("local-dating");
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  const fs::path local = root / "content/blekinge/local/karlskrona.xml";
+  // A regional agreement decided in 2019 for 2020–2024 that cites the old social services act.
+  std::string r = test::read(regional);
+  replace(r, R"(date="2026-03-12")", R"(date="2019-12-05")");
+  replace(r, R"(<validity start="2026-04-01" end="2028-03-31">
+        <extension months="24" condition="no-notice" repeat="true"/>)",
+          R"(<validity start="2020-01-01" end="2024-12-31">)");
+  replace(r, R"(<law-ref id="sol" law="SoL" sfs="2025:400">)", R"(<law-ref id="sol-gammal" law="SoL" sfs="2001:453"/>
+    <law-ref id="sol" law="SoL" sfs="2025:400">)");
+  write(regional, r);
+  const int regional_law_line = [&] {
+    int line = 1;
+    for (std::size_t i = 0; i < r.find("sol-gammal"); ++i) line += r[i] == '\n';
+    return line;
+  }();
+  const auto check_local = [&] {
+    diag::DiagnosticSink sink;
+    diag::SourceRegistry sources;
+    auto o = options(local, root / "out");
+    PipelineResult result = okgen::check(o, test::resources(), sink, sources);
+    REQUIRE(result.agreements.size() == 1);
+    return std::make_pair(result.agreements.front(), std::move(sink));
+  };
+
+  SECTION("decided in 2026, following a period that ended in 2024: a warning at its <parent>") {
+    auto [result, sink] = check_local();
+    const diag::Diagnostic* d = find(sink, "local-validity-inherited");
+    REQUIRE(d);
+    CHECK(d->span.file.find("karlskrona.xml") != std::string::npos);
+    CHECK(d->span.line == 18);
+    CHECK(text::format_diagnostic(test::resources().messages, *d) ==
+          "Den lokala överenskommelsen anger ingen egen giltighetstid och följer den regionala, som upphörde att "
+          "gälla 2024-12-31 (bedömt per 2026-11-23).");
+    CHECK_FALSE(has_rule(sink, "validity-expired"));  // the regional agreement's own finding
+    CHECK(result.validity_label == "Upphörde 2024-12-31");
+    // The old act, cited by the regional text, repealed 2025-07-01: before the local decision.
+    // Once for the local agreement, at the regional line, with its decision in a note.
+    CHECK_FALSE(has_rule(sink, "law-repealed"));
+    const diag::Diagnostic* law = find(sink, "local-law-repealed");
+    REQUIRE(law);
+    CHECK(law->span.file.find("regional.xml") != std::string::npos);
+    CHECK(law->span.line == regional_law_line);
+    CHECK(text::format_diagnostic(test::resources().messages, *law) ==
+          "Den regionala texten som den lokala överenskommelsen ger ut hänvisar till lag 2001:453, upphävd 2025-07-01. "
+          "Den lokala överenskommelsen beslutades 2026-09-24, efter upphävandet. Motsvarande gäller nu 2025:400.");
+    REQUIRE(law->notes.size() == 1);
+    CHECK(law->notes[0].rule == "local-law-repealed-decision");
+    CHECK(law->notes[0].span.line == 18);
+  }
+
+  SECTION("a draft (no decision yet) is not decided: no validity finding, no dating by the old period") {
+    std::string l = test::read(local);
+    replace(l, R"(    <decision body="Socialnämnden i Karlskrona kommun" date="2026-09-24"/>
+)", "");
+    write(local, l);
+    auto [result, sink] = check_local();
+    CHECK(result.validity_label == "Inte beslutad");
+    CHECK(result.validity.state == model::ValidityState::not_decided);
+    CHECK_FALSE(has_rule(sink, "local-validity-inherited"));
+    CHECK_FALSE(has_rule(sink, "validity-expired"));
+    CHECK_FALSE(has_rule(sink, "local-law-repealed"));
+  }
+
+  SECTION("with a period of its own, that period is judged, at its own line") {
+    std::string l = test::read(local);
+    const auto at = l.find("  <local-section ");  // own sections come before the local texts
+    REQUIRE(at != std::string::npos);
+    l.insert(at, R"(  <section id="lokal-giltighet" covers="validity">
+    <heading>Den lokala överenskommelsens giltighetstid</heading>
+    <validity start="2026-10-01" end="2026-10-31"/>
+  </section>
+)");
+    write(local, l);
+    auto [result, sink] = check_local();
+    const diag::Diagnostic* d = find(sink, "validity-expired");
+    REQUIRE(d);
+    CHECK(d->span.file.find("karlskrona.xml") != std::string::npos);
+    CHECK_FALSE(has_rule(sink, "local-validity-inherited"));
+    CHECK(result.validity_label == "Upphörde 2026-10-31");
+  }
+
+  SECTION("the regional agreement on its own is not blamed for a later repeal") {
+    diag::DiagnosticSink sink;
+    diag::SourceRegistry sources;
+    okgen::check(options(regional, root / "out"), test::resources(), sink, sources);
+    CHECK_FALSE(has_rule(sink, "law-repealed"));
+    CHECK(has_rule(sink, "validity-expired"));
+  }
 }

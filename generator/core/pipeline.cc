@@ -318,6 +318,11 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     std::optional<std::string> committed;
     std::set<std::string> regional_files;
     diag::DiagnosticSink found;
+    // A local agreement: its <parent> and its date, kept for the findings reported after the
+    // merged agreement is dropped.
+    diag::SourceSpan parent_at;
+    util::Date local_date;
+    std::string local_date_text;  ///< as the decision gives it ("2026-10")
   };
   std::vector<Work> work(all.size());
   std::map<const model::Agreement*, Parent> parent_of;  // stays valid: the merge replaces in place
@@ -355,6 +360,9 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
       w.regional_files.insert(l.agreement->files.begin() + static_cast<std::ptrdiff_t>(l.local_files),
                               l.agreement->files.end());
       l.result.local = local::local_status(*l.agreement, res.data);
+      w.parent_at = model::span_of(*l.agreement, l.agreement->meta.parent->loc);
+      w.local_date = review::document_date(*l.agreement, options.as_of);
+      w.local_date_text = l.agreement->meta.decision ? l.agreement->meta.decision->date.iso() : w.local_date.iso();
       l.result.provenance = local::provenance(*l.agreement);
       l.result.files = l.agreement->files;  // with the regional files now
     }
@@ -420,10 +428,52 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     if (!l.result.loaded || (l.result.errors > 0 && !w.active)) continue;
     const std::size_t mark = sink.size();
     // Findings inside the regional text are the regional agreement's: reported once, for
-    // it, not again for each of its local agreements.
+    // it, not again for each of its local agreements. Except a law repealed after the
+    // regional agreement was made but before the local one that publishes its text: the
+    // regional agreement is not at fault, the local one is (reported once, for it, at the
+    // regional line).
+    const util::Date regional_date = w.local && w.parent.agreement
+                                         ? review::document_date(*w.parent.agreement, options.as_of)
+                                         : util::Date{};
+    const std::string regional_date_text = w.local && w.parent.agreement && w.parent.agreement->meta.decision
+                                               ? w.parent.agreement->meta.decision->date.iso()
+                                               : regional_date.iso();
+    const auto republished_repealed = [&](const diag::Diagnostic& d) {
+      if (d.rule != "law-repealed" || !w.parent.agreement) return false;
+      const auto repealed = util::Date::parse(d.arg("repealed"));
+      return repealed && regional_date < *repealed;
+    };
+    // Those are gathered per repealed act: one finding each, at its first line.
+    std::vector<std::pair<std::string, std::vector<const diag::Diagnostic*>>> republished;
+    for (const auto& d : w.found.all()) {
+      if (!w.regional_files.count(d.span.file) || !republished_repealed(d)) continue;
+      auto it = std::find_if(republished.begin(), republished.end(), [&](const auto& g) { return g.first == d.arg("sfs"); });
+      if (it == republished.end()) it = republished.insert(republished.end(), {d.arg("sfs"), {}});
+      it->second.push_back(&d);
+    }
     for (auto d : w.found.all()) {
       if (w.regional_files.count(d.span.file)) continue;
       if (d.rule == "local-regional-changed" && co.compare_with_git) show_regional_change(d, l, lo);
+      sink.add(std::move(d));
+    }
+    for (const auto& [sfs, found] : republished) {
+      const diag::Diagnostic& first = *found.front();
+      diag::Diagnostic d;
+      d.severity = diag::Severity::warning;
+      d.rule = "local-law-repealed";
+      d.span = first.span;
+      d.args = {{"sfs", sfs},
+                {"repealed", first.arg("repealed")},
+                {"replacement", first.arg("replacement")},
+                {"count", std::to_string(found.size())},
+                {"many", found.size() > 1 ? "1" : ""},
+                {"local_date", w.local_date_text}};
+      diag::Diagnostic note;
+      note.severity = diag::Severity::note;
+      note.rule = "local-law-repealed-decision";
+      note.span = w.parent_at;
+      note.args = {{"local_date", w.local_date_text}, {"regional_date", regional_date_text}};
+      d.notes.push_back(std::move(note));
       sink.add(std::move(d));
     }
     count_findings(sink, mark, l.result);

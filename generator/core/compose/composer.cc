@@ -87,9 +87,9 @@ class Composer {
     if (a_.meta.decision) d.date = a_.meta.decision->date.iso();
     if (!a_.revisions.empty()) d.date = a_.revisions.back().date.iso();
 
-    const Validity* validity = find_validity(a_);
-    if (validity) d.validity = validity_status(*validity, opts_.as_of);
-    d.validity.as_of = opts_.as_of;
+    const AgreementValidity judged = agreement_validity(a_, opts_.as_of);
+    const Validity* validity = judged.validity;
+    d.validity = judged.status;
     d.validity_label = status_label(d.validity);
 
     meta_rows(d, validity);

@@ -287,6 +287,7 @@ Value Wording::validity_status(const ValidityStatus& s) const {
   v.set("extended", s.state == ValidityState::extended);
   v.set("extended_if_revising", s.state == ValidityState::extended_if_revising);
   v.set("expired", s.state == ValidityState::expired);
+  v.set("not_decided", s.state == ValidityState::not_decided);
   v.set("as_of", date(s.as_of));
   v.set("start", s.start ? date(*s.start) : Value{""});
   v.set("current_end", s.current_end ? date(*s.current_end) : Value{""});

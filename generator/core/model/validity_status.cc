@@ -3,6 +3,8 @@
 
 #include "model/walk.h"
 
+#include <utility>
+
 namespace okgen::model {
 
 ValidityStatus validity_status(const Validity& v, const util::Date& as_of) {
@@ -54,9 +56,11 @@ ValidityStatus validity_status(const Validity& v, const util::Date& as_of) {
   return s;
 }
 
-const Validity* find_validity(const Agreement& a) {
-  // A local agreement's own validity comes before the one it inherits with the regional
-  // text (in a consolidated version the regional sections come first).
+namespace {
+
+// The agreement's own first <validity>, else the first it carries from the regional text
+// (in a consolidated version the regional sections come first); second: from the regional.
+std::pair<const Validity*, bool> first_validity(const Agreement& a) {
   const Validity* own = nullptr;
   const Validity* inherited = nullptr;
   for_each_section(a.sections, [&](const Section& s) {
@@ -65,9 +69,26 @@ const Validity* find_validity(const Agreement& a) {
       if (!slot) slot = std::get_if<Validity>(&c);
     }
   });
-  if (own) return own;
-  if (inherited) return inherited;
-  return a.inherited_validity ? &*a.inherited_validity : nullptr;
+  if (own) return {own, false};
+  if (inherited) return {inherited, true};
+  return {a.inherited_validity ? &*a.inherited_validity : nullptr, true};
+}
+
+}  // namespace
+
+const Validity* find_validity(const Agreement& a) { return first_validity(a).first; }
+
+AgreementValidity agreement_validity(const Agreement& a, const util::Date& as_of) {
+  AgreementValidity out;
+  const auto [v, from_regional] = first_validity(a);
+  out.validity = v;
+  if (v) out.status = validity_status(*v, as_of);
+  out.status.as_of = as_of;
+  if (a.kind == AgreementKind::local) {
+    out.inherited = v && from_regional;
+    if (!a.meta.decision) out.status = ValidityStatus{ValidityState::not_decided, as_of};
+  }
+  return out;
 }
 
 const char* to_string(ValidityState s) {
@@ -79,6 +100,7 @@ const char* to_string(ValidityState s) {
     case ValidityState::extended: return "extended";
     case ValidityState::extended_if_revising: return "extended-if-revising";
     case ValidityState::expired: return "expired";
+    case ValidityState::not_decided: return "not-decided";
   }
   return "unknown";
 }

@@ -18,6 +18,7 @@ enum class ValidityState {
   extended,              ///< past the original end, extended automatically (no notice assumed)
   extended_if_revising,  ///< past the end; extended only if a revision has started
   expired,               ///< past the end with no extension that applies
+  not_decided,           ///< a local agreement without a decision: a draft, judged once decided
 };
 
 struct ValidityStatus {
@@ -37,6 +38,18 @@ ValidityStatus validity_status(const Validity& v, const util::Date& as_of);
 
 /// The first <validity> of the agreement, in document order, or nullptr.
 const Validity* find_validity(const Agreement& a);
+
+/// What an agreement's validity is on a day, as its pages and the checker state it.
+struct AgreementValidity {
+  const Validity* validity = nullptr;  ///< the one judged (nullptr: none stated or inherited)
+  ValidityStatus status;
+  bool inherited = false;  ///< a local agreement following the regional agreement's period
+};
+
+/// The validity `a` states (a local agreement: its own, else the regional one it follows),
+/// judged on `as_of`. A local agreement without a decision is not_decided: a draft has not
+/// begun to apply, whatever the regional period says.
+AgreementValidity agreement_validity(const Agreement& a, const util::Date& as_of);
 
 /// Stable name for a state ("in-force", "expired", ...), used in templates and JSON.
 const char* to_string(ValidityState s);

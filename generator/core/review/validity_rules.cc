@@ -12,37 +12,68 @@ namespace okgen::review {
 
 using namespace okgen::model;
 
-std::optional<ValidityStatus> check_validity(const Agreement& a, const CheckOptions& options,
-                                             std::vector<std::pair<std::string, util::Date>>& dates,
-                                             diag::DiagnosticSink& sink) {
-  const Validity* v = find_validity(a);
-  if (!v) return std::nullopt;
-  ValidityStatus s = validity_status(*v, options.as_of);
-  const diag::SourceSpan where = model::span_of(a, v->loc);
-  const auto soon = [&](const util::Date& d) {
-    return d >= options.as_of && d.days() - options.as_of.days() <= options.soon_days;
-  };
+namespace {
+
+// The findings for the state of an agreement's own validity.
+void report_state(const ValidityStatus& s, const Validity& v, const diag::SourceSpan& where, const CheckOptions& options,
+                  diag::DiagnosticSink& sink) {
   switch (s.state) {
     case ValidityState::expired:
       sink.report("validity-expired", where, {{"end", s.current_end ? s.current_end->iso() : ""}, {"as_of", options.as_of.iso()}});
       break;
     case ValidityState::extended:
-      sink.report("validity-extended", where, {{"end", v->end ? v->end->iso() : ""}, {"current_end", s.current_end->iso()}});
+      sink.report("validity-extended", where, {{"end", v.end ? v.end->iso() : ""}, {"current_end", s.current_end->iso()}});
       break;
     case ValidityState::extended_if_revising:
       sink.report("validity-extended-if-revising", where,
-                  {{"end", v->end ? v->end->iso() : ""}, {"current_end", s.current_end->iso()}});
+                  {{"end", v.end ? v.end->iso() : ""}, {"current_end", s.current_end->iso()}});
       break;
     case ValidityState::not_yet_in_force:
-      sink.report("validity-not-yet", where, {{"start", v->start.iso()}});
+      sink.report("validity-not-yet", where, {{"start", v.start.iso()}});
       break;
     default:
       break;
   }
-  if (s.notice_deadline && soon(*s.notice_deadline)) {
-    sink.report("validity-notice-soon", where, {{"date", s.notice_deadline->iso()}});
+}
+
+}  // namespace
+
+std::optional<ValidityStatus> check_validity(const Agreement& a, const CheckOptions& options,
+                                             std::vector<std::pair<std::string, util::Date>>& dates,
+                                             diag::DiagnosticSink& sink) {
+  const AgreementValidity judged = agreement_validity(a, options.as_of);
+  const Validity* v = judged.validity;
+  if (!v) return std::nullopt;
+  const ValidityStatus& s = judged.status;
+  // A draft of a local agreement has not begun to apply: it is judged once decided.
+  if (s.state == ValidityState::not_decided) return s;
+  const diag::SourceSpan where = model::span_of(a, v->loc);
+  const auto soon = [&](const util::Date& d) {
+    return d >= options.as_of && d.days() - options.as_of.days() <= options.soon_days;
+  };
+  if (judged.inherited && a.meta.parent) {
+    // A decided local agreement that follows the regional period: reported once, for the
+    // local agreement (the regional text's own findings are the regional agreement's), at
+    // its <parent>. Notice and review dates are the region's to act on.
+    const char* phrase = s.state == ValidityState::expired                ? "@validity.inherited-expired"
+                         : s.state == ValidityState::extended_if_revising ? "@validity.inherited-if-revising"
+                         : s.state == ValidityState::not_yet_in_force     ? "@validity.inherited-not-yet"
+                                                                          : nullptr;
+    if (phrase) {
+      sink.report("local-validity-inherited", model::span_of(a, a.meta.parent->loc),
+                  {{"state", phrase},
+                   {"start", v->start.iso()},
+                   {"end", s.current_end ? s.current_end->iso() : ""},
+                   {"as_of", options.as_of.iso()}});
+    }
+  } else {
+    report_state(s, *v, where, options, sink);
+    if (s.notice_deadline && soon(*s.notice_deadline)) {
+      sink.report("validity-notice-soon", where, {{"date", s.notice_deadline->iso()}});
+    }
+    if (s.next_review && soon(*s.next_review)) sink.report("validity-review-due", where, {{"date", s.next_review->iso()}});
   }
-  if (s.next_review && soon(*s.next_review)) sink.report("validity-review-due", where, {{"date", s.next_review->iso()}});
+
 
   dates.emplace_back("start", v->start);
   if (s.current_end) dates.emplace_back("end", *s.current_end);
