@@ -14,6 +14,7 @@
 #include "diag/rules.h"
 #include "load/agreement_loader.h"
 #include "compose/composer.h"
+#include "local/accept.h"
 #include "local/document.h"
 #include "local/init.h"
 #include "local/merge.h"
@@ -25,6 +26,7 @@
 #include "support/golden.h"
 #include "support/test_support.h"
 #include "text/catalog.h"
+#include "util/fs.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -547,7 +549,7 @@ TEST_CASE("local init: every error path", "[local][cli]") {
   // --all leaves it alone too and writes the others.
   CHECK(test::run(okgen_cmd("local init --region Blekinge --all" + content), &out) == 0);
   CHECK(test::read(karlskrona) == before);
-  CHECK(contains(out, "Fanns redan (orörd):"));
+  CHECK(contains(out, "Fanns redan (orörd; --force skriver över den):"));
   for (const char* m : {"karlshamn", "olofstrom", "solvesborg", "ronneby"}) {
     INFO(m);
     CHECK(fs::exists(root / "content/blekinge/local" / (std::string(m) + ".xml")));
@@ -811,4 +813,60 @@ TEST_CASE("validity and law dating of a local agreement follow its own decision"
     CHECK_FALSE(has_rule(sink, "law-repealed"));
     CHECK(has_rule(sink, "validity-expired"));
   }
+}
+
+TEST_CASE("local accept: based-on set in the text, every other byte kept", "[local]") {
+  const std::string xml = "<?xml version=\"1.0\"?>\n<!-- kommentar -->\n<agreement id=\"x\" kind=\"local\">\n"
+                          "  <local-section ref=\"a\" action=\"extend\" based-on='111111111111'>\n    <body>A</body>\n"
+                          "  </local-section>\n  <local-section  ref=\"b\" action=\"fill\" >\n    <body>B</body>\n"
+                          "  </local-section>\n  <local-section ref=\"c\" action=\"fill\"/>\n</agreement>\n";
+  const auto a = local::set_based_on(xml, "a", "222222222222");
+  REQUIRE(a);
+  CHECK(*a == std::string(xml).replace(xml.find("111111111111"), 12, "222222222222"));
+  const auto b = local::set_based_on(xml, "b", "333333333333");
+  REQUIRE(b);
+  CHECK(b->find("<local-section  ref=\"b\" action=\"fill\" based-on=\"333333333333\" >") != std::string::npos);
+  const auto c = local::set_based_on(xml, "c", "444444444444");
+  REQUIRE(c);
+  CHECK(c->find("<local-section ref=\"c\" action=\"fill\" based-on=\"444444444444\"/>") != std::string::npos);
+  CHECK(b->size() == xml.size() + std::string(" based-on=\"333333333333\"").size());
+  CHECK_FALSE(local::set_based_on(xml, "d", "555555555555"));
+  CHECK_FALSE(local::set_based_on("<agreement><local-section ref=\"a\"", "a", "1"));
+}
+
+TEST_CASE("local accept: after reading a changed regional section, the finding goes away", "[local][cli]") {
+  const fs::path root = fixture_copy("local-accept");
+  const fs::path regional = root / "content/blekinge/regional.xml";
+  const fs::path local = root / "content/blekinge/local/karlskrona.xml";
+  std::string r = test::read(regional);
+  replace(r, "<initiative>Den enskilde, en närstående eller personal hos någon av huvudmännen kan ta initiativ till en SIP.",
+          "<initiative>Den enskilde, en närstående eller personal hos någon av huvudmännen kan ta initiativ till en SIP, "
+          "och kallelsen skickas inom fem arbetsdagar.");
+  write(regional, r);
+  const std::string before = test::read(local);
+  std::string out;
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 0);
+  CHECK(contains(out, "[local-regional-changed]"));
+  CHECK(contains(out, "okgen local accept " + util::display_path(local) + " rutiner (skriver based-on=\""));
+
+  CHECK(test::run(okgen_cmd("local accept " + local.string() + " finns-inte"), &out) == 1);
+  CHECK(contains(out, "[accept-no-local-text]"));
+  CHECK(test::run(okgen_cmd("local accept " + regional.string() + " rutiner"), &out) == 1);
+  CHECK(contains(out, "[accept-not-local]"));
+  CHECK(test::run(okgen_cmd("local accept " + local.string()), &out) == 2);
+  CHECK(test::read(local) == before);
+
+  REQUIRE(test::run(okgen_cmd("local accept " + local.string() + " rutiner"), &out) == 0);
+  CHECK(contains(out, "based-on=\""));
+  const std::string after = test::read(local);
+  // One attribute value changed, nothing else.
+  CHECK(after.size() == before.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) differing += before[i] != after[i];
+  CHECK(differing > 0);
+  CHECK(differing <= 12);
+  CHECK(test::run(okgen_cmd("check --date 2026-11-23 " + local.string()), &out) == 0);
+  CHECK_FALSE(contains(out, "[local-regional-changed]"));
+  CHECK(test::run(okgen_cmd("local accept --all " + local.string()), &out) == 0);
+  CHECK(contains(out, "Inga regionala ändringar"));
 }

@@ -15,6 +15,7 @@
 #include "import/import.h"
 #include "render/pdf/pdf_writer.h"
 #include "load/agreement_loader.h"
+#include "local/accept.h"
 #include "local/init.h"
 #include "render/report/diff_report.h"
 #include "revise/revise.h"
@@ -188,6 +189,15 @@ int main(int argc, char** argv) {
   init->add_flag("--force", init_force, "Skriv över en befintlig fil");
   init->add_option("--content", content_dir, "Mappen med överenskommelserna (standard: content)");
   init->add_option("--date", date, "Datum för utkastet (ÅÅÅÅ-MM-DD, standard: i dag)");
+  auto* accept = local->add_subcommand(
+      "accept", "Markera att lokala texter är genomlästa mot den ändrade regionala texten (skriver based-on)");
+  std::string accept_file;
+  std::vector<std::string> accept_sections;
+  bool accept_all = false;
+  accept->add_option("file", accept_file, "Den lokala överenskommelsen, till exempel content/dalarna/local/falun.xml")->required();
+  auto* accept_ids = accept->add_option("sections", accept_sections, "Id för de regionala avsnitten (som okgen check visar)");
+  auto* accept_every = accept->add_flag("--all", accept_all, "Alla avsnitt vars regionala text har ändrats");
+  accept_ids->excludes(accept_every);
 
   auto* diff_cmd = app.add_subcommand("diff", "Visa vad som ändrats mellan två versioner av en överenskommelse (ändringsbilaga)");
   std::string diff_old, diff_new, diff_format;
@@ -346,6 +356,24 @@ int main(int argc, char** argv) {
       std::cout << okgen::import::import_report(*r, res);
       return okgen::kExitOk;
     }
+    if (*accept) {
+      if (accept_sections.empty() && !accept_all) {
+        std::cerr << "okgen: error: ange id för avsnitten (som okgen check visar) eller --all\n";
+        return okgen::kExitUsage;
+      }
+      okgen::diag::DiagnosticSink sink;
+      okgen::diag::SourceRegistry sources;
+      const auto r = okgen::local::accept_regional_changes(accept_file, accept_sections, accept_all, res, sink, sources);
+      okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
+      if (!r) return sink.has_errors() ? okgen::kExitFindings : okgen::kExitUsage;
+      for (const auto& a : r->accepted) {
+        std::cout << "Avsnitt " << a.number << " \"" << a.heading << "\": based-on=\"" << a.to << "\""
+                  << (a.from.empty() ? std::string() : " (var " + a.from + ")") << "\n";
+      }
+      for (const auto& id : r->current) std::cout << "Avsnitt " << id << ": den lokala texten var redan skriven mot den regionala\n";
+      if (r->accepted.empty() && r->current.empty()) std::cout << "Inga regionala ändringar att markera som genomlästa\n";
+      return okgen::kExitOk;
+    }
     if (*init) {
       if (init_municipalities.empty() && !init_all) {
         std::cerr << "okgen: error: ange --municipality KOMMUN eller --all\n";
@@ -363,7 +391,9 @@ int main(int argc, char** argv) {
       auto r = okgen::local::init_local(io, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       for (const auto& f : r.written) std::cout << "Skapade " << okgen::util::display_path(f) << "\n";
-      for (const auto& f : r.skipped) std::cout << "Fanns redan (orörd): " << okgen::util::display_path(f) << "\n";
+      for (const auto& f : r.skipped) {
+        std::cout << "Fanns redan (orörd; --force skriver över den): " << okgen::util::display_path(f) << "\n";
+      }
       if (r.usage_error) return okgen::kExitUsage;
       return sink.has_errors() ? okgen::kExitFindings : okgen::kExitOk;
     }

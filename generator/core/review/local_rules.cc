@@ -114,12 +114,14 @@ void check_local(const Agreement& a, const ProseContext& ctx, const ParentResolv
     d.severity = diag::default_severity("local-regional-changed");
     d.rule = "local-regional-changed";
     d.span = c.local_text;
-    d.args = {{"id", c.id}, {"number", c.number}, {"heading", c.heading}, {"current", c.current}, {"based_on", c.based_on}};
+    d.args = {{"id", c.id},           {"number", c.number},     {"heading", c.heading},
+              {"current", c.current}, {"based_on", c.based_on}, {"file", c.local_text.file}};
     diag::Diagnostic note;
     note.severity = diag::Severity::note;
     note.rule = "local-regional-text";
     note.span = c.regional_text;
-    note.args = {{"text", util::shorten(c.regional_plain, 700)}};
+    // The whole text: it is what the municipality has to read (bounded only against abuse).
+    note.args = {{"text", util::shorten(c.regional_plain, 20000)}};
     d.notes.push_back(std::move(note));
     sink.add(std::move(d));
   }
