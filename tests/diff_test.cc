@@ -161,13 +161,29 @@ TEST_CASE("diff: a version from git, with its Markdown bodies", "[diff]") {
   xml.replace(xml.find("</heading>"), 10, " (reviderad)</heading>");
   write(repo / "content/ostergotland/regional.xml", xml);
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
-  CHECK(contains(out, "men versionen är fortfarande"));
+  CHECK(contains(out, "men versionsnumret är detsamma"));
+  {
+    const auto at = out.find("[revision-not-recorded]");
+    const std::string line = out.substr(out.rfind('\n', at) + 1, at - out.rfind('\n', at));
+    CHECK_FALSE(contains(line, "git"));  // no version-control words to a civil servant
+  }
   CHECK(contains(out, "[revision-not-recorded]"));
   // build reads git only when asked (--git): it costs a helper process.
   CHECK(test::run(in_repo + okgen_cmd("build --format html -o out --date 2026-11-23 content"), &out) == 0);
   CHECK_FALSE(contains(out, "[revision-not-recorded]"));
   CHECK(test::run(in_repo + okgen_cmd("build --git --format html -o out --date 2026-11-23 content"), &out) == 0);
   CHECK(contains(out, "[revision-not-recorded]"));
+  // A draft (no decision yet) may change freely.
+  {
+    std::string draft = xml;
+    const auto d = draft.find("    <decision ");
+    REQUIRE(d != std::string::npos);
+    draft.erase(d, draft.find('\n', d) + 1 - d);
+    write(repo / "content/ostergotland/regional.xml", draft);
+    CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);
+    CHECK_FALSE(contains(out, "[revision-not-recorded]"));
+    write(repo / "content/ostergotland/regional.xml", xml);
+  }
   // ... and okgen revise records it.
   CHECK(test::run(in_repo + okgen_cmd("revise content/ostergotland/regional.xml --version 9.9 --date 2026-11-23"), &out) == 0);
   CHECK(test::run(in_repo + okgen_cmd("check --date 2026-11-23 content"), &out) == 0);

@@ -28,6 +28,9 @@ void check_revisions(const Agreement& a, diag::DiagnosticSink& sink) {
 }
 
 void check_unrecorded_change(const Agreement& a, const std::string& committed_text, diag::DiagnosticSink& sink) {
+  // A draft (no decision yet) is worked on freely: only a decided version must not change
+  // without a new number.
+  if (!a.meta.decision) return;
   static const std::regex kVersion("<version>\\s*([^<]*?)\\s*</version>");
   std::smatch m;
   if (!std::regex_search(committed_text, m, kVersion)) return;
