@@ -5,8 +5,9 @@
 // For every page: axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violations; the skip link is the
 // first thing Tab reaches and moves focus to the main content; heading levels never skip; every
 // internal link (table of contents, notes, back links, cross references) has a target; the
-// page runs no script of its own and logs no errors; tables have header cells; the print
-// stylesheet hides the skip link. Exits 1 and lists the problems when any check fails.
+// page runs no script of its own and logs no errors; tables have header cells; the page fits
+// a 1200 px window (lists and reports a 390 px phone too, without sideways scrolling); the
+// print stylesheet hides the skip link. Exits 1 and lists the problems when any check fails.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve, join, basename, dirname } from 'node:path';
@@ -103,6 +104,23 @@ for (const file of files) {
   for (const v of axe) problems.push(`axe: ${v}`);
 
   if (shotDir) await page.screenshot({ path: join(shotDir, basename(file, '.html') + '.png'), fullPage: true });
+
+  // Fits the screen: no page is wider than a 1200 px window; the index, region pages and
+  // check report (tables of many columns) fit it and a 390 px phone without a table scrolling
+  // sideways. (An agreement's own wide tables may scroll inside their labelled region.)
+  const listPage = await page.evaluate(() => document.body.classList.contains('index'));
+  for (const width of listPage ? [1200, 390] : [1200]) {
+    await page.setViewportSize({ width, height: 900 });
+    const fit = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      tables: [...document.querySelectorAll('main .table-wrap')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || 'table'} ${el.scrollWidth}>${el.clientWidth}px`),
+    }));
+    if (fit.page > 0) problems.push(`at ${width} px the page is ${fit.page} px wider than the window`);
+    if (listPage && fit.tables.length) problems.push(`at ${width} px tables scroll sideways: ${fit.tables.slice(0, 3).join(', ')}`);
+  }
+  await page.setViewportSize({ width: 1100, height: 900 });
 
   // Print stylesheet: no skip link on paper.
   await page.emulateMedia({ media: 'print' });

@@ -86,7 +86,11 @@ AgreementValidity agreement_validity(const Agreement& a, const util::Date& as_of
   out.status.as_of = as_of;
   if (a.kind == AgreementKind::local) {
     out.inherited = v && from_regional;
-    if (!a.meta.decision) out.status = ValidityStatus{ValidityState::not_decided, as_of};
+    if (!a.meta.decision) {
+      out.status = ValidityStatus{};
+      out.status.state = ValidityState::not_decided;
+      out.status.as_of = as_of;
+    }
   }
   return out;
 }

@@ -1,6 +1,9 @@
 // Review reports (see review_report.h).
 #include "render/report/review_report.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -355,8 +358,10 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
   ctx.set("as_of", as_of);
   ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
   text::Value::List areas;
+  int n = 0;
   for (const auto& a : res.data.areas) {
     text::Value v;
+    v.set("n", std::to_string(++n));
     v.set("id", a.id);
     v.set("name", a.name_sv);
     v.set("level", msg(res, "coverage." + a.level));
@@ -373,8 +378,12 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
     v.set("errors", static_cast<int>(a.errors));
     v.set("warnings", static_cast<int>(a.warnings));
     text::Value::List cells;
+    int column = 0;
     for (const auto& c : a.report->coverage) {
       text::Value cell;
+      const data::Area* area = res.data.find_area(c.area);
+      cell.set("n", std::to_string(++column));
+      cell.set("area", area ? area->name_sv : c.area);
       cell.set("status", review::to_string(c.status));
       cell.set("label", msg(res, std::string("coverage.") + review::to_string(c.status)));
       cell.set("symbol", symbol(c.status));
@@ -385,10 +394,17 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
     agreements.push_back(v);
   }
   ctx.set("agreements", agreements);
+  // In order of file and line, as the caption says (the sink has them by stage).
+  std::vector<const diag::Diagnostic*> sorted;
+  for (const auto& d : sink.all()) sorted.push_back(&d);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const diag::Diagnostic* x, const diag::Diagnostic* y) {
+    return std::tie(x->span.file, x->span.line, x->span.column) < std::tie(y->span.file, y->span.line, y->span.column);
+  });
   text::Value::List findings;
-  for (const auto& d : sink.all()) {
+  for (const diag::Diagnostic* dp : sorted) {
+    const diag::Diagnostic& d = *dp;
     text::Value f;
-    f.set("severity", diag::severity_keyword(d.severity));
+    f.set("severity", msg(res, std::string("severity.") + diag::severity_keyword(d.severity)));
     f.set("rule", d.rule);
     f.set("place", d.span.file + (d.span.line ? ":" + std::to_string(d.span.line) : ""));
     f.set("message", text::format_diagnostic(res.messages, d));
