@@ -309,3 +309,21 @@ TEST_CASE("diff: the output format follows the file's extension", "[diff]") {
   CHECK_FALSE(fs::exists(tmp / "x.pdf"));
   CHECK(test::run(okgen_cmd("check --format json -o " + (tmp / "r.html").string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
 }
+
+TEST_CASE("diff: one change is said in the singular", "[diff]") {
+  auto a = test::load_file(test::source_dir() / kNew);
+  REQUIRE(a.agreement);
+  std::string xml = test::read(test::source_dir() / kNew);
+  const auto at = xml.find("<body>");
+  REQUIRE(at != std::string::npos);
+  xml.insert(at + 6, "Enligt den nya lydelsen gäller följande. ");
+  auto b = test::load_string(xml, test::source_dir() / kNew);
+  REQUIRE(b.agreement);
+  const auto d = diff::diff_agreements(*a.agreement, *b.agreement, test::resources().labels);
+  REQUIRE(d.total_changes() == 1);
+  const std::string text = render::diff_text(d, test::resources());
+  CHECK(contains(text, ": 1 ändring från version"));
+  CHECK(contains(text, "1 ändrat avsnitt, 0 nya, 0 borttagna, 0 flyttade."));
+  const std::string html = render::diff_html(d, test::resources());
+  CHECK(contains(html, "<p>1 ändring: 1 ändrat avsnitt, 0 nya, 0 borttagna och 0 flyttade.</p>"));
+}

@@ -69,6 +69,7 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   summary.number = "";
   summary.heading = label(res, "pdf.summary");
   ctx.set("total", d.total_changes());
+  ctx.set("one_total", d.total_changes() == 1);
   summary.blocks = paragraph({text(label(res, d.identical() ? "pdf.identical" : "pdf.total", ctx))});
   std::vector<std::string> areas;
   for (const auto& area : res.data.areas) {

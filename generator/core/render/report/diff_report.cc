@@ -58,6 +58,12 @@ Value summary(const diff::AgreementDiff& d, const Resources& res) {
   ctx.set("added", added);
   ctx.set("removed", removed);
   ctx.set("changed", changed);
+  // Swedish agrees in number: "1 ändring", "1 ändrat avsnitt", "1 nytt", ...
+  ctx.set("one_total", d.total_changes() == 1);
+  ctx.set("one_added", added == 1);
+  ctx.set("one_removed", removed == 1);
+  ctx.set("one_changed", changed == 1);
+  ctx.set("one_moved", moved == 1);
   ctx.set("moved", moved);
   Value::List areas;
   for (const auto& area : res.data.areas) {
