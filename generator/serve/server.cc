@@ -37,7 +37,8 @@ void without_brotli(httplib::Request& req) {
   if (it == req.headers.end()) return;
   std::string kept;
   for (const auto& part : util::split(it->second, ',')) {
-    const std::string_view name = util::trim(part.substr(0, part.find(';')));
+    const std::string coding = part.substr(0, part.find(';'));  // trim() views into it
+    const std::string_view name = util::trim(coding);
     if (name == "br") continue;
     if (!kept.empty()) kept += ", ";
     kept += std::string(util::trim(part));
