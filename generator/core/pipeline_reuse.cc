@@ -46,8 +46,6 @@ void plan_reuse(const PipelineOptions& options, const Resources& res, const std:
   }
 }
 
-
-
 // load_all for the files the last build did not make already; the others come from the
 // state, and every finding reaches the sink in the order a full build reports it (all
 // agreements' load findings, then all their review findings).
