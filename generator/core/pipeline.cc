@@ -815,9 +815,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     const auto add_range = [&](std::pair<std::size_t, std::size_t> r) {
       for (std::size_t i = r.first; i < r.second; ++i) report_sink.add(sink.all()[i]);
     };
+    std::set<const Loaded*> from_state;
+    for (const auto& l : others) from_state.insert(&l);
     for (std::size_t p = 0; p < 3; ++p) {
       for (const Loaded* l : whole) {
-        const bool other = l >= others.data() && l < others.data() + others.size();
+        const bool other = from_state.count(l) > 0;
         if (other) {
           for (const auto& d : l->cached->findings[p]) report_sink.add(d);
         } else {
