@@ -123,21 +123,14 @@ std::vector<Loaded> others_from_state(Reuse& reuse, const std::vector<fs::path>&
   for (auto& c : reuse.previous->agreements) {
     std::error_code ec;
     if (now.count(c.source) || !fs::is_regular_file(c.source, ec)) continue;
-    const bool outputs_there = std::all_of(c.outputs.begin(), c.outputs.end(), [](const incremental::OutputStamp& o) {
-      const auto st = incremental::output_stamp(o.path);
-      return st && st->size == o.size && st->mtime_ns == o.mtime_ns;
-    });
-    if (!outputs_there || c.outputs.empty()) continue;
+    if (!incremental::outputs_unchanged(c)) continue;
     Loaded l;
     l.cached = &c;
     l.result = c.result;
     l.entry = c.entry;
     l.content_root = c.content_root;
     for (const auto& d : c.findings[incremental::kPublish]) l.published.add(d);
-    const bool same = std::all_of(c.inputs.begin(), c.inputs.end(), [&](const incremental::InputStamp& in) {
-      const auto& st = reuse.inputs.stamp(in.path);
-      return st && st->size == in.size && st->hash == in.hash;
-    });
+    const bool same = incremental::inputs_unchanged(c, reuse.inputs);
     if (!same) {
       stale.report("output-outdated", diag::SourceSpan{c.result.display_source, 0, 0},
                    {{"output", util::display_path(c.outputs.front().path)}});

@@ -118,16 +118,24 @@ std::optional<OutputStamp> output_stamp(const fs::path& path) {
                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
 
-bool still_valid(const CachedAgreement& cached, InputFiles& inputs) {
+bool inputs_unchanged(const CachedAgreement& cached, InputFiles& inputs) {
   for (const auto& in : cached.inputs) {
     const auto& now = inputs.stamp(in.path);
     if (!now || now->size != in.size || now->hash != in.hash) return false;
   }
+  return !cached.inputs.empty();
+}
+
+bool outputs_unchanged(const CachedAgreement& cached) {
   for (const auto& out : cached.outputs) {
     const auto now = output_stamp(out.path);
     if (!now || now->size != out.size || now->mtime_ns != out.mtime_ns) return false;
   }
-  return !cached.inputs.empty();
+  return !cached.outputs.empty();
+}
+
+bool still_valid(const CachedAgreement& cached, InputFiles& inputs) {
+  return inputs_unchanged(cached, inputs) && outputs_unchanged(cached);
 }
 
 }  // namespace okgen::incremental

@@ -100,8 +100,11 @@ class InputFiles {
 /// The stamp of an output file now; nullopt when it is missing.
 std::optional<OutputStamp> output_stamp(const std::filesystem::path& path);
 
-/// True when `cached` can stand for a new build of it: every input has the same bytes and
-/// every output is still there, unchanged since written.
+/// True when every input of `cached` still has the bytes it was built from.
+bool inputs_unchanged(const CachedAgreement& cached, InputFiles& inputs);
+/// True when every output of `cached` is still there, unchanged since written.
+bool outputs_unchanged(const CachedAgreement& cached);
+/// True when `cached` can stand for a new build of it: both of the above.
 bool still_valid(const CachedAgreement& cached, InputFiles& inputs);
 
 }  // namespace okgen::incremental

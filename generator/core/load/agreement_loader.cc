@@ -91,18 +91,8 @@ std::optional<TagMismatch> find_tag_mismatch(const diag::SourceMap& map) {
       }
     } else {
       // A start tag: to its ">" (outside quoted attribute values); "/>" closes it at once.
-      std::size_t j = i + 1;
-      char quote = 0;
-      for (; j < t.size(); ++j) {
-        if (quote) {
-          if (t[j] == quote) quote = 0;
-        } else if (t[j] == '"' || t[j] == '\'') {
-          quote = t[j];
-        } else if (t[j] == '>') {
-          break;
-        }
-      }
-      if (j >= t.size()) return std::nullopt;
+      const std::size_t j = util::tag_end(t, i + 1);
+      if (j == std::string::npos) return std::nullopt;
       if (t[j - 1] != '/') open.push_back({name_at(i + 1), i});
       i = j;
     }

@@ -10,6 +10,7 @@
 #include "local/status.h"
 #include "model/span.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -22,19 +23,8 @@ std::optional<std::string> set_based_on(const std::string& xml, const std::strin
     if (ref != n.attribute("ref").as_string()) continue;
     // The start tag in the text: from its name (pugixml's offset) to the ">" outside quotes.
     const std::size_t name_at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug()));
-    std::size_t end = name_at;
-    char quote = 0;
-    for (; end < xml.size(); ++end) {
-      const char c = xml[end];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      }
-    }
-    if (end >= xml.size()) return std::nullopt;
+    const std::size_t end = util::tag_end(xml, name_at);
+    if (end == std::string::npos) return std::nullopt;
     const std::string tag = xml.substr(name_at, end - name_at);
     std::string out = xml;
     // An existing based-on="…": its value replaced, its quotes kept.

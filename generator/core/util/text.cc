@@ -213,4 +213,19 @@ int word_count(std::string_view s) {
   return n;
 }
 
+std::size_t tag_end(std::string_view xml, std::size_t from) {
+  char quote = 0;
+  for (std::size_t j = from; j < xml.size(); ++j) {
+    const char c = xml[j];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return j;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace okgen::util

@@ -41,4 +41,8 @@ struct Dedented {
 };
 Dedented dedent(std::string_view s);
 
+/// XML as text: the offset of the '>' that ends the tag starting at or after `from`, skipping
+/// quoted attribute values; npos when the text ends first.
+std::size_t tag_end(std::string_view xml, std::size_t from);
+
 }  // namespace okgen::util
