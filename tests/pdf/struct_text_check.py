@@ -82,12 +82,13 @@ class BlockText(html.parser.HTMLParser):
 
 def redline_blocks(text):
     """The changed passages of `okgen diff --format text` (another writer of the same
-    comparison): section headings and the "~" and "+" lines, whose {+ +} and [- -] marks
-    the PDF redline prints too."""
+    comparison): section headings and the "~" and "+" lines. The PDF draws a change as
+    underlined or struck-through words where the text writes {+ +} and [- -], so the
+    marks are taken out and the words must be there, in order."""
     blocks = []
     for line in text.splitlines()[1:]:
         if line.startswith("  ~ ") or line.startswith("  + "):
-            blocks.append(normalise(line[4:]))
+            blocks.append(normalise(re.sub(r"\{\+|\+\}|\[-|-\]", "", line[4:])))
         elif line and not line.startswith(" ") and "[" not in line:
             blocks.append(normalise(line))
     return blocks

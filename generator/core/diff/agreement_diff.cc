@@ -420,6 +420,8 @@ AgreementDiff diff_agreements(const Agreement& old_a, const Agreement& new_a, co
   out.new_source = new_a.files.empty() ? "" : new_a.path();
   out.old_title = old_a.meta.title;
   out.new_title = new_a.meta.title;
+  out.new_short_title = new_a.meta.short_title.empty() ? new_a.meta.title : new_a.meta.short_title;
+  out.new_region = new_a.meta.region;
   out.old_version = old_a.meta.version;
   out.new_version = new_a.meta.version;
   // A reader of the redline (a deciding forum) knows versions by their dates, not by paths.

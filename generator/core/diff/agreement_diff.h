@@ -57,6 +57,7 @@ struct SectionDiff {
 struct AgreementDiff {
   std::string old_source, new_source;
   std::string old_title, new_title;
+  std::string new_short_title, new_region;  ///< for the redline document's running header and title page
   std::string old_version, new_version;
   std::string old_date, new_date;  ///< the version's decision, else its latest history row ("" when neither)
   std::vector<std::string> meta;         ///< metadata changes in words

@@ -1,6 +1,8 @@
 // The redline as a Doc (see redline_doc.h). Words from templates/labels [diff-report].
 #include "diff/redline_doc.h"
 
+#include <algorithm>
+
 #include "text/template_engine.h"
 
 namespace okgen::diff {
@@ -24,16 +26,45 @@ Blocks paragraph(Inlines in) {
   return b;
 }
 
-Inlines marked(const WordDiff& w) {
+// A change as the writers draw it (underlined or struck through), with the words a
+// screen reader says before it.
+Inline edit(const Resources& res, bool inserted, const std::string& words) {
+  model::Edit e;
+  e.kind = inserted ? model::Edit::Kind::inserted : model::Edit::Kind::deleted;
+  e.spoken = label(res, inserted ? "sr.inserted" : "sr.deleted");
+  e.children.push_back(text(words));
+  return Inline{std::move(e), {}};
+}
+
+Inlines marked(const WordDiff& w, const Resources& res) {
   Inlines out;
   for (const auto& p : w) {
     if (p.op == Op::same) {
       out.push_back(text(p.text));
-    } else if (p.op == Op::ins) {
-      out.push_back(Inline{model::Strong{{text("{+" + p.text + "+}")}}, {}});
     } else {
-      out.push_back(Inline{model::Emph{{text("[-" + p.text + "-]")}}, {}});
+      out.push_back(edit(res, p.op == Op::ins, p.text));
     }
+  }
+  return out;
+}
+
+// The legend, whose example words are marked in the label as {+inserted+} and [-deleted-].
+Inlines legend(const Resources& res) {
+  const std::string s = label(res, "pdf.legend");
+  Inlines out;
+  std::size_t at = 0;
+  while (at < s.size()) {
+    const std::size_t ins = s.find("{+", at), del = s.find("[-", at);
+    const std::size_t open = std::min(ins, del);
+    const bool inserted = open == ins;
+    const std::size_t close = open == std::string::npos ? open : s.find(inserted ? "+}" : "-]", open + 2);
+    if (close == std::string::npos) {
+      out.push_back(text(s.substr(at)));
+      break;
+    }
+    if (open > at) out.push_back(text(s.substr(at, open - at)));
+    out.push_back(edit(res, inserted, s.substr(open + 2, close - open - 2)));
+    at = close + 2;
   }
   return out;
 }
@@ -55,7 +86,8 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   doc.kind = "redline";
   doc.kind_label = label(res, "pdf.kind");
   doc.title = d.new_title;
-  doc.short_title = label(res, "pdf.kind");
+  doc.region = d.new_region;
+  doc.short_title = label(res, "pdf.header", text::Value{}.set("short_title", d.new_short_title));
   text::Value ctx;
   ctx.set("old_version", d.old_version);
   ctx.set("new_version", d.new_version);
@@ -77,7 +109,7 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   }
   if (auto it = d.per_area.find(""); it != d.per_area.end()) areas.push_back(label(res, "area.other") + ": " + std::to_string(it->second));
   for (auto& b : bullet_list(areas)) summary.blocks.push_back(std::move(b));
-  if (!d.identical()) summary.blocks.push_back(paragraph({text(label(res, "pdf.legend"))})[0]);
+  if (!d.identical()) summary.blocks.push_back(paragraph(legend(res))[0]);
   for (auto& b : bullet_list(d.meta)) summary.blocks.push_back(std::move(b));
   doc.sections.push_back(std::move(summary));
 
@@ -95,7 +127,7 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
     if (s.renamed) notes.insert(notes.begin(), label(res, "mark.renamed", text::Value{}.set("old_heading", s.old_heading)));
     out.blocks = bullet_list(notes);
     for (const auto& p : s.paragraphs) {
-      if (p.change != Change::unchanged) out.blocks.push_back(paragraph(marked(p.words))[0]);
+      if (p.change != Change::unchanged) out.blocks.push_back(paragraph(marked(p.words, res))[0]);
     }
     for (const auto& t : s.tables) {
       model::Table table;
@@ -110,7 +142,7 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
         model::TableRow row;
         std::string topic = r.topic + " (" + label(res, std::string("row.") + to_string(r.change)) + ")";
         row.cells.push_back(model::TableCell{paragraph({text(topic)}), true});
-        for (const auto& c : r.cells) row.cells.push_back(model::TableCell{paragraph(marked(c)), false});
+        for (const auto& c : r.cells) row.cells.push_back(model::TableCell{paragraph(marked(c, res)), false});
         table.body.push_back(std::move(row));
       }
       if (!table.body.empty()) out.blocks.push_back(Block{std::move(table), {}});

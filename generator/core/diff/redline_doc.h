@@ -1,7 +1,7 @@
 // The redline as a document the PDF writer can typeset ("Ändringsbilaga"): one section per
 // changed section, structured changes as a list, changed paragraphs and matrix rows with
-// insertions in bold between {+ +} and deletions in italics between [- -], so the change is
-// readable in print and by a screen reader without colour.
+// their changes as model::Edit (drawn underlined or struck through, in colour, and said in
+// words to a screen reader), so a change reads in print, on screen and aloud.
 #pragma once
 
 #include "compose/doc.h"

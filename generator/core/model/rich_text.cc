@@ -16,6 +16,7 @@ std::string plain_text(const Inlines& inlines) {
                    [&](const LineBreak&) { out += '\n'; },
                    [&](const Citation&) {},
                    [&](const CrossRef& x) { out += plain_text(x.children); },
+                   [&](const Edit& e) { out += plain_text(e.children); },
                },
                in.node);
   }

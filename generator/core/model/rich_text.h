@@ -47,8 +47,17 @@ struct CrossRef {
   Inlines children;
 };
 
+/// A change in a redline: inserted or deleted words. Writers draw it underlined or struck
+/// through and let assistive technology say `spoken` ("tillagt:") before the words, since
+/// neither colour nor a line is heard.
+struct Edit {
+  enum class Kind { inserted, deleted };
+  Kind kind = Kind::inserted;
+  std::string spoken;
+  Inlines children;
+};
 struct Inline {
-  std::variant<Text, Emph, Strong, Code, Link, SoftBreak, LineBreak, Citation, CrossRef> node;
+  std::variant<Text, Emph, Strong, Code, Link, SoftBreak, LineBreak, Citation, CrossRef, Edit> node;
   Loc loc;
 };
 

@@ -50,6 +50,7 @@ void append_inlines(const Agreement& a, const Inlines& ins, ProseUnit& u) {
                    [&](const LineBreak&) { u.text += ' '; },
                    [&](const Citation&) {},
                    [&](const CrossRef& x) { append_inlines(a, x.children, u); },
+                   [&](const Edit& e) { append_inlines(a, e.children, u); },
                },
                in.node);
   }

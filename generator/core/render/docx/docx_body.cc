@@ -92,6 +92,11 @@ class BodyBuilder {
                        p.toks.push_back(std::move(t));
                      },
                      [&](const model::CrossRef& x) { inlines(p, x.children, fmt, "#" + x.target); },
+                     // A redline's change as formatting (okgen's Word redline is tracked
+                     // changes instead, see docx_redline.h).
+                     [&](const model::Edit& e) {
+                       inlines(p, e.children, fmt | (e.kind == model::Edit::Kind::inserted ? kUnderline : kStrike), link);
+                     },
                  },
                  in.node);
     }

@@ -21,7 +21,7 @@ namespace okgen::render::docx {
 enum class Rev : std::uint8_t { none, ins, del, move_from, move_to };
 
 /// Run formatting bits.
-enum Fmt : std::uint8_t { kBold = 1, kItalic = 2, kCode = 4 };
+enum Fmt : std::uint8_t { kBold = 1, kItalic = 2, kCode = 4, kStrike = 8, kUnderline = 16 };
 
 struct Tok {
   enum class Kind : std::uint8_t {

@@ -211,11 +211,13 @@ class Writer {
   static pugi::xml_node run(pugi::xml_node parent, std::uint8_t fmt, bool link, const char* char_style = nullptr) {
     pugi::xml_node r = parent.append_child("w:r");
     const char* style = char_style ? char_style : link ? "Hyperlink" : (fmt & kCode) ? "OkgenCodeChar" : nullptr;
-    if (style || (fmt & (kBold | kItalic))) {
-      pugi::xml_node rPr = r.append_child("w:rPr");
+    if (style || (fmt & (kBold | kItalic | kStrike | kUnderline))) {
+      pugi::xml_node rPr = r.append_child("w:rPr");  // children in the schema's order
       if (style) child_val(rPr, "w:rStyle", style);
       if (fmt & kBold) rPr.append_child("w:b");
       if (fmt & kItalic) rPr.append_child("w:i");
+      if (fmt & kStrike) rPr.append_child("w:strike");
+      if (fmt & kUnderline) child_val(rPr, "w:u", "single");
     }
     return r;
   }

@@ -79,6 +79,13 @@ class HtmlOut {
                        inlines(x.children);
                        out_ += "</a>";
                      },
+                     [&](const model::Edit& e) {
+                       const char* tag = e.kind == model::Edit::Kind::inserted ? "ins" : "del";
+                       out_ += std::string("<") + tag + ">";
+                       if (!e.spoken.empty()) out_ += "<span class=\"vh\">" + escape_html(e.spoken) + " </span>";
+                       inlines(e.children);
+                       out_ += std::string("</") + tag + ">";
+                     },
                  },
                  in.node);
     }

@@ -71,31 +71,43 @@ void BlockLayout::mark_all(Ops& ops, int node) {
   for (auto& l : ops.links) l.node = node;
 }
 
-void BlockLayout::mark_line(Ops& ops, int node, int& link, std::string& link_key) {
+void BlockLayout::mark_line(Ops& ops, int node, OpenInline& open) {
   std::vector<int> link_nodes(ops.links.size(), StructTree::kArtifact);
   for (auto& t : ops.text) {
+    if (node >= 0 && t.edit && t.link < 0) {
+      // A redline change: a Span that says "tillagt: …" for the struck or underlined words.
+      if (open.span < 0 || open.span_key != t.edit.get()) {
+        open.span = ctx_.tags->add("Span", node);
+        (*ctx_.tags)[open.span].actual_text = *t.edit;
+        open.span_key = t.edit.get();
+      }
+      t.node = open.span;
+      continue;
+    }
+    open.span = StructTree::kArtifact;
+    open.span_key = nullptr;
     if (t.link < 0 || static_cast<std::size_t>(t.link) >= ops.links.size() || node < 0) {
       t.node = node;
-      link = StructTree::kArtifact;
-      link_key.clear();
+      open.link = StructTree::kArtifact;
+      open.link_key.clear();
       continue;
     }
     const LinkOp& op = ops.links[static_cast<std::size_t>(t.link)];
     // Pieces of one link (word by word, line by line) are one Link element.
     std::string key = op.uri + '\n' + op.target;
-    if (link < 0 || key != link_key) {
+    if (open.link < 0 || key != open.link_key) {
       int parent = node;
       if (op.uri.empty() && op.target.rfind("fn-", 0) == 0) {
         // A note citation: a Reference to the note, holding the link.
         parent = ctx_.tags->add("Reference", node);
         (*ctx_.tags)[parent].target = op.target;
       }
-      link = ctx_.tags->add("Link", parent);
-      (*ctx_.tags)[link].target = op.uri.empty() ? op.target : op.uri;
-      link_key = std::move(key);
+      open.link = ctx_.tags->add("Link", parent);
+      (*ctx_.tags)[open.link].target = op.uri.empty() ? op.target : op.uri;
+      open.link_key = std::move(key);
     }
-    t.node = link;
-    link_nodes[static_cast<std::size_t>(t.link)] = link;
+    t.node = open.link;
+    link_nodes[static_cast<std::size_t>(t.link)] = open.link;
   }
   // A link piece whose words joined the run of the piece before is part of that link.
   for (std::size_t k = 1; k < ops.links.size(); ++k) {
@@ -114,10 +126,9 @@ void BlockLayout::lines(Flow& flow, std::vector<LineBox> ls, float x, const std:
     node = held ? parent_ : tag(role);
   }
   holder_ = StructTree::kArtifact;
-  int link = StructTree::kArtifact;
-  std::string link_key;
+  OpenInline open;
   for (auto& l : ls) {
-    mark_line(l.ops, node, link, link_key);
+    mark_line(l.ops, node, open);
     FlowLine fl;
     fl.height = l.height;
     fl.ops.append(std::move(l.ops), x, 0);

@@ -67,10 +67,18 @@ class BlockLayout {
                    float indent, float rule_width, const Color& rule, int list_depth);
   void space(Flow& flow, float h);
 
+  /// The inline elements open at the end of a line, continued by the next one.
+  struct OpenInline {
+    int link = StructTree::kArtifact;  ///< the open Link element
+    std::string link_key;              ///< its target
+    int span = StructTree::kArtifact;  ///< the open Span of a redline change
+    const std::string* span_key = nullptr;  ///< its change (TextRun::edit)
+  };
   /// Gives the runs of `ops` (one line of a paragraph tagged `node`) their elements; runs
-  /// of a link go to a Link element (in a Reference for a note citation), continued from
-  /// the previous line while `link` (the open link element) and `link_key` say so.
-  void mark_line(Ops& ops, int node, int& link, std::string& link_key);
+  /// of a link go to a Link element (in a Reference for a note citation), runs of a redline
+  /// change to a Span whose /ActualText says the change in words, each continued from the
+  /// previous line while `open` says so.
+  void mark_line(Ops& ops, int node, OpenInline& open);
 
   LayoutContext& ctx_;
   int parent_ = StructTree::kRoot;

@@ -116,7 +116,7 @@ class DocumentLayouter {
     band.height = 28;
     band.ops.rects.push_back(RectOp{0, 0, width_, 6, s_.style("title").color});
     flow.push_back(std::move(band));
-    text_lines(flow, bl, doc_.kind_label + " · " + doc_.region, "title-kind");
+    text_lines(flow, bl, doc_.region.empty() ? doc_.kind_label : doc_.kind_label + " · " + doc_.region, "title-kind");
     flow.push_back(FlowSpace{10});
     text_lines(flow, bl, doc_.title, "title", "H1");
     if (!doc_.subtitle.empty()) text_lines(flow, bl, doc_.subtitle, "subtitle");

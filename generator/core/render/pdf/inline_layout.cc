@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string_view>
 
 #include "render/pdf/line_cache.h"
@@ -23,6 +24,8 @@ struct Piece {
   float rise = 0;
   Color color;
   std::string uri, target;
+  std::shared_ptr<const std::string> edit;  // a redline change it is part of (TextRun::edit)
+  bool deleted = false;                     // that change is a deletion (struck through)
   float width = 0;     // points
   bool plain = false;  // `face` has every character and `width` is its measure: drawn as is
   bool links() const { return !uri.empty() || !target.empty(); }
@@ -44,6 +47,8 @@ struct InlineState {
   bool bold = false, italic = false, mono = false;
   std::string uri, target;
   bool link = false;
+  std::shared_ptr<const std::string> edit;
+  bool deleted = false;
 };
 
 class Flattener {
@@ -88,6 +93,13 @@ class Flattener {
                        s.link = true;
                        inlines(x.children, s);
                      },
+                     [&](const model::Edit& e) {
+                       InlineState s = st;
+                       s.edit = std::make_shared<const std::string>(
+                           e.spoken.empty() ? model::plain_text(e.children) : e.spoken + " " + model::plain_text(e.children));
+                       s.deleted = e.kind == model::Edit::Kind::deleted;
+                       inlines(e.children, s);
+                     },
                  },
                  in.node);
     }
@@ -121,7 +133,11 @@ class Flattener {
     p.face = face_for(st);
     p.size = style_.size * scale;
     p.rise = rise;
-    p.color = st.link ? ctx_.style.link_color : style_.color;
+    p.color = st.link  ? ctx_.style.link_color
+              : st.edit ? (st.deleted ? ctx_.style.deleted_color : ctx_.style.inserted_color)
+                        : style_.color;
+    p.edit = st.edit;
+    p.deleted = st.deleted;
     p.uri = st.uri;
     p.target = st.target;
     p.width = ctx_.fonts.measure(s, p.face, &p.plain) * p.size;
@@ -381,7 +397,7 @@ void draw_text(Ops& ops, const std::string& text, float x, float baseline, const
   std::vector<char32_t> missing;
   float cx = x;
   for (auto& span : ctx.fonts.shape(text, key, &missing)) {
-    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size, node, -1};
+    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size, node, -1, nullptr};
     cx += run.width;
     ops.text.push_back(std::move(run));
   }
@@ -409,6 +425,20 @@ std::vector<LineBox> layout_text(const std::string& text, const TextStyle& style
 }
 
 namespace {
+
+// The line under an inserted piece, or through a deleted one, in the change's colour; it
+// continues the previous line segment where that ends here (one rule per change and line).
+void change_rule(Ops& ops, const Piece& p, float x1, float x2, float baseline, LayoutContext& ctx) {
+  const float y = p.deleted ? baseline - p.size * 0.28f : baseline + p.size * 0.14f;
+  if (!ops.rules.empty()) {
+    RuleOp& last = ops.rules.back();
+    if (std::abs(last.x2 - x1) < 0.01f && last.y1 == y && last.color == p.color) {
+      last.x2 = x2;
+      return;
+    }
+  }
+  ops.rules.push_back(RuleOp{x1, y, x2, y, ctx.style.change_rule_width, p.color});
+}
 
 std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle& style, float width,
                                  LayoutContext& ctx) {
@@ -481,6 +511,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
                   (prev.link >= 0 && link >= 0 && line.ops.links[static_cast<std::size_t>(prev.link)].uri == p.uri &&
                    line.ops.links[static_cast<std::size_t>(prev.link)].target == p.target);
               if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y && same_link &&
+                  prev.edit == p.edit &&
                   std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
                 prev.text += " " + span.text;
                 prev.width = cx + span_width - prev.x;
@@ -490,7 +521,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link});
+            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link, p.edit});
             cx += span_width;
           }
           for (char32_t cp : missing) {
@@ -501,10 +532,17 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
           if (is_link) {
             line.ops.links.push_back(LinkOp{x, 0, adv, line.height, p.uri, p.target});
           }
+          if (p.edit) change_rule(line.ops, p, x, x + adv, y, ctx);
           x += adv;
         }
         line.notes.insert(line.notes.end(), b.notes.begin(), b.notes.end());
         if (q < to && b.join == Join::glue) {
+          // The space inside a change is underlined or struck through with its words.
+          const Box& next = boxes[static_cast<std::size_t>(q + 1)];
+          if (!b.pieces.empty() && b.pieces.back().edit && !next.pieces.empty() &&
+              next.pieces.front().edit == b.pieces.back().edit) {
+            change_rule(line.ops, b.pieces.back(), x, x + b.glue + extra, baseline - b.pieces.back().rise, ctx);
+          }
           x += b.glue + extra;
           after_plain_space = extra == 0;
         }
@@ -516,7 +554,8 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
         // The hyphen of a word in a link is part of the link (one Link element across lines).
         const bool in_link = p.links() && !line.ops.links.empty();
         const int link = in_link ? static_cast<int>(line.ops.links.size()) - 1 : -1;
-        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link});
+        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link, p.edit});
+        if (p.edit) change_rule(line.ops, p, x, x + end_box.hyphen_width, baseline, ctx);
         x += end_box.hyphen_width;
       }
       line.width = x;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,9 @@ struct TextRun {
   float width = 0;  ///< advance width in points
   int node = -1;    ///< the structure element it belongs to; -1: an artifact (see struct_tree.h)
   int link = -1;    ///< index of the link (in the same Ops) it is the text of, or -1
+  /// A redline change it is part of: the change in words ("tillagt: …"), shared by the
+  /// change's runs (the pointer tells one change from the next); null for other text.
+  std::shared_ptr<const std::string> edit;
 };
 
 struct RuleOp {

@@ -30,6 +30,10 @@ void serialize(const model::Inlines& inlines, std::string& out) {
                    [&](const model::CrossRef& x) {
                      out.push_back('x'), put(out, x.target), serialize(x.children, out), out.push_back(')');
                    },
+                   [&](const model::Edit& e) {
+                     out.push_back(e.kind == model::Edit::Kind::inserted ? '+' : '-');
+                     put(out, e.spoken), serialize(e.children, out), out.push_back(')');
+                   },
                },
                in.node);
   }

@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "render/pdf/font_set.h"
 #include "render/pdf/pdf_objects.h"
 #include "util/text.h"
 
@@ -46,6 +47,26 @@ void append_literal(std::string& out, const std::string& s) {
     out.push_back(c);
   }
   out.push_back(')');
+}
+
+// A PDF text string: UTF-16BE with its byte order mark, in hex (any character, no escapes).
+void append_text_string(std::string& out, const std::string& utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(u >> shift) & 0xF]);
+  };
+  out += "<FEFF";
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = next_codepoint(utf8, i);
+    if (cp >= 0x10000) {
+      const unsigned v = static_cast<unsigned>(cp) - 0x10000;
+      unit(0xD800 + (v >> 10));
+      unit(0xDC00 + (v & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  }
+  out.push_back('>');
 }
 
 }  // namespace
@@ -235,6 +256,10 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
       ref(e, obj_num(pages[static_cast<std::size_t>(pg)]));
     }
     if (node.role == "TH" && !node.scope.empty()) e += "/A<</O/Table/Scope/" + node.scope + ">>";
+    if (!node.actual_text.empty()) {
+      e += "/ActualText";
+      append_text_string(e, node.actual_text);
+    }
     if (!node.id.empty()) {
       e += "/ID";
       append_literal(e, node.id);

@@ -198,6 +198,11 @@ std::optional<PdfStyle> PdfStyle::load(const fs::path& path, diag::DiagnosticSin
     r.number(n, "rule-width", s.furniture_rule_width, 0, 10);
     r.color(n, "links", s.link_color);
   }
+  if (pugi::xml_node n = root.child("changes")) {
+    r.color(n, "inserted", s.inserted_color);
+    r.color(n, "deleted", s.deleted_color);
+    r.number(n, "rule-width", s.change_rule_width, 0.1f, 5);
+  }
   if (pugi::xml_node n = root.child("signatures")) {
     r.integer(n, "columns", s.signature_columns, 1, 4);
     r.number(n, "column-gap", s.signature_column_gap, 0, 200);

@@ -58,6 +58,8 @@ struct PdfStyle {
   float footnote_separator_width = 0.5f, footnote_separator_length = 120, footnote_gap = 8, footnote_indent = 14;
   float header_gap = 18, footer_gap = 24, furniture_rule_width = 0.5f;
   Color furniture_rule, link_color;
+  Color inserted_color{0.106f, 0.369f, 0.125f}, deleted_color{0.643f, 0.149f, 0.173f};  ///< a redline's changes
+  float change_rule_width = 0.7f;
   int signature_columns = 2;
   float signature_column_gap = 24, signature_row_gap = 18;
   float signature_line_gap = 36, signature_rule_width = 0.5f;

@@ -17,19 +17,20 @@ struct StructNode {
   std::string scope;  ///< TH: "Column" or "Row"
   std::string id;     ///< Note: its element identifier ("fn-3")
   std::string target;  ///< Link and Reference: the anchor or URI they go to
+  std::string actual_text;  ///< Span of a redline change: its words as read ("tillagt: …")
 };
 
 class StructTree {
  public:
   /// A tree holding only its root, a `Document` element (id 0).
-  StructTree() { nodes_.push_back(StructNode{"Document", -1, {}, {}, {}}); }
+  StructTree() { nodes_.push_back(StructNode{"Document", -1, {}, {}, {}, {}}); }
 
   static constexpr int kRoot = 0;
   static constexpr int kArtifact = -1;
 
   /// Adds an element under `parent` and returns its id.
   int add(const std::string& role, int parent) {
-    nodes_.push_back(StructNode{role, parent, {}, {}, {}});
+    nodes_.push_back(StructNode{role, parent, {}, {}, {}, {}});
     return static_cast<int>(nodes_.size()) - 1;
   }
   StructNode& operator[](int id) { return nodes_[static_cast<std::size_t>(id)]; }
