@@ -112,6 +112,7 @@ void check_text_file(Loaded& l, const PipelineOptions& options, const Resources&
   l.result.kind = "text";
   l.result.report = review::check_text(l.result.display_source, map.text(), res.data, co, sink);
   l.result.title = l.result.report->title;
+  l.result.version = l.result.report->version;
   if (l.result.report->validity) {
     l.result.validity = *l.result.report->validity;
     l.result.validity_label = compose::validity_label(l.result.validity, res.labels);

@@ -277,3 +277,37 @@ TEST_CASE("text findings: contradictions, placeholders, stale citations by the t
   // A text that states no date says so.
   CHECK(has_rule(rules_of("Målgrupp\n\nVuxna.\n"), "text-undated"));
 }
+
+TEST_CASE("text findings: a former name explaining the correct one, placeholders reported as written", "[text]") {
+  // "SKR (SKL)" and "regionen (landstinget)" explain the new name; the old name alone is stale.
+  CHECK_FALSE(has_rule(rules_of("Datum: 2023-05-02\n\nSKR (SKL) har tagit fram ett stöd för samverkan.\n"), "outdated-name"));
+  CHECK_FALSE(has_rule(rules_of("Datum: 2023-05-02\n\nRegionen (landstinget) och kommunen samverkar.\n"), "outdated-name"));
+  CHECK(has_rule(rules_of("Datum: 2023-05-02\n\nSKL har tagit fram ett stöd. Se SKR (SKL).\n"), "outdated-name"));
+  CHECK(has_rule(rules_of("Datum: 2023-05-02\n\nSKL (SKR) har tagit fram ett stöd för samverkan.\n"), "outdated-name"));
+  // The placeholder is quoted without the space before it.
+  diag::DiagnosticSink sink;
+  review::CheckOptions o;
+  o.as_of = *util::Date::parse("2026-11-23");
+  review::check_text("t.txt", "Datum: 2023-05-02\n\nAnsvarig för uppföljningen är XX.\n", test::resources().data, o, sink);
+  bool found = false;
+  for (const auto& d : sink.all()) {
+    if (d.rule != "draft-leftover") continue;
+    found = true;
+    CHECK(std::count(d.args.begin(), d.args.end(), std::pair<std::string, std::string>{"text", "XX"}) == 1);
+    CHECK(d.span.column == 31);  // at "XX", not at the space before it
+  }
+  CHECK(found);
+}
+
+TEST_CASE("text reading: the version a cover page or footer gives, no heading as the title", "[text]") {
+  CHECK(check("Samverkansöverenskommelse\nVersion 5.0\n\n1. Inledning\n\nText.\n").version == "5.0");
+  CHECK(check("Överenskommelse om samverkan\n\nVersion: 2\n\n1. Inledning\n\nText.\n").version == "2");
+  CHECK(check("---\ntitle: Överenskommelse\nversion: 3.1\n---\n\n# Inledning\n\nText.\n").version == "3.1");
+  // A sentence that mentions a version is not the document's version.
+  CHECK(check("Överenskommelse om samverkan\n\n1. Inledning\n\nDen här texten ersätter version 2.0 av den "
+              "överenskommelse som regionen och kommunerna tecknade för flera år sedan.\n")
+            .version.empty());
+  // With no title on its first lines the text has none (reports name the file), rather
+  // than its first heading's.
+  CHECK(check("1. Inledning\n\nRegionen och kommunerna samverkar.\n").title.empty());
+}

@@ -44,6 +44,7 @@ struct AreaCoverage {
 struct CheckReport {
   std::string source;
   std::string title;
+  std::string version;  ///< a text agreement's version as it states it ("" when it does not)
   std::string kind;
   std::vector<AreaCoverage> coverage;  ///< one per area, in data/areas.tsv order
   std::optional<model::ValidityStatus> validity;

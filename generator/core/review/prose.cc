@@ -197,6 +197,24 @@ std::vector<ProseUnit> prose_of(const Agreement& a) {
   return out;
 }
 
+namespace {
+
+// "SKR (SKL)", "regionen (landstinget)": the old name in brackets right after the correct
+// one explains it to a reader who knows the old one; it is not the text's own wording.
+bool explains_correct_name(const std::string& text, std::size_t pos, const std::string& correct) {
+  if (correct.empty()) return false;
+  std::string_view before = util::trim(std::string_view(text).substr(0, pos));
+  if (before.empty() || before.back() != '(') return false;
+  before = util::trim(before.substr(0, before.size() - 1));
+  const std::string lower_before = util::lower_sv(std::string(before)), lower_correct = util::lower_sv(correct);
+  // The correct name may be inflected ("regionen", "regionerna").
+  const std::size_t at = lower_before.rfind(lower_correct);
+  return at != std::string::npos && at + lower_correct.size() + 4 >= lower_before.size() &&
+         lower_before.find(' ', at + lower_correct.size()) == std::string::npos;
+}
+
+}  // namespace
+
 void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx, diag::DiagnosticSink& sink) {
   for (const auto& u : units) {
     const std::string lower = util::lower_sv(u.text);
@@ -210,8 +228,10 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
       const std::string& subject = exact ? u.text : lower;
       const std::regex& re = compiled_pattern(rule.pattern, false);
       for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
-        const std::size_t pos = static_cast<std::size_t>(it->position());
-        const std::size_t len = static_cast<std::size_t>(it->length());
+        std::size_t pos = static_cast<std::size_t>(it->position());
+        std::size_t len = static_cast<std::size_t>(it->length());
+        while (len > 0 && (u.text[pos] == ' ' || u.text[pos] == '\n' || u.text[pos] == '\t')) ++pos, --len;  // "(^|\s)XX"
+        if (explains_correct_name(u.text, pos, rule.correct)) continue;
         if (!rule.unless.empty() && std::regex_search(util::lower_sv(sentence_at(u.text, pos, len)), compiled_pattern(rule.unless, false))) {
           continue;
         }

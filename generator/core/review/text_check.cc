@@ -356,7 +356,9 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
   std::vector<DateScan> scans;
   scans.reserve(doc.sentences.size());
   for (const auto& s : doc.sentences) scans.push_back(scan_dates(s.text));
-  r.title = !doc.title.empty() ? doc.title : !doc.headings.empty() ? doc.headings.front().title : "";
+  // No title found: reports name the file (the first heading, "Inledning", names nothing).
+  r.title = doc.title;
+  r.version = doc.version;
 
   // Areas, from what the text says.
   r.coverage = judge_areas(doc, scans, data);

@@ -313,6 +313,16 @@ TextDocument read_text_document(const std::string& path, const std::string& text
     }
   }
 
+  // The version, as a cover page or a running footer gives it ("Version 5.0", "Version: 2"):
+  // a short line among the first ones; a sentence that mentions a version is not one.
+  if (front.count("version")) d.version = front["version"];
+  static const std::regex version_line(R"((^|[\s#*|])versio(n|nsnummer)\s*:?\s*(\d+(\.\d+){0,3})\b)");
+  for (std::size_t i = 0; i < n && i < 60 && d.version.empty(); ++i) {
+    if (trimmed[i].empty() || util::word_count(trimmed[i]) > 8) continue;
+    std::smatch m;
+    if (std::regex_search(lower[i], m, version_line)) d.version = m[3].str();
+  }
+
   // Paragraphs, list items, table rows and label lines, with their positions.
   int current_heading = -1;
   std::string lead_in;      // the last lead-in sentence (ends with ':'), while its list goes on

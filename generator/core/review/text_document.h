@@ -46,6 +46,7 @@ struct TextDocument {
   std::vector<ProseUnit> units;       ///< headings and paragraphs/list items, in order
   std::vector<TextSentence> sentences;
   std::string title;                  ///< the document's own title, when it states one
+  std::string version;                ///< its version ("5.0") when the cover page or front matter gives one
 
   /// "3.1 Målgrupp" for heading `h`.
   std::string heading_text(int h) const;
