@@ -8,7 +8,9 @@
 
 #include <cctype>
 #include <fstream>
+#include <sstream>
 
+#include "diag/printer.h"
 #include "diff/agreement_diff.h"
 #include "diff/word_diff.h"
 #include "render/report/diff_report.h"
@@ -225,7 +227,7 @@ TEST_CASE("revise: raises the version and adds a draft history row, keeping the 
   const std::string after = test::read(file);
   CHECK(contains(after, "<version>1.1</version>"));
   CHECK(contains(after, "    <revision version=\"1.0\" date=\"2026-03-12\" decided-by=\"Regionala samverkansrådet\">Första versionen.</revision>\n"
-                        "    <revision version=\"1.1\" date=\"2026-11-23\" draft=\"true\">Sammanfatta här vad som ändrats sedan version 1.0"));
+                        "    <revision version=\"1.1\" date=\"2026-11-23\" draft=\"true\"><!-- Sammanfatta här vad som ändrats sedan version 1.0"));
   // Nothing else changed.
   std::string expected = before;
   expected.replace(expected.find("<version>1.0</version>"), 22, "<version>1.1</version>");
@@ -264,6 +266,60 @@ TEST_CASE("checker: the current version has a history row", "[diff]") {
   CHECK(sink.all()[0].rule == "revision-missing");
 }
 
+namespace {
+
+std::vector<diag::Diagnostic> revision_findings(const std::string& xml, const std::string& name) {
+  auto l = test::load_string(xml, test::temp_dir(name) / "x.xml");
+  REQUIRE(l.agreement);
+  diag::DiagnosticSink sink;
+  review::check_revisions(*l.agreement, sink);
+  return sink.all();
+}
+
+// The finding as a user reads it (the printed line, without a source to quote).
+std::string message_of(const diag::Diagnostic& d) {
+  std::ostringstream out;
+  diag::print_diagnostic(out, d, diag::SourceRegistry{}, test::resources().messages, diag::PrintOptions{false});
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("checker: no history, a summary left marked as draft, a decision of the previous version", "[diff]") {
+  const std::string base = test::read(test::source_dir() / kNew);
+  const std::string row = "<revision version=\"1.0\" date=\"2026-03-12\" decided-by=\"Regionala samverkansrådet\">Första versionen.</revision>";
+  REQUIRE(base.find(row) != std::string::npos);
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string x = base;
+    x.replace(x.find(from), from.size(), to);
+    return x;
+  };
+  // Deleting the history does not silence the rule.
+  const std::size_t h0 = base.find("  <revision-history>"), h1 = base.find("</revision-history>") + 19;
+  auto f = revision_findings(base.substr(0, h0) + base.substr(h1), "rev-none");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rule == "revision-missing");
+  CHECK(contains(message_of(f[0]), "ingen versionshistorik"));
+  // A row whose summary is written but still carries draft="true" is told so, not "no summary".
+  f = revision_findings(with(row, "<revision version=\"1.0\" date=\"2026-03-12\" draft=\"true\">Första versionen.</revision>"), "rev-draft");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rule == "revision-summary-missing");
+  CHECK(contains(message_of(f[0]), "fortfarande markerad som utkast"));
+  f = revision_findings(with(row, "<revision version=\"1.0\" date=\"2026-03-12\" draft=\"true\"></revision>"), "rev-empty");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(message_of(f[0]), "saknar en sammanfattning"));
+  // Version 1.1 dated after the decision of 1.0, which it still carries: a hint to update it.
+  std::string next = with(row, row + "\n    <revision version=\"1.1\" date=\"2026-09-01\">Ny tvistenivå.</revision>");
+  next.replace(next.find("<version>1.0</version>"), 22, "<version>1.1</version>");
+  f = revision_findings(next, "rev-decision");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rule == "decision-outdated");
+  CHECK(contains(message_of(f[0]), "Version 1.1 är daterad 2026-09-01, efter beslutet (Regionala samverkansrådet 2026-03-12)"));
+  // Once decided (the decision moves to 1.1's date) there is nothing to say.
+  next.replace(next.find("date=\"2026-03-12\" reference"), 17, "date=\"2026-09-01\"");
+  CHECK(revision_findings(next, "rev-decided").empty());
+}
+
 TEST_CASE("diff: the redline as a PDF appendix (Ändringsbilaga)", "[diff][pdf]") {
   const fs::path tmp = test::temp_dir("diff-pdf");
   std::string out;
@@ -271,7 +327,7 @@ TEST_CASE("diff: the redline as a PDF appendix (Ändringsbilaga)", "[diff][pdf]"
   REQUIRE(test::run("cd " + test::source_dir().string() + " && " + okgen_cmd("diff --format pdf -o " + pdf + " " + kOld + " " + kNew), &out) == 0);
   REQUIRE(test::run("pdftotext -layout " + pdf + " -", &out) == 0);
   CHECK(contains(out, "Ändringsbilaga"));
-  CHECK(contains(out, "Ändringar från version 0.9 till version 1.0"));
+  CHECK(contains(out, "Ändringar från version 0.9 (2025-12-01) till version 1.0 (2026-03-12)"));
   CHECK(contains(out, "Giltighetstid: 2025-04-01–2027-03-31 blev 2026-04-01–2028-03-31"));
   CHECK(contains(out, "(borttagen rad)"));  // matrix rows, cell by cell
   // Changes are drawn, not written in marks: the words read in order, old then new.

@@ -117,6 +117,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"lix-high", Severity::info, Stage::review},
       {"section-empty", Severity::warning, Stage::review},
       {"decision-missing", Severity::warning, Stage::review},
+      {"decision-outdated", Severity::info, Stage::review},
       {"diarienummer-missing", Severity::info, Stage::review},
       {"revision-order", Severity::warning, Stage::review},
       {"revision-missing", Severity::warning, Stage::review},

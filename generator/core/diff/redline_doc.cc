@@ -93,6 +93,8 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   ctx.set("new_version", d.new_version);
   ctx.set("old_source", d.old_source);
   ctx.set("new_source", d.new_source);
+  ctx.set("old_date", d.old_date);
+  ctx.set("new_date", d.new_date);
   doc.subtitle = label(res, "pdf.subtitle", ctx);
   doc.version = d.new_version;
 

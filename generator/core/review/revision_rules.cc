@@ -20,10 +20,31 @@ void check_revisions(const Agreement& a, diag::DiagnosticSink& sink) {
     }
   }
   for (const auto& r : a.revisions) {
-    if (r.draft) sink.report("revision-summary-missing", span_of(a, r.loc), {{"version", r.version}});
+    // A summary written under a row still marked draft="true": the mark is what is left.
+    if (r.draft) {
+      sink.report("revision-summary-missing", span_of(a, r.loc),
+                  {{"version", r.version}, {"written", plain_text(r.summary.blocks).empty() ? "" : "1"}});
+    }
   }
-  if (!a.revisions.empty() && a.revisions.back().version != a.meta.version) {
+  if (a.revisions.empty()) {
+    // No history at all says no more than a history that stops at an older version.
+    if (!a.meta.version.empty()) sink.report("revision-missing", span_of(a, a.meta.loc), {{"version", a.meta.version}, {"last", ""}});
+    return;
+  }
+  if (a.revisions.back().version != a.meta.version) {
     sink.report("revision-missing", span_of(a, a.meta.loc), {{"version", a.meta.version}, {"last", a.revisions.back().version}});
+    return;
+  }
+  // A new version that still carries the previous version's decision: its row is dated after
+  // the decision, and an earlier row is the version that decision was about.
+  const auto& d = a.meta.decision;
+  const Revision& current = a.revisions.back();
+  if (d && a.revisions.size() > 1 && d->date.precision == util::PartialDate::Precision::day &&
+      current.date.precision == util::PartialDate::Precision::day && d->date.date < current.date.date &&
+      a.revisions[a.revisions.size() - 2].date.date <= d->date.date) {
+    sink.report("decision-outdated", span_of(a, d->loc),
+                {{"version", current.version}, {"date", current.date.iso()}, {"body", d->body}, {"decided", d->date.iso()},
+                 {"diarienummer", a.meta.diarienummer}});
   }
 }
 
