@@ -31,9 +31,12 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
     w_source = std::max(w_source, diag::utf8_length(a.display_source));
     w_status = std::max(w_status, diag::utf8_length(a.validity_label));
   }
-  out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
-      << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
-      << (built ? pad(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
+  // No agreements, no table: a header over nothing reads like a failed run's leftovers.
+  if (!result.agreements.empty()) {
+    out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
+        << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
+        << (built ? pad(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
+  }
   for (const auto& a : result.agreements) {
     std::string output = a.errors ? msg(m, "not-built") : "–";
     if (!a.outputs.empty()) {
