@@ -162,10 +162,19 @@ float Paginator::min_start_height(const Flow& flow, std::size_t k, std::vector<i
       continue;
     }
     if (const auto* l = std::get_if<FlowLine>(&flow[k])) {
-      // The first two lines of the group (or the whole group if shorter).
+      // The lines that must start on this page: the first two of a paragraph that can be
+      // split two and two, all of one that cannot (three lines or fewer: splitting it would
+      // leave a widow or an orphan, so it moves whole and would strand the heading).
+      std::size_t n = 0;
+      while (k + n < flow.size()) {
+        const auto* x = std::get_if<FlowLine>(&flow[k + n]);
+        if (!x || x->group != l->group || l->group < 0) break;
+        ++n;
+      }
+      const int wanted = n >= 4 ? 2 : static_cast<int>(std::max<std::size_t>(n, 1));
       float h = 0;
       int taken = 0;
-      for (std::size_t j = k; j < flow.size() && taken < 2; ++j) {
+      for (std::size_t j = k; j < flow.size() && taken < wanted; ++j) {
         const auto* x = std::get_if<FlowLine>(&flow[j]);
         if (!x || x->group != l->group) break;
         h += x->height;
