@@ -322,6 +322,19 @@ TEST_CASE("build: a region that publishes only the consolidated version", "[loca
   CHECK(contains(page, "href=\"local/karlskrona-konsoliderad.html\""));
 }
 
+// The layout dump of a consolidated version is NAME-konsoliderad.layout.txt, like its HTML.
+TEST_CASE("build: the consolidated version's layout dump is named like its other outputs", "[local]") {
+  const fs::path root = fixture_copy("local-layout-names");
+  auto o = options(root / "content", root / "out");
+  o.formats = {"layout"};
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  build(o, test::resources(), sink, sources);
+  CHECK(fs::exists(root / "out/blekinge/local/karlskrona.layout.txt"));
+  CHECK(fs::exists(root / "out/blekinge/local/karlskrona-konsoliderad.layout.txt"));
+  CHECK_FALSE(fs::exists(root / "out/blekinge/local/karlskrona.layout-konsoliderad.layout.txt"));
+}
+
 TEST_CASE("status: a finished local agreement is complete and current", "[local]") {
   auto m = merge_with(karlskrona());
   auto st = local::local_status(*m->merged, test::resources().data);

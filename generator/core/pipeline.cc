@@ -681,7 +681,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const auto emit = [&](Loaded& l, const compose::Doc& doc, const std::string& suffix, bool primary) {
     const auto path = [&](const std::string& ext) {
       fs::path p = output_path(l.result.source, l.content_root, options.output_dir, ext);
-      if (!suffix.empty()) p.replace_filename(p.stem().string() + suffix + ext);
+      // The suffix goes before the whole extension (".layout.txt" is one, not stem ".layout").
+      if (!suffix.empty()) {
+        const std::string name = p.filename().string();
+        p.replace_filename(name.substr(0, name.size() - ext.size()) + suffix + ext);
+      }
       return p;
     };
     const fs::path html_path = path(".html");
