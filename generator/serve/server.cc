@@ -477,6 +477,7 @@ void Server::routes() {
     std::vector<std::pair<std::string, std::string>> commits;
     std::string problem;
     const auto top = util::git_toplevel(e->file.parent_path(), &problem);
+    if (util::starts_with(problem, "@")) problem = r->messages.get("phrases", problem.substr(1));  // "@git.missing"
     if (top) {
       const std::string rel = fs::weakly_canonical(e->file).lexically_relative(fs::weakly_canonical(*top)).generic_string();
       auto log = util::run_git({"log", "-n", "50", "--format=%H%x09%ad%x09%s", "--date=short", "--end-of-options", "HEAD", "--", rel},

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 #include "support/test_support.h"
 
@@ -183,4 +185,61 @@ TEST_CASE("check: report formats, severities, --config, --resources and -q -o, a
     CHECK(run(okgen_cmd("--resources " + dir.string() + " " + base + file), &out) == 2);
     CHECK(contains(out, "--resources"));
   }
+}
+
+namespace {
+
+// What okgen itself says in a run's output: source excerpts, the list of a local agreement's
+// sections (headings from the content), quoted text and file paths are the content's words,
+// not okgen's, and are left out.
+std::string own_words(const std::string& out) {
+  static const std::regex excerpt(R"(^\s*\d*\s\|)"), section_row(R"(^ {4}\S+\s{2,})"),
+      quoted("\"[^\"]*\"|\xE2\x80\x9C[^\xE2]*\xE2\x80\x9D"), path(R"(\S*/\S*)");
+  std::string kept, line;
+  std::istringstream in(out);
+  while (std::getline(in, line)) {
+    if (std::regex_search(line, excerpt) || std::regex_search(line, section_row)) continue;
+    kept += std::regex_replace(std::regex_replace(line, quoted, ""), path, "") + "\n";
+  }
+  return kept;
+}
+
+// Swedish letters left in okgen's own words, with the line they are on.
+std::string swedish_lines(const std::string& words) {
+  std::string found, line;
+  std::istringstream in(words);
+  while (std::getline(in, line)) {
+    for (const char* letter : {"å", "ä", "ö", "Å", "Ä", "Ö"}) {
+      if (contains(line, letter)) {
+        found += line + "\n";
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("--lang en: check and build speak English (validity, areas, totals, findings)", "[cli]") {
+  const fs::path dir = okgen::test::temp_dir("cli-english");
+  std::string check_en, build_en, check_sv;
+  run(okgen_cmd("--lang en check content docs/examples/exempel.xml --date 2026-11-23"), &check_en);
+  run(okgen_cmd("--lang en build --full content docs/examples/exempel.xml -o " + (dir / "out").string() + " --date 2026-11-23"),
+      &build_en);
+  CHECK(contains(check_en, "Coverage of the areas"));
+  CHECK(contains(check_en, "Target groups"));
+  CHECK(contains(check_en, "Expired 2025-07-01"));
+  CHECK(swedish_lines(own_words(check_en)).empty());
+  INFO(swedish_lines(own_words(check_en)));
+  CHECK(swedish_lines(own_words(build_en)).empty());
+  INFO(swedish_lines(own_words(build_en)));
+  // The filter keeps okgen's own Swedish: the same run in Swedish is caught.
+  run(okgen_cmd("check content docs/examples/exempel.xml --date 2026-11-23"), &check_sv);
+  CHECK(contains(swedish_lines(own_words(check_sv)), "Upphörde 2025-07-01"));
+  CHECK(contains(swedish_lines(own_words(check_sv)), "Målgrupper"));
+  // A git problem is a phrase of the catalogue too.
+  std::string out;
+  run(okgen_cmd("--lang en diff HEAD:docs/examples/finns-inte.xml docs/examples/exempel.xml"), &out);
+  CHECK(contains(out, "the file does not exist in HEAD"));
 }

@@ -63,7 +63,7 @@ std::optional<model::Agreement> load_version(const std::string& spec, load::Load
   const fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_relative(root);
   TempDir tmp;
   if (tmp.path.empty()) {
-    sink.report("diff-git", where, {{"file", spec}, {"problem", "ingen temporär mapp"}});
+    sink.report("diff-git", where, {{"file", spec}, {"problem", "@io.no-temp-dir"}});
     return std::nullopt;
   }
   // The file's folder at that revision: Markdown bodies beside it are part of the version.
@@ -94,13 +94,13 @@ std::optional<model::Agreement> load_version(const std::string& spec, load::Load
       fs::create_directories((tmp.path / paths[i]).parent_path());
       util::write_file_atomic(tmp.path / paths[i], *blobs[i]);
     } catch (const std::exception&) {
-      sink.report("diff-git", where, {{"file", spec}, {"problem", "ingen temporär mapp"}});
+      sink.report("diff-git", where, {{"file", spec}, {"problem", "@io.no-temp-dir"}});
       return std::nullopt;
     }
   }
   const fs::path file = tmp.path / rel;
   if (!fs::exists(file, ec)) {
-    sink.report("diff-git", where, {{"file", spec}, {"problem", "filen finns inte i " + rev}});
+    sink.report("diff-git", where, {{"file", spec}, {"problem", "@git.not-in-revision"}, {"rev", rev}});
     return std::nullopt;
   }
   options.content_root = tmp.path;

@@ -32,7 +32,7 @@ std::optional<fs::path> git_toplevel(const fs::path& dir, std::string* problem) 
   if (top.exit_code != 0) {
     if (problem) {
       const std::string err(trim(top.err));
-      *problem = top.exit_code < 0 ? "git saknas" : err.substr(0, err.find('\n'));
+      *problem = top.exit_code < 0 ? "@git.missing" : err.substr(0, err.find('\n'));  // a phrase in the message catalogue
     }
     return std::nullopt;
   }

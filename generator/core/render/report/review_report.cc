@@ -11,6 +11,7 @@
 #include "diag/rules.h"
 #include "diag/source_map.h"
 #include "okgen_version.h"
+#include "render/report/summary.h"
 #include "text/template_engine.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -21,6 +22,9 @@ namespace {
 std::string msg(const Resources& res, const std::string& key, const text::Value& ctx = {}) {
   return text::render(res.messages.get("report", key), ctx, text::Escape::none);
 }
+
+// An area's name in the report's language.
+std::string area_name(const data::Area& area, const Resources& res) { return res.lang == "en" ? area.name_en : area.name_sv; }
 
 std::string pad(const std::string& s, std::size_t width) {
   std::size_t len = diag::utf8_length(s);
@@ -38,7 +42,7 @@ const char* symbol(review::Coverage c) {
 
 std::string validity_line(const AgreementResult& a, const Resources& res) {
   if (!a.report || !a.report->validity) return msg(res, "validity.none");
-  std::string s = a.validity_label;
+  std::string s = validity_words(a, res.messages);
   const auto& v = *a.report->validity;
   text::Value ctx;
   if (v.notice_deadline) {
@@ -105,10 +109,10 @@ void facets_text(const AgreementResult& a, const Resources& res, std::ostringstr
   for (const auto& c : a.report->coverage) any = any || !c.facets.empty();
   if (!any) return;
   out << "\n" << msg(res, "coverage.facets-title") << (named ? ": " + a.display_source : std::string()) << "\n";
-  const bool english = msg(res, "coverage.covered") == "covered";
+  const bool english = res.lang == "en";
   for (const auto& c : a.report->coverage) {
     const data::Area* area = res.data.find_area(c.area);
-    out << "  " << (area ? (english ? area->name_en : area->name_sv) : c.area) << ": "
+    out << "  " << (area ? area_name(*area, res) : c.area) << ": "
         << msg(res, std::string("coverage.") + review::to_string(c.status)) << "\n";
     for (const auto& f : c.facets) {
       const std::string label = english ? f.label_en : f.label_sv;
@@ -134,7 +138,7 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
   std::ostringstream out;
   const auto& areas = res.data.areas;
   std::size_t w_area = diag::utf8_length(msg(res, "coverage.area"));
-  for (const auto& area : areas) w_area = std::max(w_area, diag::utf8_length(area.name_sv));
+  for (const auto& area : areas) w_area = std::max(w_area, diag::utf8_length(area_name(area, res)));
   out << msg(res, "coverage.title") << "\n";
   if (checked.size() == 1) {
     const auto& a = *checked.front();
@@ -143,7 +147,7 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
     for (const auto& c : a.report->coverage) {
       const data::Area* area = res.data.find_area(c.area);
       std::string where = c.where.line ? c.where.file + ":" + std::to_string(c.where.line) + " " + c.where_text : "–";
-      out << pad(area ? area->name_sv : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
+      out << pad(area ? area_name(*area, res) : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
           << "  " << pad(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
     }
   } else {
@@ -152,7 +156,7 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
     for (std::size_t i = 0; i < checked.size(); ++i) out << " " << pad(std::to_string(i + 1), 3);
     out << "\n";
     for (std::size_t k = 0; k < areas.size(); ++k) {
-      out << pad(areas[k].name_sv, w_area) << " ";
+      out << pad(area_name(areas[k], res), w_area) << " ";
       for (const auto* a : checked) {
         const auto& cov = a->report->coverage;
         out << " " << pad(k < cov.size() ? symbol(cov[k].status) : "?", 3);
@@ -210,7 +214,7 @@ std::string review_json(const PipelineResult& result, const diag::DiagnosticSink
       const auto& s = *a.report->validity;
       v = ordered_json::object();
       v["state"] = model::to_string(s.state);
-      v["label"] = a.validity_label;
+      v["label"] = validity_words(a, res.messages);  // in the report's language
       auto date = [](const std::optional<util::Date>& d) { return d ? ordered_json(d->iso()) : ordered_json(nullptr); };
       v["start"] = date(s.start);
       v["end"] = date(s.original_end);
@@ -225,7 +229,7 @@ std::string review_json(const PipelineResult& result, const diag::DiagnosticSink
         const data::Area* area = res.data.find_area(c.area);
         ordered_json e;
         e["area"] = c.area;
-        e["name"] = area ? (lang == "en" ? area->name_en : area->name_sv) : c.area;
+        e["name"] = area ? area_name(*area, res) : c.area;
         e["level"] = area ? area->level : "";
         e["status"] = review::to_string(c.status);
         e["where"] = c.where.line ? ordered_json{{"file", c.where.file}, {"line", c.where.line}, {"heading", c.where_text}}
@@ -363,7 +367,7 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
     text::Value v;
     v.set("n", std::to_string(++n));
     v.set("id", a.id);
-    v.set("name", a.name_sv);
+    v.set("name", area_name(a, res));
     v.set("level", msg(res, "coverage." + a.level));
     areas.push_back(v);
   }
@@ -383,7 +387,7 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
       text::Value cell;
       const data::Area* area = res.data.find_area(c.area);
       cell.set("n", std::to_string(++column));
-      cell.set("area", area ? area->name_sv : c.area);
+      cell.set("area", area ? area_name(*area, res) : c.area);
       cell.set("status", review::to_string(c.status));
       cell.set("label", msg(res, std::string("coverage.") + review::to_string(c.status)));
       cell.set("symbol", symbol(c.status));

@@ -22,19 +22,28 @@ std::string msg(const text::Catalog& m, const std::string& key, const text::Valu
 
 }  // namespace
 
+std::string validity_words(const AgreementResult& a, const text::Catalog& m) {
+  if (a.validity_label.empty()) return {};
+  text::Value ctx;
+  ctx.set("start", a.validity.start ? a.validity.start->iso() : "");
+  ctx.set("current_end", a.validity.current_end ? a.validity.current_end->iso() : "");
+  return msg(m, "status." + std::string(model::to_string(a.validity.state)), ctx);
+}
+
 std::string summary_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& m,
                          const std::string& as_of, const std::filesystem::path& outputs_relative_to, bool built) {
   std::ostringstream out;
   std::size_t w_source = diag::utf8_length(msg(m, "col.source"));
   std::size_t w_status = diag::utf8_length(msg(m, "col.validity"));
+  const std::size_t w_errors = std::max<std::size_t>(4, diag::utf8_length(msg(m, "col.errors")));
   for (const auto& a : result.agreements) {
     w_source = std::max(w_source, diag::utf8_length(a.display_source));
-    w_status = std::max(w_status, diag::utf8_length(a.validity_label));
+    w_status = std::max(w_status, diag::utf8_length(validity_words(a, m)));
   }
   // No agreements, no table: a header over nothing reads like a failed run's leftovers.
   if (!result.agreements.empty()) {
     out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
-        << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), 4) << "  "
+        << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), w_errors) << "  "
         << (built ? pad(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
   }
   for (const auto& a : result.agreements) {
@@ -44,7 +53,7 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
                                            : a.outputs.front().lexically_relative(outputs_relative_to).generic_string();
     }
     out << pad(a.display_source, w_source) << "  " << pad(a.version.empty() ? "–" : a.version, 8) << "  "
-        << pad(a.validity_label.empty() ? "–" : a.validity_label, w_status) << "  " << pad(std::to_string(a.errors), 4)
+        << pad(a.validity_label.empty() ? "–" : validity_words(a, m), w_status) << "  " << pad(std::to_string(a.errors), w_errors)
         << "  " << (built ? pad(std::to_string(a.warnings), 9) + "  " + output : std::to_string(a.warnings)) << '\n';
   }
   text::Value totals;

@@ -20,6 +20,11 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
                          const std::string& as_of, const std::filesystem::path& outputs_relative_to = {},
                          bool built = true);
 
+/// An agreement's validity in words in the catalogue's language ("Gäller tills vidare",
+/// "Expired 2025-07-01"); "" when nothing is known of it. Documents state it with their own
+/// labels (AgreementResult::validity_label); reports speak the user's language.
+std::string validity_words(const AgreementResult& a, const text::Catalog& messages);
+
 /// For the terminal after an incremental build: how many agreements were reused ("" when none).
 std::string reuse_note(const PipelineResult& result, const text::Catalog& messages);
 
