@@ -221,7 +221,7 @@ std::string swedish_lines(const std::string& words) {
 
 }  // namespace
 
-TEST_CASE("--lang en: check and build speak English (validity, areas, totals, findings)", "[cli]") {
+TEST_CASE("English runs: check and build with --lang en speak English (validity, areas, totals, findings)", "[cli]") {
   const fs::path dir = okgen::test::temp_dir("cli-english");
   std::string check_en, build_en, check_sv;
   run(okgen_cmd("--lang en check content docs/examples/exempel.xml --date 2026-11-23"), &check_en);
