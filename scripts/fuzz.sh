@@ -6,14 +6,15 @@
 #                                      ever found (tests/fuzz/regressions/TARGET/), no fuzzing
 # Targets: xml_loader (loader, checker, composer, HTML and PDF writers), markdown, text_check,
 # dates (date and citation readers), diff_merge (diff of two agreements, local merge), import
-# (okgen import's zip, DOCX, ODT and text readers and its XML writer).
+# (okgen import's zip, DOCX, ODT and text readers and its XML writer), build_state (the
+# incremental build's state file, read and written back).
 # The seed corpus is made from content/, docs/examples, the tests' fixtures and, when present,
 # ../shared/seeds; new inputs go to build-fuzz/corpus/TARGET. A crash is written to
 # build-fuzz/crashes/; copy it into tests/fuzz/regressions/TARGET/ with the fix, so it is
 # replayed by every CI run from then on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(xml_loader markdown text_check dates diff_merge import)
+targets=(xml_loader markdown text_check dates diff_merge import build_state)
 what=${1:-}
 seconds=${2:-60}
 [[ -n "$what" ]] || { sed -n '2,12p' "$0"; exit 2; }
@@ -47,6 +48,14 @@ seed_corpus() {
         -o build-fuzz/docx-seed >/dev/null 2>&1 || true
       find build-fuzz/docx-seed -name '*.docx' -exec cp {} "$dir"/ \; 2>/dev/null || true
       cp tests/checker-dev/agreements/0[1-3]* "$dir"/ ;;
+    build_state)
+      # The state files of a real build of the content (and of an example alone).
+      rm -rf build-fuzz/state-seed && mkdir -p build-fuzz/state-seed
+      OKGEN_CACHE_DIR=build-fuzz/state-seed/cache "$build/okgen" build -q --format html content \
+        -o build-fuzz/state-seed/out >/dev/null 2>&1 || true
+      OKGEN_CACHE_DIR=build-fuzz/state-seed/cache "$build/okgen" build -q --format html docs/examples/exempel.xml \
+        -o build-fuzz/state-seed/out2 >/dev/null 2>&1 || true
+      find build-fuzz/state-seed/cache -name '*.xml' -exec cp {} "$dir"/ \; 2>/dev/null || true ;;
     dates)
       # One sentence per file: the lines of the development set that hold a digit.
       local n=0

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <iostream>
 
 #include "diag/printer.h"
@@ -27,6 +28,7 @@
 #include "render/report/summary.h"
 #include "resources.h"
 #include "review/check_options.h"
+#include "text/template_engine.h"
 #include "util/fs.h"
 #include "util/output_format.h"
 #include "util/process.h"
@@ -51,36 +53,34 @@ std::optional<okgen::util::Date> resolve_date(const std::string& given) {
   return okgen::util::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-const char* kFooter = R"(Exempel:
-  okgen build                         bygg allt under content/ till output/ (HTML och PDF)
-  okgen build content/dalarna         bygg en regions överenskommelser
-  okgen build --format html content   bara HTML
-  okgen check content/dalarna/regional.xml
-                                      granska en fil utan att bygga
-  okgen check --date 2025-01-01       bedöm giltigheten per ett visst datum
-  okgen check avtal.txt               granska en överenskommelse i textform
-                                      (till exempel från pdftotext -layout avtal.pdf avtal.txt)
-  okgen check --format html -o granskning.html content
-  okgen calendar -o datum.ics         viktiga datum till kalendern
-  okgen rules                         visa alla regler som kontrolleras
-  okgen local init --region Dalarna --municipality Falun
-                                      skapa content/dalarna/local/falun.xml att fylla i
-  okgen local init --region Dalarna --all
-                                      skapa lokala överenskommelser för länets övriga kommuner
-  okgen check --final content/dalarna/local/falun.xml
-                                      obesvarade frågor räknas som fel (inför beslut)
-  okgen import avtal.docx --region Dalarna
-                                      gör ett Word-dokument till content/dalarna/regional.xml
-  okgen serve                         arbetsyta i webbläsaren (http://127.0.0.1:8420/)
-  okgen diff HEAD~3:content/dalarna/regional.xml content/dalarna/regional.xml -o andringar.html
-                                      ändringsbilaga mellan två versioner (HTML, text eller JSON)
-  okgen revise content/dalarna/regional.xml --version 2026
-                                      ny version: höj versionsnumret och lägg till en rad i historiken
+// The value of `--NAME VALUE` or `--NAME=VALUE` among the arguments, before CLI11 parses
+// them: the help must be in the chosen language before the parser is built.
+std::string early_option(int argc, char** argv, const std::string& name, const std::string& fallback) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == name && i + 1 < argc) return argv[i + 1];
+    if (a.rfind(name + "=", 0) == 0) return a.substr(name.size() + 1);
+  }
+  return fallback;
+}
 
-Slutkoder: 0 inga fel, 1 fel i innehållet (eller varningar med --fail-on warning),
-2 felaktigt kommando eller fil som inte kan läsas, 3 utdata kunde inte skrivas,
-4 internt fel i okgen.
-Dokumentation: README.md och docs/ i okgens källkod.)";
+// The examples, exit codes and documentation under --help (templates/cli [examples]).
+std::string help_footer(const okgen::text::Catalog& c) {
+  std::string out = c.get("examples", "title") + "\n";
+  for (const auto& key : c.keys("examples")) {
+    if (key.rfind("ex", 0) != 0) continue;
+    const std::string line = c.get("examples", key);
+    const auto bar = line.find(" | ");
+    const std::string cmd = line.substr(0, bar), what = bar == std::string::npos ? "" : line.substr(bar + 3);
+    out += "  " + cmd;
+    if (cmd.size() < 34) {
+      out += std::string(36 - cmd.size(), ' ') + what + "\n";
+    } else {
+      out += "\n" + std::string(38, ' ') + what + "\n";
+    }
+  }
+  return out + "\n" + c.get("examples", "exit") + "\n" + c.get("examples", "docs");
+}
 
 // Writes report text to -o FILE (atomically) or standard output.
 void emit(const std::string& text, const std::string& output) {
@@ -94,16 +94,38 @@ void emit(const std::string& text, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"okgen – skapar och granskar samverkansöverenskommelser om personer med psykisk\n"
-               "funktionsnedsättning (regionala och lokala), som HTML och PDF med kontrollrapport."};
-  app.footer(kFooter);
-  app.set_version_flag("--version", std::string("okgen ") + OKGEN_VERSION);
+  // Help in the language of --lang (templates/cli/<lang>.txt), CLI11's headings too. Without
+  // the file the keys show ("[help.build]") and the resources error follows when a command runs.
+  const std::string help_lang = early_option(argc, argv, "--lang", "sv") == "en" ? "en" : "sv";
+  const fs::path help_root = early_option(argc, argv, "--resources", "").empty()
+                                 ? okgen::Resources::default_root()
+                                 : fs::path(early_option(argc, argv, "--resources", ""));
+  okgen::text::Catalog help_text;
+  try {
+    help_text = okgen::text::Catalog::load(help_root / "templates/cli" / (help_lang + ".txt"));
+  } catch (const std::exception&) {
+  }
+  const auto h = [&](const std::string& key) { return help_text.get("help", key); };
+  CLI::App app{h("okgen")};
+  for (const auto& label : help_text.keys("cli11")) app.get_formatter()->label(label, help_text.get("cli11", label));
+  // CLI11 heads options and subcommands by their group, "Options" and "Subcommands" unless told.
+  const auto cli11 = [&](const std::string& word) {
+    const std::string* w = help_text.find("cli11", word);
+    return w ? *w : word;
+  };
+  app.option_defaults()->group(cli11("Options"));
+  app.footer(help_footer(help_text));
+  app.set_help_flag("-h,--help", h("okgen.help"));
+  app.failure_message([h](const CLI::App*, const CLI::Error& e) {
+    return "okgen: error: " + std::string(e.what()) + "\n" + h("okgen.more-help") + "\n";
+  });
+  app.set_version_flag("--version", std::string("okgen ") + OKGEN_VERSION, h("okgen.version"));
   app.require_subcommand(1);
 
   std::string lang = "sv";
   std::string resources_dir;
-  app.add_option("--lang", lang, "Språk för meddelanden: sv (standard) eller en")->check(CLI::IsMember({"sv", "en"}));
-  app.add_option("--resources", resources_dir, "Mapp med templates/, styles/ och data/ (standard: okgens källkod)");
+  app.add_option("--lang", lang, h("okgen.lang"))->check(CLI::IsMember({"sv", "en"}));
+  app.add_option("--resources", resources_dir, h("okgen.resources"));
 
   std::vector<std::string> paths;
   std::string output_dir = "output";
@@ -120,113 +142,120 @@ int main(int argc, char** argv) {
 
   // Options every command that reads agreements shares.
   auto review_options = [&](CLI::App* cmd) {
-    cmd->add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
+    cmd->add_option("--date", date, h("common.date"));
     // One rule per option (repeat the option for more): a list would swallow the files
     // after it ("okgen check --ignore lix-high avtal.xml" would name no file).
-    cmd->add_option("--error", as_error, "Behandla regeln som fel (kan upprepas)")->allow_extra_args(false);
-    cmd->add_option("--warning", as_warning, "Behandla regeln som varning (kan upprepas)")->allow_extra_args(false);
-    cmd->add_option("--info", as_info, "Behandla regeln som upplysning (kan upprepas)")->allow_extra_args(false);
-    cmd->add_option("--ignore", ignored, "Hoppa över regeln (kan upprepas)")->allow_extra_args(false);
-    cmd->add_option("--config", config, "Inställningsfil (standard: okgen.conf i mappen eller närmaste föräldermapp)");
-    cmd->add_flag("-q,--quiet", quiet, "Skriv bara ut fel och varningar");
-    cmd->add_flag("--final", final_check,
-                  "Lokala överenskommelser inför beslut: obesvarade frågor och saknade avsnitt är fel");
+    cmd->add_option("--error", as_error, h("common.error"))->allow_extra_args(false);
+    cmd->add_option("--warning", as_warning, h("common.warning"))->allow_extra_args(false);
+    cmd->add_option("--info", as_info, h("common.info"))->allow_extra_args(false);
+    cmd->add_option("--ignore", ignored, h("common.ignore"))->allow_extra_args(false);
+    cmd->add_option("--config", config, h("common.config"));
+    cmd->add_flag("-q,--quiet", quiet, h("common.quiet"));
+    cmd->add_flag("--final", final_check, h("common.final"));
   };
 
-  auto* build = app.add_subcommand("build", "Bygg överenskommelser till HTML och PDF, med förteckning och kontrollrapport");
-  build->add_option("paths", paths, "Filer eller mappar att bygga (standard: content)");
-  build->add_option("-o,--output", output_dir, "Mapp för resultatet (standard: output)");
-  build->add_option("--format", format_list, "Format, kommaseparerade: html, pdf, docx (Word), layout (PDF-layouten som text) (standard: html,pdf)")
-      ->check([](const std::string& v) -> std::string {
+  auto* build = app.add_subcommand("build", h("command.build"));
+  build->add_option("paths", paths, h("build.paths"));
+  build->add_option("-o,--output", output_dir, h("build.output"));
+  build->add_option("--format", format_list, h("build.format"))
+      ->check([&h](const std::string& v) -> std::string {
         for (const auto& f : okgen::util::split(v, ',')) {
           const auto& known = okgen::known_formats();
-          if (std::find(known.begin(), known.end(), f) == known.end()) return "okänt format \"" + f + "\" (html, pdf, docx, layout)";
+          if (std::find(known.begin(), known.end(), f) == known.end()) {
+            return okgen::text::render(h("build.format-unknown"), okgen::text::Value{}.set("format", f), okgen::text::Escape::none);
+          }
         }
         return {};
       });
-  build->add_flag("--keep-going", keep_going, "Bygg felfria överenskommelser även om andra har fel");
+  build->add_flag("--keep-going", keep_going, h("build.keep-going"));
   // A build reuses what the last one into the same folder made of unchanged files
   // (docs/incremental-build.md); --full makes everything again.
   bool build_full = false;
-  build->add_flag("--full", build_full, "Bygg om allt, även överenskommelser som inte har ändrats sedan förra bygget");
+  build->add_flag("--full", build_full, h("build.full"));
   // Reading git history costs a helper process per repository: build skips it unless asked
   // (check always compares, which is where the finding matters).
   bool build_git = false;
-  build->add_flag("--git", build_git,
-                  "Jämför också med git som check gör: ändringar sedan senaste incheckning utan ny rad i versionshistoriken");
+  build->add_flag("--git", build_git, h("build.git"));
   review_options(build);
 
-  auto* check = app.add_subcommand("check", "Granska överenskommelser (XML, eller text/Markdown) utan att bygga");
-  check->add_option("paths", paths, "Filer eller mappar att granska (standard: content)");
-  check->add_option("--format", report_format, "Rapportformat: text (standard), json, sarif, html")
+  auto* check = app.add_subcommand("check", h("command.check"));
+  check->add_option("paths", paths, h("check.paths"));
+  check->add_option("--format", report_format, h("check.format"))
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
-  check->add_option("-o,--output", output_file, "Skriv rapporten till fil (standard: skärmen)");
-  check->add_option("--fail-on", fail_on, "Lägsta nivå som ger slutkod 1: error (standard) eller warning")
+  check->add_option("-o,--output", output_file, h("check.output"));
+  check->add_option("--fail-on", fail_on, h("check.fail-on"))
       ->check(CLI::IsMember({"error", "warning"}));
   review_options(check);
 
-  auto* calendar = app.add_subcommand("calendar", "Exportera viktiga datum (giltighet, uppsägning, översyn, uppföljning) som iCalendar");
-  calendar->add_option("paths", paths, "Filer eller mappar (standard: content)");
-  calendar->add_option("-o,--output", output_file, "Skriv kalendern till fil (standard: skärmen)");
+  auto* calendar = app.add_subcommand("calendar", h("command.calendar"));
+  calendar->add_option("paths", paths, h("calendar.paths"));
+  calendar->add_option("-o,--output", output_file, h("calendar.output"));
   review_options(calendar);
 
-  auto* rules = app.add_subcommand("rules", "Visa alla regler med id, allvarlighetsgrad och beskrivning");
+  auto* rules = app.add_subcommand("rules", h("command.rules"));
   std::string rules_format = "text";
-  rules->add_option("--format", rules_format, "text (standard) eller markdown (docs/rules.md)")
+  rules->add_option("--format", rules_format, h("rules.format"))
       ->check(CLI::IsMember({"text", "markdown"}));
 
-  auto* local = app.add_subcommand("local", "Lokala överenskommelser");
+  auto* local = app.add_subcommand("local", h("command.local"));
   local->require_subcommand(1);
-  auto* init = local->add_subcommand("init", "Skapa en kommuns lokala överenskommelse från mallen och den regionala");
+  auto* init = local->add_subcommand("init", h("command.local-init"));
   std::string init_region;
   std::vector<std::string> init_municipalities;
   bool init_all = false, init_force = false;
   std::string content_dir = "content";
-  init->add_option("--region", init_region, "Regionen, till exempel Dalarna eller \"Region Dalarna\"")->required();
-  auto* muni_opt = init->add_option("--municipality", init_municipalities, "Kommunen, till exempel Falun (kan upprepas)");
-  auto* all_opt = init->add_flag("--all", init_all, "Alla kommuner i regionen som saknar en lokal överenskommelse");
+  init->add_option("--region", init_region, h("local-init.region"))->required();
+  auto* muni_opt = init->add_option("--municipality", init_municipalities, h("local-init.municipality"));
+  auto* all_opt = init->add_flag("--all", init_all, h("local-init.all"));
   muni_opt->excludes(all_opt);
-  init->add_flag("--force", init_force, "Skriv över en befintlig fil");
-  init->add_option("--content", content_dir, "Mappen med överenskommelserna (standard: content)");
-  init->add_option("--date", date, "Datum för utkastet (ÅÅÅÅ-MM-DD, standard: i dag)");
-  auto* accept = local->add_subcommand(
-      "accept", "Markera att lokala texter är genomlästa mot den ändrade regionala texten (skriver based-on)");
+  init->add_flag("--force", init_force, h("local-init.force"));
+  init->add_option("--content", content_dir, h("local-init.content"));
+  init->add_option("--date", date, h("local-init.date"));
+  auto* accept = local->add_subcommand("accept", h("command.local-accept"));
   std::string accept_file;
   std::vector<std::string> accept_sections;
   bool accept_all = false;
-  accept->add_option("file", accept_file, "Den lokala överenskommelsen, till exempel content/dalarna/local/falun.xml")->required();
-  auto* accept_ids = accept->add_option("sections", accept_sections, "Id för de regionala avsnitten (som okgen check visar)");
-  auto* accept_every = accept->add_flag("--all", accept_all, "Alla avsnitt vars regionala text har ändrats");
+  accept->add_option("file", accept_file, h("local-accept.file"))->required();
+  auto* accept_ids = accept->add_option("sections", accept_sections, h("local-accept.sections"));
+  auto* accept_every = accept->add_flag("--all", accept_all, h("local-accept.all"));
   accept_ids->excludes(accept_every);
 
-  auto* diff_cmd = app.add_subcommand("diff", "Visa vad som ändrats mellan två versioner av en överenskommelse (ändringsbilaga)");
+  auto* diff_cmd = app.add_subcommand("diff", h("command.diff"));
   std::string diff_old, diff_new, diff_format;
-  diff_cmd->add_option("old", diff_old, "Den gamla versionen: en fil, eller REVISION:FIL ur git (till exempel HEAD~1:content/dalarna/regional.xml)")->required();
-  diff_cmd->add_option("new", diff_new, "Den nya versionen, på samma sätt")->required();
-  diff_cmd->add_option("--format", diff_format, "text (standard), html, json, pdf (ändringsbilaga att bifoga beslutet) eller docx (den nya versionen med spårade ändringar i Word)")->check(CLI::IsMember({"text", "html", "json", "pdf", "docx"}));
-  diff_cmd->add_option("-o,--output", output_file, "Skriv till fil (standard: skärmen)");
-  diff_cmd->add_option("--date", date, "docx: giltighetens status per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
+  diff_cmd->add_option("old", diff_old, h("diff.old"))->required();
+  diff_cmd->add_option("new", diff_new, h("diff.new"))->required();
+  diff_cmd->add_option("--format", diff_format, h("diff.format"))->check(CLI::IsMember({"text", "html", "json", "pdf", "docx"}));
+  diff_cmd->add_option("-o,--output", output_file, h("diff.output"));
+  diff_cmd->add_option("--date", date, h("diff.date"));
 
-  auto* import_cmd = app.add_subcommand("import", "Gör en befintlig överenskommelse (Word .docx, LibreOffice .odt, text eller Markdown) till okgens XML-format");
+  auto* import_cmd = app.add_subcommand("import", h("command.import"));
   std::string import_file, import_output, import_region;
   bool import_force = false;
-  import_cmd->add_option("file", import_file, "Dokumentet att importera")->required();
-  import_cmd->add_option("-o,--output", import_output, "Filen att skriva (standard: content/<region>/regional.xml)");
-  import_cmd->add_option("--region", import_region, "Regionen, om texten inte säger den (till exempel Dalarna)");
-  import_cmd->add_flag("--force", import_force, "Ersätt en befintlig fil");
-  import_cmd->add_option("--date", date, "Datum som importen bedömer texten per (ÅÅÅÅ-MM-DD, standard: i dag)");
+  import_cmd->add_option("file", import_file, h("import.file"))->required();
+  import_cmd->add_option("-o,--output", import_output, h("import.output"));
+  import_cmd->add_option("--region", import_region, h("import.region"));
+  import_cmd->add_flag("--force", import_force, h("import.force"));
+  import_cmd->add_option("--date", date, h("import.date"));
 
   // okgen serve is a program of its own (build/okgen-serve): only it loads the HTTP library.
-  auto* serve = app.add_subcommand("serve", "Arbetsyta i webbläsaren: förhandsvisning medan du skriver, granskning, frågeformulär (okgen serve --help)");
+  auto* serve = app.add_subcommand("serve", h("command.serve"));
   serve->prefix_command();
   serve->set_help_flag();  // --help goes to okgen-serve
 
-  auto* revise = app.add_subcommand("revise", "Påbörja en ny version: nytt versionsnummer och en ny rad i versionshistoriken");
+  auto* revise = app.add_subcommand("revise", h("command.revise"));
   std::string revise_file, revise_version;
-  revise->add_option("file", revise_file, "Överenskommelsen (XML)")->required();
-  revise->add_option("--version", revise_version, "Det nya versionsnumret, till exempel 5.1")->required();
-  revise->add_option("--date", date, "Datum för raden (ÅÅÅÅ-MM-DD, standard: i dag)");
+  revise->add_option("file", revise_file, h("revise.file"))->required();
+  revise->add_option("--version", revise_version, h("revise.version"))->required();
+  revise->add_option("--date", date, h("revise.date"));
 
+  const std::function<void(CLI::App*)> localise = [&](CLI::App* cmd) {
+    if (cmd->get_help_ptr()) cmd->get_help_ptr()->group(cli11("Options"));
+    for (auto* sub : cmd->get_subcommands({})) {
+      sub->group(cli11("Subcommands"));
+      localise(sub);
+    }
+  };
+  localise(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

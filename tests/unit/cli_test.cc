@@ -29,6 +29,28 @@ TEST_CASE("help and version", "[cli]") {
   CHECK(contains(out, "--keep-going"));
 }
 
+TEST_CASE("help in the language of --lang, CLI11's headings included", "[cli]") {
+  std::string sv, en, sub;
+  CHECK(run(okgen_cmd("--help"), &sv) == 0);
+  for (const char* heading : {"Användning:", "Alternativ:", "Kommandon:", "Exempel:", "Slutkoder:"}) CHECK(contains(sv, heading));
+  CHECK_FALSE(contains(sv, "Options:"));
+  CHECK_FALSE(contains(sv, "Subcommands:"));
+  CHECK(run(okgen_cmd("--lang en --help"), &en) == 0);
+  for (const char* heading : {"Usage:", "Options:", "Subcommands:", "Examples:", "Exit codes:"}) CHECK(contains(en, heading));
+  CHECK(contains(en, "Build agreements into HTML and PDF"));
+  CHECK_FALSE(contains(en, "Alternativ"));
+  CHECK_FALSE(contains(en, "Bygg överenskommelser"));
+  // A nested command and its help flag, and a usage error, in English too.
+  CHECK(run(okgen_cmd("--lang=en local init --help"), &sub) == 0);
+  CHECK(contains(sub, "Show this help and exit"));
+  CHECK(contains(sub, "The municipality, for example Falun"));
+  CHECK(run(okgen_cmd("--lang en build --format odt"), &sub) == 2);
+  CHECK(contains(sub, "unknown format \"odt\""));
+  CHECK(run(okgen_cmd("build --format odt"), &sub) == 2);
+  CHECK(contains(sub, "okänt format \"odt\""));
+  CHECK(contains(sub, "Skriv okgen --help"));
+}
+
 TEST_CASE("usage errors exit 2", "[cli]") {
   std::string out;
   CHECK(run(okgen_cmd(""), &out) == 2);
