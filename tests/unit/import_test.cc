@@ -15,6 +15,7 @@
 #include "review/checker.h"
 #include "review/text_check.h"
 #include "support/test_support.h"
+#include "util/text.h"
 #include "util/zip_writer.h"
 
 using namespace okgen;
@@ -304,4 +305,46 @@ TEST_CASE("checking an imported agreement gives the verdicts of checking its tex
       CHECK(review::to_string(from_xml.coverage[i].status) == std::string(review::to_string(from_text.coverage[i].status)));
     }
   }
+}
+
+TEST_CASE("Markdown keeps its emphasis, code, links and hard breaks; unsafe links keep their words", "[import]") {
+  const std::string md =
+      "# Överenskommelse om samverkan\n\nRegion Dalarna och Falu kommun.\n\n## Inledning\n\n"
+      "Detta är **viktigt** och *betonat*, med `kod`\növer två rader och [en länk](https://example.org/a).\n\n"
+      "- en punkt med __fetstil__\n- [farlig](javascript:alert(1)) länk\n\n"
+      "Rad ett  \nrad två.\n";
+  const ReadResult r = read_text("a.md", md, true);
+  REQUIRE(r.doc);
+  const Imported& d = doc_of(r);
+  bool bold = false, italic = false, link = false, breaks = false, unsafe = false;
+  for (const auto& b : d.blocks) {
+    for (const auto& run : b.runs) {
+      bold = bold || (run.bold && run.text == "viktigt");
+      italic = italic || (run.italic && run.text == "betonat");
+      link = link || (run.href == "https://example.org/a" && run.text == "en länk");
+      breaks = breaks || run.kind == Run::Kind::line_break;
+      unsafe = unsafe || run.href.find("javascript") != std::string::npos;
+    }
+  }
+  CHECK(bold);
+  CHECK(italic);
+  CHECK(link);
+  CHECK(breaks);
+  CHECK_FALSE(unsafe);
+  // Written out and loaded back: the Markdown body holds the marks, not escaped asterisks.
+  ImportSummary s;
+  WriteOptions wo;
+  wo.source = "a.md";
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  // (a code span keeps its words; agreements have no code to mark)
+  CHECK(contains(xml, "Detta är **viktigt** och *betonat*, med kod över två rader och [en länk](https://example.org/a)."));
+  CHECK(contains(xml, "- en punkt med **fetstil**"));
+  CHECK(contains(xml, "farlig länk"));
+  CHECK_FALSE(contains(xml, "\\*"));
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  INFO(util::join(loaded.findings(), "\n"));
+  CHECK(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
 }

@@ -2,16 +2,76 @@
 // (review/text_document.h): running headers, footers, page numbers and the table of
 // contents are dropped, words hyphenated at a line end joined, headings found by their
 // numbering or Markdown marks. What is left is headings, paragraphs and list items.
+#include <cmark.h>
+
+#include <algorithm>
+#include <memory>
 #include <regex>
 
 #include "import/readers.h"
 #include "review/text_document.h"
+#include "util/text.h"
+#include "util/url.h"
 
 namespace okgen::import {
+namespace {
+
+// Inline Markdown as cmark reads it: **bold**, *italic*, `code`, links and hard breaks
+// become runs with their marks (the text checker's reading keeps only the words).
+void inline_runs(cmark_node* parent, bool bold, bool italic, const std::string& href, Runs& out) {
+  for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+    const char* lit = cmark_node_get_literal(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE: out.push_back(text_run(lit ? lit : "", bold, italic, href)); break;
+      case CMARK_NODE_SOFTBREAK: out.push_back(text_run(" ", bold, italic, href)); break;
+      case CMARK_NODE_LINEBREAK: out.push_back(break_run()); break;
+      case CMARK_NODE_EMPH: inline_runs(n, bold, true, href, out); break;
+      case CMARK_NODE_STRONG: inline_runs(n, true, italic, href, out); break;
+      case CMARK_NODE_LINK: {
+        const char* url = cmark_node_get_url(n);
+        inline_runs(n, bold, italic, util::safe_href(url ? url : ""), out);  // an unsafe target keeps its words
+        break;
+      }
+      default: inline_runs(n, bold, italic, href, out); break;
+    }
+  }
+}
+
+// The runs of a Markdown paragraph or list item from its own lines in the file; empty when
+// cmark does not read them as one paragraph (the caller then keeps the plain reading).
+Runs markdown_runs(const std::vector<std::string>& lines, int first, int last, const std::regex& item_marker) {
+  if (first < 1 || last < first || static_cast<std::size_t>(last) > lines.size()) return {};
+  std::string raw;
+  for (int l = first; l <= last; ++l) {
+    std::string line = lines[static_cast<std::size_t>(l - 1)];
+    if (l == first) line = std::regex_replace(line, item_marker, "", std::regex_constants::format_first_only);
+    raw += line + "\n";
+  }
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parse_document(raw.data(), raw.size(), CMARK_OPT_DEFAULT),
+                                                              cmark_node_free);
+  cmark_node* para = doc ? cmark_node_first_child(doc.get()) : nullptr;
+  if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || cmark_node_next(para)) return {};
+  Runs runs;
+  inline_runs(para, false, false, "", runs);
+  return runs;
+}
+
+}  // namespace
 
 ReadResult read_text(const std::string& path, const std::string& data, bool markdown) {
   ReadResult r;
   const review::TextDocument doc = review::read_text_document(path, data);
+  // The file's lines as written (the reading above drops emphasis marks), numbered alike.
+  std::vector<std::string> raw_lines;
+  if (markdown) {
+    for (auto l : util::split(data, '\n')) {
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
+      raw_lines.push_back(std::move(l));
+    }
+  }
   Imported out;
   out.format = markdown ? "markdown" : "text";
   out.title = doc.title;
@@ -54,18 +114,12 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
       std::smatch mt;
       if (std::regex_search(text, mt, kItem) && mt.position(0) == 0) text = text.substr(static_cast<std::size_t>(mt.length(0)));
     }
-    // Markdown links stay links; other inline marks stay text (they are escaped).
-    static const std::regex kLink(R"(\[([^\]]+)\]\(((?:https?://|mailto:|tel:)[^)\s]+)\))");
-    std::size_t at = 0;
+    // Markdown: emphasis, code and links from the unit's own lines, read by cmark.
     if (markdown) {
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), kLink); it != std::sregex_iterator(); ++it) {
-        const auto& link = *it;
-        if (static_cast<std::size_t>(link.position(0)) > at) b.runs.push_back(text_run(text.substr(at, static_cast<std::size_t>(link.position(0)) - at)));
-        b.runs.push_back(text_run(link[1].str(), false, false, link[2].str()));
-        at = static_cast<std::size_t>(link.position(0) + link.length(0));
-      }
+      const int last = u.anchors.empty() ? line : u.anchors.back().second.line;
+      b.runs = markdown_runs(raw_lines, line, last, kItem);
     }
-    if (at < text.size()) b.runs.push_back(text_run(text.substr(at)));
+    if (b.runs.empty()) b.runs.push_back(text_run(text));
     out.blocks.push_back(std::move(b));
   }
   r.doc = std::move(out);
