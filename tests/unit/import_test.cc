@@ -348,3 +348,29 @@ TEST_CASE("Markdown keeps its emphasis, code, links and hard breaks; unsafe link
   CHECK(loaded.agreement);
   CHECK_FALSE(loaded.sink.has_errors());
 }
+
+TEST_CASE("the decision the text states becomes <decision> in the imported metadata", "[import]") {
+  const std::string text =
+      "Överenskommelse om samverkan kring personer med psykisk funktionsnedsättning\n\n1. Inledning\n\n"
+      "Region Dalarna och Falu kommun samverkar. Den tidigare överenskommelsen antogs av landstingsstyrelsen "
+      "2015-03-01.\n\n2. Beslut\n\nÖverenskommelsen beslutades av Regionala samverkansrådet den 12 mars 2026.\n";
+  const ReadResult r = read_text("a.txt", text, false);
+  REQUIRE(r.doc);
+  ImportSummary s;
+  WriteOptions wo;
+  wo.source = "a.txt";
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(*r.doc, wo, test::resources(), s);
+  CHECK(contains(xml, "<decision body=\"Regionala samverkansrådet\" date=\"2026-03-12\"/>"));
+  CHECK(std::find(s.metadata.begin(), s.metadata.end(), "decision") != s.metadata.end());
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  REQUIRE(loaded.agreement->meta.decision);
+  CHECK(loaded.agreement->meta.decision->body == "Regionala samverkansrådet");
+  // No decision stated: no element, nothing invented.
+  const ReadResult none = read_text("b.txt", "Överenskommelse om samverkan\n\n1. Inledning\n\nRegion Dalarna samverkar.\n", false);
+  REQUIRE(none.doc);
+  ImportSummary s2;
+  CHECK_FALSE(contains(write_agreement(*none.doc, wo, test::resources(), s2), "<decision"));
+}

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
 #include "local/init.h"
+#include "review/text_decision.h"
 #include "review/check_options.h"
 #include "review/text_check.h"
 #include "review/text_validity.h"
@@ -370,6 +372,11 @@ class Writer {
       version_ = label("missing.version");
       s_.missing.push_back("version");
     }
+    // The decision: who decided it and when, as a sentence or the cover page's labels say.
+    if (auto d = review::read_decision(all, o_.as_of)) {
+      decision_ = *d;
+      s_.metadata.push_back("decision");
+    }
     // Parties: the region, and the municipalities of that region the text names.
     // "Falu kommun", "Malung-Sälens kommun": names as the text writes them, through the
     // registry's own reading of such names.
@@ -477,6 +484,9 @@ class Writer {
     x += "    <region>" + xml_escape(region_) + "</region>\n";
     x += "    <version>" + xml_escape(version_) + "</version>\n";
     if (!diarienummer_.empty()) x += "    <diarienummer>" + xml_escape(diarienummer_) + "</diarienummer>\n";
+    if (decision_) {
+      x += "    <decision body=\"" + xml_escape(decision_->body) + "\" date=\"" + decision_->date.iso() + "\"/>\n";
+    }
     x += "    <parties>\n";
     std::string code;
     if (!municipalities_.empty()) code = municipalities_.front()->code.substr(0, 2);
@@ -562,6 +572,7 @@ class Writer {
   std::set<std::string> ids_;
   std::string text_;  ///< the imported text as the checker read it (numbered headings, paragraphs)
   std::string pool_, title_, region_, version_, diarienummer_;
+  std::optional<review::TextDecision> decision_;
   std::string first_origin_ = "-";  ///< the preface section's origin, when there is one
   std::vector<const data::Municipality*> municipalities_;
   std::map<const data::Municipality*, std::string> party_names_;

@@ -1,0 +1,128 @@
+// Reading a decision from text (see text_decision.h).
+#include "review/text_decision.h"
+
+#include <regex>
+#include <vector>
+
+#include "review/text_dates.h"
+#include "util/text.h"
+
+namespace okgen::review {
+namespace {
+
+// Past forms of the verbs a decision is stated with ("ska beslutas" is not one).
+const std::regex& verb() {
+  static const std::regex re(
+      R"(\b(beslutad|beslutade|beslutades|beslutats|beslutat|fastställd|fastställdes|fastställts|antagen|antogs|antagits|godkänd|godkändes|godkänts)\b)");
+  return re;
+}
+
+// The body: a phrase naming a board, committee, council or group ("regionstyrelsen",
+// "Länsledningsgruppen för psykiatri", "kommunfullmäktige i Falun").
+const std::regex& forum() {
+  static const std::regex re(
+      R"((styrelse|nämnd|fullmäktige|råd|ledningsgrupp|ledning|beredning|direktion|utskott|forum|grupp|presidi|delegation))");
+  return re;
+}
+
+// Where a body's name ends: a date, a clause boundary, "den 3 maj", "i april".
+const std::regex& stop() {
+  static const std::regex re(
+      R"(\s+(den|på|vid sammanträde|genom|samt|och respektive|med)\b|\s*[,.;:(]|\s+\d|\s+(i\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)");
+  return re;
+}
+
+// The phrase after "av"/"i" up to the date, a clause boundary or the end of the sentence.
+std::string body_after(const std::string& s, std::size_t from) {
+  static const std::regex by(R"(^\s*(?:har\s+)?(?:av|i|vid)\s+)");
+  std::smatch m;
+  const std::string rest = s.substr(from);
+  if (!std::regex_search(rest, m, by)) return {};
+  std::string body = rest.substr(static_cast<std::size_t>(m.length(0)));
+  std::smatch e;
+  if (std::regex_search(body, e, stop())) body = body.substr(0, static_cast<std::size_t>(e.position(0)));
+  body = std::string(util::trim(body));
+  const std::size_t words = util::word_count(body);
+  if (words == 0 || words > 8 || !std::regex_search(util::lower_sv(body), forum())) return {};
+  return body;
+}
+
+struct Candidate {
+  std::string body;
+  util::PartialDate date;
+};
+
+}  // namespace
+
+std::optional<TextDecision> read_decision(const std::string& text, const util::Date& as_of) {
+  // Sentences: a line, cut after ". " before a capital or a digit.
+  std::vector<std::string> sentences;
+  static const std::regex cut(R"([.;]\s+(?=[A-ZÅÄÖ0-9]))");
+  for (const auto& line : util::split(text, '\n')) {
+    std::string l(util::trim(line));
+    std::size_t at = 0;
+    for (auto it = std::sregex_iterator(l.begin(), l.end(), cut); it != std::sregex_iterator(); ++it) {
+      sentences.push_back(l.substr(at, static_cast<std::size_t>(it->position(0)) + 1 - at));
+      at = static_cast<std::size_t>(it->position(0) + it->length(0));
+    }
+    if (at < l.size()) sentences.push_back(l.substr(at));
+  }
+  std::optional<Candidate> best;
+  auto consider = [&](const std::string& body, const FoundDate& d) {
+    if (body.empty() || as_of < d.date) return;
+    util::PartialDate pd;
+    pd.date = d.date;
+    pd.precision = d.day_known ? util::PartialDate::Precision::day : util::PartialDate::Precision::month;
+    if (!best || best->date.date < pd.date) best = Candidate{body, pd};
+  };
+  // Labels on a cover page, each on its own line: the body and the date may be apart.
+  static const std::regex body_label(R"(^(beslutad av|beslutande( organ)?|beslutsinstans|fastställd av|antagen av|godkänd av)\s*:\s*(.+)$)");
+  static const std::regex date_label(R"(^(beslutsdatum|beslutad|fastställd|antagen|godkänd)( den| datum)?\s*:)");
+  std::string label_body;
+  std::optional<FoundDate> label_date;
+  for (const auto& s : sentences) {
+    const std::string lower = util::lower_sv(s);
+    std::smatch m;
+    if (std::regex_search(lower, m, body_label)) {
+      // "Fastställd av: Regionalt samverkansråd Blekinge, 2022-05-20": the body up to a
+      // clause boundary or the date, and the date when the line gives one.
+      std::string b = s.substr(static_cast<std::size_t>(m.position(3)));
+      std::smatch e;
+      if (std::regex_search(b, e, stop())) b = b.substr(0, static_cast<std::size_t>(e.position(0)));
+      b = std::string(util::trim(b));
+      if (std::regex_search(util::lower_sv(b), forum()) && util::word_count(b) <= 8) label_body = b;
+      const DateScan scan = scan_dates(s);
+      if (!scan.dates.empty()) label_date = scan.dates.front();
+      continue;
+    }
+    if (std::regex_search(lower, m, date_label)) {
+      const DateScan scan = scan_dates(s);
+      if (!scan.dates.empty()) label_date = scan.dates.front();
+      continue;
+    }
+    // A sentence: verb, body, date (in either order around the body).
+    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), verb()); it != std::sregex_iterator(); ++it) {
+      const std::size_t after = static_cast<std::size_t>(it->position(0) + it->length(0));
+      const std::string body = body_after(s, after);
+      if (body.empty()) continue;
+      const DateScan scan = scan_dates(s);
+      if (scan.dates.empty()) continue;
+      // The date nearest the verb: sentences name one decision.
+      const FoundDate* nearest = &scan.dates.front();
+      auto distance = [&](const FoundDate& d) {
+        const auto p = static_cast<long>(it->position(0));
+        return std::labs(static_cast<long>(d.begin) - p);
+      };
+      for (const auto& d : scan.dates) {
+        if (distance(d) < distance(*nearest)) nearest = &d;
+      }
+      consider(body, *nearest);
+      break;
+    }
+  }
+  if (!label_body.empty() && label_date) consider(label_body, *label_date);
+  if (!best) return std::nullopt;
+  return TextDecision{best->body, best->date};
+}
+
+}  // namespace okgen::review
