@@ -25,6 +25,11 @@ build-bench/bench/okgen_bench time "$work"
 echo "== okgen diff"
 build-bench/bench/okgen_bench diff "$work/diff"
 
+echo "== okgen import (a 30-page Word document)"
+build-bench/bench/okgen_bench import "$work/import"
+/usr/bin/time -f "okgen import of that DOCX, whole process: %e s, %M KB" build-bench/okgen import "$work/import/agreement.docx" \
+  --region Dalarna -o "$work/import/cli.xml" --force --date 2026-11-23 2>&1 >/dev/null | tail -1
+
 echo "== command line, whole corpus (wall time, peak memory)"
 find "$work/content" -mindepth 2 -maxdepth 2 -name local -type d -exec rm -rf {} +
 start=$(date +%s.%N)

@@ -256,11 +256,10 @@ class Writer {
       }
       s.last_line = line;
     }
-    text_ = text;
     diag::DiagnosticSink ignored;
     review::CheckOptions co;
     co.as_of = o_.as_of;
-    const review::CheckReport report = review::check_text("import", text, res_.data, co, ignored);
+    const review::CheckReport report = review::check_text("import", text, res_.data, co, ignored, &validity_read_);
     for (const auto& a : report.coverage) {
       if (a.status == review::Coverage::missing || a.toc_only) continue;
       std::set<Section*> where;
@@ -284,10 +283,7 @@ class Writer {
   // contradiction) becomes <validity> in the section that states it; the sentence stays in
   // the text, and a prompt says the two now say the same thing.
   void validity() {
-    const review::TextDocument doc = review::read_text_document("import", text_);
-    std::vector<review::DateScan> scans;
-    for (const auto& sentence : doc.sentences) scans.push_back(review::scan_dates(sentence.text));
-    const review::TextValidity tv = review::read_validity(doc, scans, res_.data, o_.as_of);
+    const review::TextValidity& tv = validity_read_;  // as covers() had the checker read it
     if (!tv.validity || !tv.start_stated || tv.contradiction) return;
     const model::Validity& v = *tv.validity;
     if (!v.end && !v.until_further_notice) return;
@@ -570,9 +566,9 @@ class Writer {
   std::map<std::string, std::string> note_ids_;
   std::vector<Section> sections_;
   std::set<std::string> ids_;
-  std::string text_;  ///< the imported text as the checker read it (numbered headings, paragraphs)
   std::string pool_, title_, region_, version_, diarienummer_;
   std::optional<review::TextDecision> decision_;
+  review::TextValidity validity_read_;
   std::string first_origin_ = "-";  ///< the preface section's origin, when there is one
   std::vector<const data::Municipality*> municipalities_;
   std::map<const data::Municipality*, std::string> party_names_;

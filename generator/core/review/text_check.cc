@@ -348,7 +348,7 @@ std::string missing_facets(const AreaCoverage& c, bool english) {
 }  // namespace
 
 CheckReport check_text(const std::string& path, const std::string& text, const data::ReferenceData& data,
-                       const CheckOptions& options, diag::DiagnosticSink& sink) {
+                       const CheckOptions& options, diag::DiagnosticSink& sink, TextValidity* validity_read) {
   CheckReport r;
   r.source = path;
   r.kind = "text";
@@ -365,6 +365,7 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
 
   // Validity and the date the text speaks from.
   TextValidity tv = read_validity(doc, scans, data, options.as_of);
+  if (validity_read) *validity_read = tv;
   DocumentDate dated = document_date_of(doc, scans, data, tv);
   if (tv.validity && !tv.start_stated) {
     // No start stated: the text speaks from its own date (never after its stated end).

@@ -23,8 +23,12 @@ struct TextHeading {
 /// Finds headings in text (exposed for tests).
 std::vector<TextHeading> find_headings(const std::vector<std::string>& lines);
 
-/// Checks a plain-text or Markdown agreement. `display_path` names it in findings.
+struct TextValidity;
+
+/// Checks a plain-text or Markdown agreement. `display_path` names it in findings. With
+/// `validity_read`, also hands back the validity clause as read, before the text's date
+/// completes it (okgen import turns it into <validity> without reading the text again).
 CheckReport check_text(const std::string& display_path, const std::string& text, const data::ReferenceData& data,
-                       const CheckOptions& options, diag::DiagnosticSink& sink);
+                       const CheckOptions& options, diag::DiagnosticSink& sink, TextValidity* validity_read = nullptr);
 
 }  // namespace okgen::review

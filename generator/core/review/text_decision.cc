@@ -60,6 +60,14 @@ std::optional<TextDecision> read_decision(const std::string& text, const util::D
   static const std::regex cut(R"([.;]\s+(?=[A-ZÅÄÖ0-9]))");
   for (const auto& line : util::split(text, '\n')) {
     std::string l(util::trim(line));
+    // Only lines with a decision verb's stem are read further (regular expressions are slow,
+    // and an agreement has thousands of lines).
+    const std::string low = util::lower_sv(l);
+    if (low.find("beslut") == std::string::npos && low.find("fastst") == std::string::npos &&
+        low.find("antag") == std::string::npos && low.find("antog") == std::string::npos &&
+        low.find("godk") == std::string::npos) {
+      continue;
+    }
     std::size_t at = 0;
     for (auto it = std::sregex_iterator(l.begin(), l.end(), cut); it != std::sregex_iterator(); ++it) {
       sentences.push_back(l.substr(at, static_cast<std::size_t>(it->position(0)) + 1 - at));

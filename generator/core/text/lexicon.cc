@@ -2,6 +2,7 @@
 #include "text/lexicon.h"
 
 #include <set>
+#include <string_view>
 
 #include "util/fs.h"
 #include "util/text.h"
@@ -88,16 +89,24 @@ std::vector<std::string> Lexicon::concepts() const {
 bool Lexicon::element_matches(const Element& e, const Token& t) {
   switch (e.kind) {
     case Kind::word: {
+      // Every way to match needs the same first letter; most tokens differ there (this
+      // test runs for every token and every term of the checker's vocabulary).
+      if (!e.stem.empty() && !e.text.empty() && !t.stem.empty() && !t.text.empty() && t.stem[0] != e.stem[0] &&
+          t.text[0] != e.text[0] && t.text[0] != e.stem[0]) {
+        return false;
+      }
       if (t.stem == e.stem || t.text == e.text) return true;
       // Snowball's Swedish stemmer is light: it leaves "samarbetet" and "landstinget" whole.
       // The stem plus a regular inflection ending is the same word.
       if (!util::starts_with(t.text, e.stem) || e.stem.size() < 4) return false;
-      static const std::set<std::string> kEndings = {"", "a",  "e",   "n",   "t",   "s",    "en",   "et",  "na",
-                                                     "ns", "ts", "er", "ar", "or", "ens", "ets", "nas", "erna",
-                                                     "arna", "orna", "ernas", "arnas", "ornas", "ande", "ende", "at", "ad", "ade"};
-      return kEndings.count(t.text.substr(e.stem.size())) > 0;
+      static const std::set<std::string, std::less<>> kEndings = {
+          "", "a", "e", "n", "t", "s", "en", "et", "na", "ns", "ts", "er", "ar", "or", "ens", "ets", "nas", "erna",
+          "arna", "orna", "ernas", "arnas", "ornas", "ande", "ende", "at", "ad", "ade"};
+      return kEndings.count(std::string_view(t.text).substr(e.stem.size())) > 0;
     }
     case Kind::prefix:
+      if (e.text.empty()) return true;
+      if ((t.text.empty() || t.text[0] != e.text[0]) && (t.stem.empty() || t.stem[0] != e.text[0])) return false;
       return util::starts_with(t.text, e.text) || util::starts_with(t.stem, e.text);
     case Kind::suffix:
       return util::ends_with(t.stem, e.stem) || util::ends_with(t.text, e.text);
