@@ -316,6 +316,15 @@ struct Checker {
     }
   }
 
+  /// Every promise, in one call.
+  void all() {
+    margins();
+    orphans_and_widows();
+    headings_kept_with_next();
+    footnotes_with_first_reference();
+    table_headers_repeated();
+  }
+
   std::size_t checked_notes = 0;
   int continuation_pages = 0;
 };
@@ -335,11 +344,7 @@ TEST_CASE("layout promises hold on every page of every shipped agreement", "[pdf
   int continued = 0;
   for (const auto& d : docs) {
     Checker c(d);
-    c.margins();
-    c.orphans_and_widows();
-    c.headings_kept_with_next();
-    c.footnotes_with_first_reference();
-    c.table_headers_repeated();
+    c.all();
     INFO(report(c.problems));
     CHECK(c.problems.empty());
     pages += d.layout.pages.size();
@@ -355,11 +360,7 @@ TEST_CASE("layout promises hold on every page of every shipped agreement", "[pdf
 TEST_CASE("layout promises hold on stress documents", "[pdf][layout]") {
   for (const auto& d : stress_documents()) {
     Checker c(d);
-    c.margins();
-    c.orphans_and_widows();
-    c.headings_kept_with_next();
-    c.footnotes_with_first_reference();
-    c.table_headers_repeated();
+    c.all();
     INFO(report(c.problems));
     CHECK(c.problems.empty());
     if (d.name == "many-notes") CHECK(c.checked_notes == 90);
@@ -378,11 +379,7 @@ TEST_CASE("layout promise checks catch a broken page", "[pdf][layout]") {
   REQUIRE(d.layout.pages.size() >= 4);
   auto problems_of = [](const Laid& x) {
     Checker c(x);
-    c.margins();
-    c.orphans_and_widows();
-    c.headings_kept_with_next();
-    c.footnotes_with_first_reference();
-    c.table_headers_repeated();
+    c.all();
     return c.problems;
   };
   REQUIRE(problems_of(d).empty());
