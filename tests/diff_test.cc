@@ -12,6 +12,7 @@
 
 #include "diag/printer.h"
 #include "diff/agreement_diff.h"
+#include "diff/diff_command.h"
 #include "diff/word_diff.h"
 #include "render/report/diff_report.h"
 #include "review/checker.h"
@@ -414,4 +415,32 @@ TEST_CASE("diff: one change is said in the singular", "[diff]") {
   CHECK(contains(text, "1 ändrat avsnitt, 0 nya, 0 borttagna, 0 flyttade."));
   const std::string html = render::diff_html(d, test::resources());
   CHECK(contains(html, "<p>1 ändring: 1 ändrat avsnitt, 0 nya, 0 borttagna och 0 flyttade.</p>"));
+}
+
+// The command's flow as a library call (the CLI only parses and prints).
+TEST_CASE("diff: run_diff writes the asked format, returns text for the screen, refuses PDF without a file", "[diff]") {
+  const fs::path tmp = test::temp_dir("run-diff");
+  diff::DiffRequest r;
+  r.old_version = (test::source_dir() / kOld).string();
+  r.new_version = (test::source_dir() / kNew).string();
+  r.as_of = *util::Date::parse("2026-11-23");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto screen = diff::run_diff(r, test::resources(), sink, sources);
+  CHECK(screen.exit_code == 0);
+  CHECK(contains(screen.text, "[-ska få -]{+får +}"));
+  r.format = "html";
+  r.output = (tmp / "andringar.html").string();
+  auto file = diff::run_diff(r, test::resources(), sink, sources);
+  CHECK(file.exit_code == 0);
+  CHECK(file.text.empty());
+  CHECK(test::read(tmp / "andringar.html").rfind("<!DOCTYPE html>", 0) == 0);
+  r.format = "pdf";
+  r.output.clear();
+  auto refused = diff::run_diff(r, test::resources(), sink, sources);
+  CHECK(refused.needs_output);
+  CHECK(refused.exit_code == 2);
+  r.old_version = (tmp / "finns-inte.xml").string();
+  r.format = "text";
+  CHECK(diff::run_diff(r, test::resources(), sink, sources).exit_code == 2);
 }

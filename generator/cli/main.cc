@@ -9,16 +9,11 @@
 
 #include "diag/printer.h"
 #include "diag/rules.h"
-#include "diff/agreement_diff.h"
-#include "diff/redline_doc.h"
-#include "diff/redline_docx.h"
-#include "diff/versions.h"
+#include "diff/diff_command.h"
 #include "import/import.h"
-#include "render/pdf/pdf_writer.h"
 #include "load/agreement_loader.h"
 #include "local/accept.h"
 #include "local/init.h"
-#include "render/report/diff_report.h"
 #include "revise/revise.h"
 #include "okgen_version.h"
 #include "pipeline.h"
@@ -313,44 +308,24 @@ int main(int argc, char** argv) {
         std::cerr << "okgen: error: " << chosen.error << "\n";
         return okgen::kExitUsage;
       }
-      diff_format = chosen.format;
+      okgen::diff::DiffRequest dr;
+      dr.old_version = diff_old;
+      dr.new_version = diff_new;
+      dr.format = chosen.format;
+      dr.output = output_file;
+      dr.as_of = *as_of;
       okgen::diag::DiagnosticSink sink;
       okgen::diag::SourceRegistry sources;
-      okgen::load::LoadOptions lo = res.load_options();
-      auto old_a = okgen::diff::load_version(diff_old, lo, sink, sources);
-      auto new_a = okgen::diff::load_version(diff_new, lo, sink, sources);
+      const auto outcome = okgen::diff::run_diff(dr, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
-      if (!old_a || !new_a) return okgen::kExitUsage;
-      if (sink.has_errors()) return okgen::kExitFindings;
-      const auto d = okgen::diff::diff_agreements(*old_a, *new_a, res.labels);
-      if ((diff_format == "pdf" || diff_format == "docx") && (output_file.empty() || output_file == "-")) {
-        std::cerr << "okgen: error: --format " << diff_format << " behöver -o FIL." << diff_format << "\n";
-        return okgen::kExitUsage;
+      if (outcome.needs_output) {
+        std::cerr << "okgen: error: "
+                  << okgen::text::render(h("diff.needs-output"), okgen::text::Value{}.set("format", dr.format),
+                                         okgen::text::Escape::none)
+                  << "\n";
       }
-      if (diff_format == "docx") {
-        auto docx = okgen::diff::redline_docx(*old_a, *new_a, d, *as_of, res, sink, sources);
-        if (!docx) {
-          okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
-          return okgen::kExitFindings;
-        }
-        okgen::util::write_file_atomic(output_file, *docx);
-        return okgen::kExitOk;
-      }
-      if (diff_format == "pdf") {
-        auto writer = okgen::render::pdf::PdfWriter::create(res, sink, sources);
-        if (!writer) {
-          okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
-          return okgen::kExitFindings;
-        }
-        auto pdf = writer->render(okgen::diff::redline_doc(d, res), diff_new, sink);
-        okgen::util::write_file_atomic(output_file, pdf.pdf);
-        return okgen::kExitOk;
-      }
-      emit(diff_format == "html"   ? okgen::render::diff_html(d, res)
-           : diff_format == "json" ? okgen::render::diff_json(d, res)
-                                   : okgen::render::diff_text(d, res),
-           output_file);
-      return okgen::kExitOk;
+      std::cout << outcome.text;
+      return outcome.exit_code;
     }
     if (*revise) {
       okgen::diag::DiagnosticSink sink;
