@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <functional>
 #include <iostream>
 
+#include "cli_help.h"
 #include "diag/printer.h"
 #include "diag/rules.h"
 #include "diff/diff_command.h"
@@ -48,17 +48,6 @@ std::optional<okgen::util::Date> resolve_date(const std::string& given) {
   return okgen::util::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-// The value of `--NAME VALUE` or `--NAME=VALUE` among the arguments, before CLI11 parses
-// them: the help must be in the chosen language before the parser is built.
-std::string early_option(int argc, char** argv, const std::string& name, const std::string& fallback) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == name && i + 1 < argc) return argv[i + 1];
-    if (a.rfind(name + "=", 0) == 0) return a.substr(name.size() + 1);
-  }
-  return fallback;
-}
-
 // The examples, exit codes and documentation under --help (templates/cli [examples]).
 std::string help_footer(const okgen::text::Catalog& c) {
   std::string out = c.get("examples", "title") + "\n";
@@ -89,31 +78,11 @@ void emit(const std::string& text, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Help in the language of --lang (templates/cli/<lang>.txt), CLI11's headings too. Without
-  // the file the keys show ("[help.build]") and the resources error follows when a command runs.
-  const std::string help_lang = early_option(argc, argv, "--lang", "sv") == "en" ? "en" : "sv";
-  const fs::path help_root = early_option(argc, argv, "--resources", "").empty()
-                                 ? okgen::Resources::default_root()
-                                 : fs::path(early_option(argc, argv, "--resources", ""));
-  okgen::text::Catalog help_text;
-  try {
-    help_text = okgen::text::Catalog::load(help_root / "templates/cli" / (help_lang + ".txt"));
-  } catch (const std::exception&) {
-  }
-  const auto h = [&](const std::string& key) { return help_text.get("help", key); };
+  // Help in the language of --lang (templates/cli/<lang>.txt), CLI11's headings too.
+  const okgen::cli::Help h(argc, argv);
   CLI::App app{h("okgen")};
-  for (const auto& label : help_text.keys("cli11")) app.get_formatter()->label(label, help_text.get("cli11", label));
-  // CLI11 heads options and subcommands by their group, "Options" and "Subcommands" unless told.
-  const auto cli11 = [&](const std::string& word) {
-    const std::string* w = help_text.find("cli11", word);
-    return w ? *w : word;
-  };
-  app.option_defaults()->group(cli11("Options"));
-  app.footer(help_footer(help_text));
-  app.set_help_flag("-h,--help", h("okgen.help"));
-  app.failure_message([h](const CLI::App*, const CLI::Error& e) {
-    return "okgen: error: " + std::string(e.what()) + "\n" + h("okgen.more-help") + "\n";
-  });
+  h.prepare(app, h("okgen.help"), h("okgen.more-help"));
+  app.footer(help_footer(h.catalog()));
   app.set_version_flag("--version", std::string("okgen ") + OKGEN_VERSION, h("okgen.version"));
   app.require_subcommand(1);
 
@@ -243,14 +212,7 @@ int main(int argc, char** argv) {
   revise->add_option("--version", revise_version, h("revise.version"))->required();
   revise->add_option("--date", date, h("revise.date"));
 
-  const std::function<void(CLI::App*)> localise = [&](CLI::App* cmd) {
-    if (cmd->get_help_ptr()) cmd->get_help_ptr()->group(cli11("Options"));
-    for (auto* sub : cmd->get_subcommands({})) {
-      sub->group(cli11("Subcommands"));
-      localise(sub);
-    }
-  };
-  localise(&app);
+  h.finish(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

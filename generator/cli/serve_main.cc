@@ -17,15 +17,19 @@
 #include "serve/server.h"
 #include "serve/security.h"
 #include "serve/watcher.h"
+#include "cli_help.h"
 #include "serve/workspace.h"
 #include "util/fs.h"
 
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  CLI::App app{"okgen serve – arbetsyta i webbläsaren: förhandsvisning som uppdateras medan du skriver,\n"
-               "granskning, lokala överenskommelsers frågor som formulär och ändringar mot git."};
+  // Help in the language of --lang (templates/cli/<lang>.txt, [serve] and CLI11's headings).
+  const okgen::cli::Help h(argc, argv);
+  const auto t = [&](const std::string& key) { return h.catalog().get("serve", key); };
+  CLI::App app{t("description")};
   app.name("okgen serve");
+  h.prepare(app, h("okgen.help"), t("more-help"));
   std::string content = "content";
   int port = 8420;
   std::string host = "127.0.0.1";
@@ -34,16 +38,16 @@ int main(int argc, char** argv) {
   std::string resources_dir;
   std::string date;
   bool poll = std::getenv("OKGEN_SERVE_POLL") != nullptr;
-  app.add_option("content", content, "Mappen med överenskommelserna (standard: content)");
-  app.add_option("--port", port, "Porten (standard: 8420; 0 = valfri ledig port)")->check(CLI::Range(0, 65535));
-  app.add_option("--host", host, "Adressen att lyssna på (standard: 127.0.0.1, bara den här datorn)");
-  app.add_option("--token", token, "Åtkomstnyckel; krävs med --host för andra adresser (\"auto\": okgen väljer en)");
-  app.add_option("--lang", lang, "Språk för meddelanden: sv (standard) eller en")->check(CLI::IsMember({"sv", "en"}));
-  app.add_option("--resources", resources_dir, "Mapp med templates/, styles/ och data/ (standard: okgens källkod)");
-  app.add_option("--date", date, "Bedöm giltigheten per detta datum (ÅÅÅÅ-MM-DD, standard: i dag)");
-  app.add_flag("--poll", poll, "Titta efter ändrade filer genom att jämföra tider i stället för inotify");
-  app.footer("Avsluta med Ctrl-C. Dokumentation: docs/serve.md.\n"
-             "Slutkoder: 0 avslutad, 2 felaktigt kommando eller mapp som saknas, 3 porten kunde inte användas.");
+  app.add_option("content", content, t("content"));
+  app.add_option("--port", port, t("port"))->check(CLI::Range(0, 65535));
+  app.add_option("--host", host, t("host"));
+  app.add_option("--token", token, t("token"));
+  app.add_option("--lang", lang, h("okgen.lang"))->check(CLI::IsMember({"sv", "en"}));
+  app.add_option("--resources", resources_dir, h("okgen.resources"));
+  app.add_option("--date", date, h("common.date"));
+  app.add_flag("--poll", poll, t("poll"));
+  app.footer(t("footer") + "\n" + t("exit"));
+  h.finish(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -49,6 +49,14 @@ TEST_CASE("help in the language of --lang, CLI11's headings included", "[cli]") 
   CHECK(run(okgen_cmd("build --format odt"), &sub) == 2);
   CHECK(contains(sub, "okänt format \"odt\""));
   CHECK(contains(sub, "Skriv okgen --help"));
+  // okgen serve is its own program (okgen-serve) and speaks the same language.
+  CHECK(run(okgen_cmd("serve --help"), &sub) == 0);
+  CHECK(contains(sub, "Alternativ:"));
+  CHECK(contains(sub, "Porten (standard: 8420"));
+  CHECK(run(okgen_cmd("--lang en serve --help"), &sub) == 0);
+  CHECK(contains(sub, "Options:"));
+  CHECK(contains(sub, "The port (default: 8420"));
+  CHECK_FALSE(contains(sub, "Porten"));
 }
 
 TEST_CASE("usage errors exit 2", "[cli]") {
