@@ -54,3 +54,21 @@ TEST_CASE("every wording rule in data/wording.tsv names a rule of the rule table
     CHECK(std::any_of(rules.begin(), rules.end(), [&](const diag::RuleInfo& r) { return r.id == w.rule; }));
   }
 }
+
+// A text added in one language only would show as "[section.key]" in the other.
+TEST_CASE("the Swedish and English catalogues hold the same keys", "[catalog]") {
+  for (const char* file : {"templates/messages/%s.txt", "templates/cli/%s.txt"}) {
+    auto path = [&](const char* lang) {
+      std::string p = file;
+      p.replace(p.find("%s"), 2, lang);
+      return test::source_dir() / p;
+    };
+    const auto sv = text::Catalog::load(path("sv")), en = text::Catalog::load(path("en"));
+    INFO(file);
+    CHECK(sv.sections() == en.sections());
+    for (const auto& section : sv.sections()) {
+      INFO(section);
+      CHECK(sv.keys(section) == en.keys(section));
+    }
+  }
+}
