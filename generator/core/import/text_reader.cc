@@ -10,7 +10,6 @@
 
 #include "import/readers.h"
 #include "review/text_document.h"
-#include "util/text.h"
 #include "util/url.h"
 
 namespace okgen::import {
@@ -64,14 +63,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
   ReadResult r;
   const review::TextDocument doc = review::read_text_document(path, data);
   // The file's lines as written (the reading above drops emphasis marks), numbered alike.
-  std::vector<std::string> raw_lines;
-  if (markdown) {
-    for (auto l : util::split(data, '\n')) {
-      if (!l.empty() && l.back() == '\r') l.pop_back();
-      l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
-      raw_lines.push_back(std::move(l));
-    }
-  }
+  const std::vector<std::string> raw_lines = markdown ? review::source_lines(data) : std::vector<std::string>{};
   Imported out;
   out.format = markdown ? "markdown" : "text";
   out.title = doc.title;

@@ -32,19 +32,24 @@ const std::regex& stop() {
   return re;
 }
 
-// The phrase after "av"/"i" up to the date, a clause boundary or the end of the sentence.
+// The body's name at the start of `phrase`: up to a date or a clause boundary, at most
+// eight words and naming a forum; "" when it is none.
+std::string body_name(std::string phrase) {
+  std::smatch e;
+  if (std::regex_search(phrase, e, stop())) phrase = phrase.substr(0, static_cast<std::size_t>(e.position(0)));
+  std::string body(util::trim(phrase));
+  const std::size_t words = util::word_count(body);
+  if (words == 0 || words > 8 || !std::regex_search(util::lower_sv(body), forum())) return {};
+  return body;
+}
+
+// The body after "av"/"i" that follows a decision verb.
 std::string body_after(const std::string& s, std::size_t from) {
   static const std::regex by(R"(^\s*(?:har\s+)?(?:av|i|vid)\s+)");
   std::smatch m;
   const std::string rest = s.substr(from);
   if (!std::regex_search(rest, m, by)) return {};
-  std::string body = rest.substr(static_cast<std::size_t>(m.length(0)));
-  std::smatch e;
-  if (std::regex_search(body, e, stop())) body = body.substr(0, static_cast<std::size_t>(e.position(0)));
-  body = std::string(util::trim(body));
-  const std::size_t words = util::word_count(body);
-  if (words == 0 || words > 8 || !std::regex_search(util::lower_sv(body), forum())) return {};
-  return body;
+  return body_name(rest.substr(static_cast<std::size_t>(m.length(0))));
 }
 
 struct Candidate {
@@ -94,11 +99,7 @@ std::optional<TextDecision> read_decision(const std::string& text, const util::D
     if (std::regex_search(lower, m, body_label)) {
       // "Fastställd av: Regionalt samverkansråd Blekinge, 2022-05-20": the body up to a
       // clause boundary or the date, and the date when the line gives one.
-      std::string b = s.substr(static_cast<std::size_t>(m.position(3)));
-      std::smatch e;
-      if (std::regex_search(b, e, stop())) b = b.substr(0, static_cast<std::size_t>(e.position(0)));
-      b = std::string(util::trim(b));
-      if (std::regex_search(util::lower_sv(b), forum()) && util::word_count(b) <= 8) label_body = b;
+      if (std::string b = body_name(s.substr(static_cast<std::size_t>(m.position(3)))); !b.empty()) label_body = b;
       const DateScan scan = scan_dates(s);
       if (!scan.dates.empty()) label_date = scan.dates.front();
       continue;

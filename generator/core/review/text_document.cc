@@ -155,23 +155,29 @@ std::string TextDocument::heading_text(int h) const {
   return x.number.empty() ? x.title : x.number + " " + x.title;
 }
 
+std::vector<std::string> source_lines(const std::string& text, std::vector<int>* pages) {
+  std::vector<std::string> lines;
+  int p = 0;
+  for (auto l : util::split(text, '\n')) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    if (l.find('\f') != std::string::npos) {
+      ++p;
+      l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
+    }
+    lines.push_back(std::move(l));
+    if (pages) pages->push_back(p);
+  }
+  return lines;
+}
+
 TextDocument read_text_document(const std::string& path, const std::string& text) {
   TextDocument d;
   std::vector<int> page;  // per line
-  {
-    int p = 0;
-    for (auto l : util::split(text, '\n')) {
-      if (!l.empty() && l.back() == '\r') l.pop_back();
-      if (l.find('\f') != std::string::npos) {
-        ++p;
-        l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
-      }
-      // Markdown emphasis and quotes say nothing about the words.
-      for (const char* mark : {"**", "__"}) {
-        for (std::size_t at; (at = l.find(mark)) != std::string::npos;) l.erase(at, 2);
-      }
-      d.lines.push_back(l);
-      page.push_back(p);
+  d.lines = source_lines(text, &page);
+  for (auto& l : d.lines) {
+    // Markdown emphasis and quotes say nothing about the words.
+    for (const char* mark : {"**", "__"}) {
+      for (std::size_t at; (at = l.find(mark)) != std::string::npos;) l.erase(at, 2);
     }
   }
   const std::size_t n = d.lines.size();

@@ -52,6 +52,10 @@ struct TextDocument {
   std::string heading_text(int h) const;
 };
 
+/// The lines of `text` as written, without carriage returns and form feeds; `pages` (when
+/// given) gets each line's page, a form feed starting the next.
+std::vector<std::string> source_lines(const std::string& text, std::vector<int>* pages = nullptr);
+
 /// Reads `text` (named `path` in positions).
 TextDocument read_text_document(const std::string& path, const std::string& text);
 

@@ -3,6 +3,7 @@
 #include "render/pdf/font_embed.h"
 
 #include "render/pdf/font_set.h"
+#include "render/pdf/pdf_objects.h"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -70,19 +71,6 @@ std::string without_unused_tables(hb_face_t* face) {
 }
 
 int per_mille(double v, double upem) { return static_cast<int>(std::lround(v * 1000.0 / upem)); }
-
-// UTF-16BE hex of a code point, as ToUnicode values are written.
-std::string utf16_hex(char32_t cp) {
-  char buf[16];
-  if (cp < 0x10000) {
-    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
-  } else {
-    char32_t v = cp - 0x10000;
-    std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (v >> 10)),
-                  static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
-  }
-  return buf;
-}
 
 }  // namespace
 

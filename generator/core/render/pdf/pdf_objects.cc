@@ -2,6 +2,7 @@
 #include "render/pdf/pdf_objects.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "render/pdf/font_set.h"
 
@@ -11,6 +12,18 @@ HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {
   HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
   if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;
   return d;
+}
+
+std::string utf16_hex(char32_t cp) {
+  char buf[16];
+  if (cp < 0x10000) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
+  } else {
+    char32_t v = cp - 0x10000;
+    std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (v >> 10)),
+                  static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+  }
+  return buf;
 }
 
 void* new_text_string(HPDF_Doc pdf, const std::string& utf8) {

@@ -21,6 +21,10 @@ HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
 /// (An HPDF_String or HPDF_Binary, for HPDF_Dict_Add.)
 void* new_text_string(HPDF_Doc pdf, const std::string& utf8);
 
+/// UTF-16BE hex of a code point ("00E5", a surrogate pair above U+FFFF), as ToUnicode
+/// values and hex text strings are written.
+std::string utf16_hex(char32_t cp);
+
 /// An array of integers.
 HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values);
 

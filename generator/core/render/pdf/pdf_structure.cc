@@ -51,21 +51,8 @@ void append_literal(std::string& out, const std::string& s) {
 
 // A PDF text string: UTF-16BE with its byte order mark, in hex (any character, no escapes).
 void append_text_string(std::string& out, const std::string& utf8) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  auto unit = [&](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(u >> shift) & 0xF]);
-  };
   out += "<FEFF";
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t cp = next_codepoint(utf8, i);
-    if (cp >= 0x10000) {
-      const unsigned v = static_cast<unsigned>(cp) - 0x10000;
-      unit(0xD800 + (v >> 10));
-      unit(0xDC00 + (v & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
+  for (std::size_t i = 0; i < utf8.size();) out += utf16_hex(next_codepoint(utf8, i));
   out.push_back('>');
 }
 
