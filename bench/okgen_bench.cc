@@ -130,7 +130,7 @@ long peak_rss_kb() {
 void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter& pdf, int runs) {
   const load::LoadOptions lo = res.load_options(dir / "content");
   const fs::path one = dir / "content/dalarna/regional.xml";
-  std::vector<double> load_ms, html_ms, docx_ms, pdf_ms, pdf_warm_ms, pdf_two_ms;
+  std::vector<double> load_ms, html_ms, docx_ms, pdf_ms, pdf_warm_ms;
   std::size_t pdf_bytes = 0, docx_bytes = 0;
   diag::DiagnosticSink style_sink;
   diag::SourceRegistry style_sources;
@@ -162,14 +162,6 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
     t = Clock::now();
     (void)pdf.render(doc, "bench", s);
     pdf_warm_ms.push_back(ms_since(t));
-    // ... and from scratch on both cores, as `okgen build FILE` does for one agreement.
-    pdf.forget();
-    pdf.set_threads(2);
-    t = Clock::now();
-    auto two = pdf.render(doc, "bench", s);
-    pdf_two_ms.push_back(ms_since(t));
-    pdf.set_threads(1);
-    if (two.pdf != r.pdf) throw std::runtime_error("two threads gave other bytes");
   }
   auto median = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -181,8 +173,7 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
             << "  HTML            " << median(html_ms) << " ms\n"
             << "  DOCX            " << median(docx_ms) << " ms (" << docx_bytes << " bytes)\n"
             << "  PDF             " << median(pdf_ms) << " ms\n"
-            << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n"
-            << "  PDF, two threads " << median(pdf_two_ms) << " ms\n";
+            << "  PDF, lines known " << median(pdf_warm_ms) << " ms\n";
 }
 
 int time_single(const fs::path& dir, int runs) {

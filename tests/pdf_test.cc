@@ -223,30 +223,6 @@ TEST_CASE("pdf: the same input gives the same bytes", "[pdf-output]") {
   CHECK(a.pdf.pdf.size() < 120 * 1024);
 }
 
-TEST_CASE("pdf: a document laid out on two threads gives the same bytes", "[pdf-output]") {
-  // `okgen build FILE` lets one document use two threads (sections, page contents and
-  // compression split in two); the result must be the one-thread result, findings included.
-  for (const auto& xml : agreements()) {
-    INFO(xml.string());
-    auto l = test::load_file(xml);
-    REQUIRE(l.agreement);
-    diag::DiagnosticSink sink;
-    diag::SourceRegistry sources;
-    const auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
-    auto one = render::pdf::PdfWriter::create(test::resources(), sink, sources);
-    auto two = render::pdf::PdfWriter::create(test::resources(), sink, sources);
-    REQUIRE(one);
-    REQUIRE(two);
-    two->set_threads(2);
-    diag::DiagnosticSink s1, s2;
-    const auto a = one->render(doc, "x", s1, true);
-    const auto b = two->render(doc, "x", s2, true);
-    CHECK(a.layout_dump == b.layout_dump);
-    CHECK(a.pdf == b.pdf);
-    CHECK(s1.size() == s2.size());
-  }
-}
-
 TEST_CASE("pdf: a writer that remembers lines from earlier documents writes the same bytes", "[pdf-output]") {
   // In a batch each thread's writer keeps the paragraphs it has broken into lines and the
   // fonts it has subset; a

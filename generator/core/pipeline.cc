@@ -12,7 +12,6 @@
 #include <optional>
 #include <regex>
 #include <set>
-#include <thread>
 
 #include "compose/composer.h"
 #include "load/agreement_loader.h"
@@ -653,11 +652,6 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
       return out;
     }
-    // A document built alone may use two threads for its own layout; in a batch the
-    // documents keep the cores busy.
-    std::size_t inputs = 0;
-    for (const auto& in : options.inputs) inputs += fs::is_directory(in) ? 2 : 1;
-    if (inputs == 1 && std::thread::hardware_concurrency() > 1) first->set_threads(2);
     pdf_files = first->files_read();
     pdfs = std::make_unique<WriterPool>(res, std::move(first));
   }

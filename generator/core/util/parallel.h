@@ -27,27 +27,4 @@ void parallel_for(std::size_t n, Fn fn, std::size_t max_threads = 8) {
   for (auto& t : pool) t.join();
 }
 
-/// Runs `second` on a new thread and `first` on the calling one, waits for both, and
-/// rethrows the first exception either threw (first's before second's): one document's
-/// work split in two halves when it may use two cores.
-template <class First, class Second>
-void run_two(First first, Second second) {
-  std::exception_ptr second_error;
-  std::thread helper([&] {
-    try {
-      second();
-    } catch (...) {
-      second_error = std::current_exception();
-    }
-  });
-  try {
-    first();
-  } catch (...) {
-    helper.join();
-    throw;
-  }
-  helper.join();
-  if (second_error) std::rethrow_exception(second_error);
-}
-
 }  // namespace okgen::util

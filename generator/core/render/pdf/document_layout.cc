@@ -8,34 +8,12 @@
 #include "render/pdf/block_layout.h"
 #include "render/pdf/paginator.h"
 #include "text/template_engine.h"
-#include "util/parallel.h"
 
 namespace okgen::render::pdf {
 namespace {
 
 std::string label(const text::Catalog& labels, const std::string& key, const text::Value& ctx = {}) {
   return text::render(labels.get("labels", key), ctx, text::Escape::none);
-}
-
-// Element ids in `flow` as they are after its tree was adopted with `shift`.
-void shift_nodes(Flow& flow, int shift) {
-  auto ops = [&](Ops& o) {
-    for (auto& t : o.text) t.node = StructTree::shifted(t.node, shift);
-    for (auto& l : o.links) l.node = StructTree::shifted(l.node, shift);
-  };
-  std::set<const void*> headers;  // header rows are shared by the rows of their table
-  auto row = [&](FlowRow& r) {
-    for (auto& c : r.cells)
-      for (auto& l : c.lines) ops(l.ops);
-  };
-  for (auto& item : flow) {
-    if (auto* l = std::get_if<FlowLine>(&item)) ops(l->ops);
-    if (auto* r = std::get_if<FlowRow>(&item)) {
-      row(*r);
-      if (r->table_header && headers.insert(r->table_header.get()).second)
-        for (auto& h : *r->table_header) row(h);
-    }
-  }
 }
 
 class DocumentLayouter {
@@ -242,58 +220,10 @@ class DocumentLayouter {
     return w;
   }
 
-  // The top-level sections from `split` on are laid out on a second thread when the
-  // writer may use two (a document built on its own): their flows do not depend on each
-  // other. Findings keep their order: the second thread's are added after the first's.
-  std::size_t split_point() const {
-    const std::size_t n = doc_.sections.size();
-    if (ctx_.threads < 2 || n < 2) return n;
-    std::vector<std::size_t> w;
-    std::size_t total = 0;
-    for (const auto& s : doc_.sections) total += w.emplace_back(weight(s));
-    std::size_t sum = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      sum += w[i];
-      if (sum * 2 >= total) return std::max<std::size_t>(i + 1, 1);
-    }
-    return n;
-  }
-
   Flow body_flow() {
     Flow flow;
     BlockLayout bl(ctx_);
-    const std::size_t split = split_point();
-    Flow second;
-    diag::DiagnosticSink second_found;
-    second_found.set_policy(ctx_.sink.policy());
-    auto first_half = [&] {
-      for (std::size_t i = 0; i < split; ++i) section(flow, bl, doc_.sections[i]);
-    };
-    if (split == doc_.sections.size()) {
-      first_half();
-      end_matter(flow, bl);
-      return flow;
-    }
-    StructTree second_tags;
-    util::run_two(first_half, [&] {
-      // Its own findings, structure elements and no line cache (the cache is not shared
-      // between threads).
-      LayoutContext ctx{ctx_.style, ctx_.fonts, ctx_.hyphenator, second_found, ctx_.source, nullptr, 1,
-                        ctx_.tags ? &second_tags : nullptr};
-      BlockLayout bl2(ctx, 1 << 24);
-      for (std::size_t i = split; i < doc_.sections.size(); ++i) section(second, bl2, doc_.sections[i]);
-    });
-    for (const auto& d : second_found.all()) ctx_.sink.add(d);
-    if (ctx_.tags) shift_nodes(second, ctx_.tags->adopt(second_tags));
-    for (auto& item : second) {
-      // Spaces collapse across the seam as BlockLayout::space collapses them.
-      auto* before = flow.empty() ? nullptr : std::get_if<FlowSpace>(&flow.back());
-      if (const auto* space = std::get_if<FlowSpace>(&item); before && space) {
-        before->height = std::max(before->height, space->height);
-        continue;
-      }
-      flow.push_back(std::move(item));
-    }
+    for (const auto& s : doc_.sections) section(flow, bl, s);
     end_matter(flow, bl);
     return flow;
   }

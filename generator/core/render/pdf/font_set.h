@@ -115,8 +115,8 @@ class FontSet {
   // becomes U+FFFD or '?' in `cp` (and is reported through `missing`).
   FaceKey resolve(char32_t& cp, FaceKey key, std::vector<char32_t>* missing) const;
 
-  // One slot per family and variant, filled on first use; parts of a document may be laid
-  // out on two threads, hence the once_flag.
+  // One slot per family and variant, filled on first use; the writers of a batch share
+  // faces across threads, hence the once_flag.
   struct Slot {
     std::filesystem::path file;
     std::once_flag once;

@@ -56,8 +56,8 @@ std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
   // Most words of a text are short, or carry digits or punctuation: they are never
   // hyphenated, and are told apart here without the lock and the cache.
   if (dictionary_.empty() || !candidate(word)) return {};
-  // One lock for the lookup and libhyphen itself: parts of a document may be laid out on
-  // two threads, and libhyphen does not promise that one dictionary can serve both.
+  // One lock for the lookup and libhyphen itself: cheap, and it keeps a hyphenator safe
+  // if it is ever shared between threads (libhyphen promises nothing there).
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;

@@ -28,7 +28,6 @@ struct LayoutContext {
   diag::DiagnosticSink& sink;
   std::string source;         ///< document name for diagnostics
   LineCache* lines = nullptr;  ///< paragraphs already broken into lines (optional)
-  int threads = 1;             ///< threads one document's layout may use
   StructTree* tags = nullptr;  ///< where block layout adds structure elements
 };
 

@@ -7,7 +7,6 @@
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_links.h"
 #include "render/pdf/pdf_structure.h"
-#include "util/parallel.h"
 
 #include <hpdf.h>
 #include <hpdf_pages.h>
@@ -105,7 +104,7 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   return out;
 }
 
-EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads, EmbedCache* cache) {
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
   // Streams are compressed when the file is packed (pdf_finish), with libdeflate.
@@ -193,18 +192,10 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
     doc.check("links");
     if (!links_ok) throw PdfError("libharu could not add the links of a page");
   }
-  // Then the page contents, on two threads when allowed (each page's on its own).
+  // Then the page contents, each page's on its own.
   std::vector<std::string> contents(layout.pages.size());
-  auto draw = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i) {
-      contents[i] = page_content(layout.pages[i].ops, H, table, names[i], &layout.tags, &tagged[i].mcid_nodes);
-    }
-  };
-  const std::size_t half = threads > 1 ? layout.pages.size() / 2 : layout.pages.size();
-  if (half < layout.pages.size() && half > 0) {
-    util::run_two([&] { draw(0, half); }, [&] { draw(half, layout.pages.size()); });
-  } else {
-    draw(0, layout.pages.size());
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    contents[i] = page_content(layout.pages[i].ops, H, table, names[i], &layout.tags, &tagged[i].mcid_nodes);
   }
   for (std::size_t i = 0; i < layout.pages.size(); ++i) out.contents[content_object(pages[i])] = std::move(contents[i]);
 

@@ -38,10 +38,8 @@ struct EmittedPdf {
 
 class EmbedCache;
 
-/// Draws `layout` with its metadata and outline, the page contents on two threads when
-/// `threads` > 1; subset fonts come from `cache` when it has them. Throws PdfError when
-/// libharu or HarfBuzz reports an error.
-EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, int threads = 1,
-                    EmbedCache* cache = nullptr);
+/// Draws `layout` with its metadata and outline; subset fonts come from `cache` when it
+/// has them. Throws PdfError when libharu or HarfBuzz reports an error.
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache = nullptr);
 
 }  // namespace okgen::render::pdf

@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
-#include "util/parallel.h"
 #include "util/text.h"
 
 namespace okgen::render::pdf {
@@ -191,7 +190,7 @@ std::string finish_stream(std::string_view body, const std::string* replacement,
 }  // namespace
 
 std::string finish_pdf(const std::string& input, const std::unordered_map<std::uint64_t, std::string>& streams,
-                       int threads, const RawObjects* raw) {
+                       const RawObjects* raw) {
   const std::string_view pdf(input);
   std::string_view trailer;
   const std::vector<Object> objects = read_objects(pdf, trailer);
@@ -212,37 +211,19 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
   };
   std::vector<Entry> entries(size);
 
-  // Streams are finished (compressed) first, on two threads when allowed: the halves by
-  // size; then written in file order.
+  // Streams are finished (compressed) first, then written in file order.
   std::vector<const Object*> stream_objects;
   for (const auto& o : objects) {
     if (o.stream) stream_objects.push_back(&o);
   }
   std::vector<std::string> finished(stream_objects.size());
   std::vector<std::uint64_t> length_objs(stream_objects.size(), 0);
-  auto finish_range = [&](std::size_t from, std::size_t to) {
-    Deflater deflate;
-    for (std::size_t k = from; k < to; ++k) {
-      const Object& o = *stream_objects[k];
-      auto replacement = streams.find(o.num);
-      finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate,
-                                  length_objs[k]);
-    }
-  };
-  std::size_t split = stream_objects.size();
-  if (threads > 1 && stream_objects.size() > 1) {
-    std::size_t total = 0, sum = 0;
-    auto size_of = [&](std::size_t k) {
-      auto r = streams.find(stream_objects[k]->num);
-      return r == streams.end() ? stream_objects[k]->body.size() : r->second.size();
-    };
-    for (std::size_t k = 0; k < stream_objects.size(); ++k) total += size_of(k);
-    for (split = 0; split < stream_objects.size() && sum * 2 < total; ++split) sum += size_of(split);
-  }
-  if (split < stream_objects.size()) {
-    util::run_two([&] { finish_range(0, split); }, [&] { finish_range(split, stream_objects.size()); });
-  } else {
-    finish_range(0, stream_objects.size());
+  Deflater deflate;
+  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
+    const Object& o = *stream_objects[k];
+    auto replacement = streams.find(o.num);
+    finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate,
+                                length_objs[k]);
   }
 
   std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
@@ -267,7 +248,6 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (std::size_t k = 0; k < raw->objects.size(); ++k) extra.push_back(Object{raw->first + k, 0, raw->objects[k], false});
     for (auto& o : extra) packed.push_back(&o);
   }
-  Deflater deflate;
   std::uint64_t next = size;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
     const std::size_t n = std::min(kObjectsPerStream, packed.size() - first);

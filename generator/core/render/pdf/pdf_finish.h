@@ -23,9 +23,8 @@ struct RawObjects {
 /// Returns the finished PDF. `streams` gives the data of stream objects by number, in
 /// place of what `pdf` holds for them (the page contents are written beside libharu, see
 /// pdf_emit.cc). Throws PdfError when `pdf` is not laid out as libharu writes files (one
-/// cross-reference table, objects in sequence). With `threads` > 1 the streams are
-/// compressed on two threads (the bytes are the same).
+/// cross-reference table, objects in sequence).
 std::string finish_pdf(const std::string& pdf, const std::unordered_map<std::uint64_t, std::string>& streams = {},
-                       int threads = 1, const RawObjects* raw = nullptr);
+                       const RawObjects* raw = nullptr);
 
 }  // namespace okgen::render::pdf

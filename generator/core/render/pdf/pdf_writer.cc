@@ -85,7 +85,7 @@ void PdfWriter::forget() {
 PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                             bool with_dump) {
   FontSet fonts(*style_);
-  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get(), threads_};
+  LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get()};
   Layout layout = layout_document(doc, ctx, res_.labels);
   PdfResult out;
   out.pages = static_cast<int>(layout.pages.size());
@@ -102,8 +102,8 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.date = doc.date;
   meta.icc_profile = &icc_profile_;
   meta.icc_identifier = style_->icc_identifier;
-  EmittedPdf emitted = emit_pdf(layout, fonts, meta, threads_, fonts_.get());
-  out.pdf = finish_pdf(emitted.pdf, emitted.contents, threads_, &emitted.structure);
+  EmittedPdf emitted = emit_pdf(layout, fonts, meta, fonts_.get());
+  out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.structure);
   out.layout = std::move(layout);
   return out;
 }

@@ -48,9 +48,6 @@ class PdfWriter {
   /// Forgets the paragraphs broken into lines, the words hyphenated and the fonts subset
   /// so far (the next document is made from scratch; benchmarks measure that).
   void forget();
-  /// Lets one document's layout use up to `threads` threads (1, the default, when the
-  /// documents of a batch already keep every core busy). Output does not change.
-  void set_threads(int threads) { threads_ = threads; }
   /// The files besides styles/ that shape its output: fonts, hyphenation dictionary and
   /// ICC profile (an incremental build notices when one changes).
   std::vector<std::filesystem::path> files_read() const;
@@ -66,7 +63,6 @@ class PdfWriter {
   std::unique_ptr<LineCache> lines_;
   // Subset fonts this writer has prepared (see font_embed.h).
   std::unique_ptr<EmbedCache> fonts_;
-  int threads_ = 1;
 };
 
 }  // namespace okgen::render::pdf

@@ -38,12 +38,6 @@ class StructTree {
   int size() const { return static_cast<int>(nodes_.size()); }
   const std::vector<StructNode>& nodes() const { return nodes_; }
 
-  /// Adds the elements of `other` (built beside this tree, e.g. on a second thread) and
-  /// returns the shift to apply to its element ids (see shifted); its root is this root.
-  int adopt(const StructTree& other);
-  /// An id of a tree adopted with `shift` as it is in this tree.
-  static int shifted(int id, int shift) { return id <= kRoot ? id : id + shift; }
-
  private:
   std::vector<StructNode> nodes_;
 };
