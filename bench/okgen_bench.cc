@@ -145,7 +145,7 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
     auto doc = compose::compose(*a, res, {*util::Date::parse("2026-11-23")}, s);
     load_ms.push_back(ms_since(t));
     t = Clock::now();
-    std::string html = render::render_html(doc, res);
+    std::string html = render::html::render_html(doc, res);
     html_ms.push_back(ms_since(t));
     t = Clock::now();
     docx_bytes = render::docx::render_docx(doc, res, *docx_style).size();
@@ -276,7 +276,7 @@ int time_diff(const fs::path& dir) {
   for (int k = 0; k < 5; ++k) {
     auto t = Clock::now();
     auto d = diff::diff_agreements(*a, *b, res.labels);
-    std::string html = render::diff_html(d, res);
+    std::string html = render::report::diff_html(d, res);
     ms.push_back(ms_since(t));
     changes = d.total_changes();
   }

@@ -410,10 +410,10 @@ TEST_CASE("diff: one change is said in the singular", "[diff]") {
   REQUIRE(b.agreement);
   const auto d = diff::diff_agreements(*a.agreement, *b.agreement, test::resources().labels);
   REQUIRE(d.total_changes() == 1);
-  const std::string text = render::diff_text(d, test::resources());
+  const std::string text = render::report::diff_text(d, test::resources());
   CHECK(contains(text, ": 1 ändring från version"));
   CHECK(contains(text, "1 ändrat avsnitt, 0 nya, 0 borttagna, 0 flyttade."));
-  const std::string html = render::diff_html(d, test::resources());
+  const std::string html = render::report::diff_html(d, test::resources());
   CHECK(contains(html, "<p>1 ändring: 1 ändrat avsnitt, 0 nya, 0 borttagna och 0 flyttade.</p>"));
 }
 

@@ -319,7 +319,7 @@ TEST_CASE("writers drop unsafe link targets even when the Doc carries one", "[pd
     for (auto& b : sec.blocks)
       if (auto* p = std::get_if<model::Paragraph>(&b.node)) poison(p->content);
   REQUIRE(replaced == 2);
-  const std::string html = render::render_html(doc, test::resources());
+  const std::string html = render::html::render_html(doc, test::resources());
   CHECK(html.find("alert(") == std::string::npos);
   CHECK(html.find("Se rutinen och sidan.") != std::string::npos);  // the words stay
   auto writer = render::pdf::PdfWriter::create(test::resources(), sink, sources);

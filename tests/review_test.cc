@@ -231,7 +231,7 @@ TEST_CASE("review: severities change per run and in okgen.conf", "[review]") {
 
 TEST_CASE("review: JSON and SARIF reports are complete and well-formed", "[review]") {
   auto r = check_xml(replace(example(), "Synpunkterna ledde till", "(förslag) Synpunkterna ledde till"));
-  const auto json = nlohmann::json::parse(render::review_json(r->result, r->sink, test::resources(), "2026-11-23", "sv"));
+  const auto json = nlohmann::json::parse(render::report::review_json(r->result, r->sink, test::resources(), "2026-11-23", "sv"));
   CHECK(json["as_of"] == "2026-11-23");
   REQUIRE(json["agreements"].size() == 1);
   CHECK(json["agreements"][0]["coverage"].size() == 12);
@@ -245,7 +245,7 @@ TEST_CASE("review: JSON and SARIF reports are complete and well-formed", "[revie
     }
   }
   CHECK(found);
-  const auto sarif = nlohmann::json::parse(render::review_sarif(r->result, r->sink, test::resources()));
+  const auto sarif = nlohmann::json::parse(render::report::review_sarif(r->result, r->sink, test::resources()));
   CHECK(sarif["version"] == "2.1.0");
   const auto& run = sarif["runs"][0];
   CHECK(run["tool"]["driver"]["name"] == "okgen");
@@ -260,14 +260,14 @@ TEST_CASE("review: JSON and SARIF reports are complete and well-formed", "[revie
     }
   }
   CHECK(located);
-  const std::string html = render::review_html(r->result, r->sink, test::resources(), "2026-11-23");
+  const std::string html = render::report::review_html(r->result, r->sink, test::resources(), "2026-11-23");
   CHECK(html.find("<html lang=\"sv\">") != std::string::npos);
   CHECK(html.find("draft-leftover") != std::string::npos);
 }
 
 TEST_CASE("review: calendar export", "[review]") {
   auto r = check_xml(example());
-  const std::string ics = render::calendar_ics(r->result, test::resources(), *util::Date::parse("2026-11-23"));
+  const std::string ics = render::report::calendar_ics(r->result, test::resources(), *util::Date::parse("2026-11-23"));
   CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
   CHECK(ics.find("DTSTART;VALUE=DATE:20280331\r\n") != std::string::npos);  // validity ends
   CHECK(ics.find("DTSTART;VALUE=DATE:20270331\r\n") != std::string::npos);  // notice deadline
@@ -277,7 +277,7 @@ TEST_CASE("review: calendar export", "[review]") {
 }
 
 TEST_CASE("review: docs/rules.md is generated from the rule table", "[review]") {
-  const std::string md = render::rules_markdown(text::Catalog::load(test::source_dir() / "templates/messages/sv.txt"),
+  const std::string md = render::report::rules_markdown(text::Catalog::load(test::source_dir() / "templates/messages/sv.txt"),
                                                 text::Catalog::load(test::source_dir() / "templates/messages/en.txt"));
   std::string diff;
   const bool same = test::matches_golden(test::source_dir() / "docs/rules.md", md, &diff);
@@ -423,7 +423,7 @@ TEST_CASE("seeds: golden reports", "[review][seeds][golden]") {
               " [" + d.rule + "] " + text::format_diagnostic(test::resources().messages, d) + "\n";
     }
     // File names differ between machines; the report names the seed by its number.
-    std::string report = render::review_text(r, test::resources(), "2026-11-23");
+    std::string report = render::report::review_text(r, test::resources(), "2026-11-23");
     report = std::regex_replace(report, std::regex("[^ \\n]*/" + std::string(id) + "_[0-9a-f]+\\.txt"), "seed-" + std::string(id));
     std::string diff;
     const bool same = test::matches_golden(test::source_dir() / "tests/seeds" / (std::string(id) + ".report.txt"), text + "\n" + report, &diff);

@@ -242,10 +242,10 @@ int main(int argc, char** argv) {
 
     if (*rules) {
       if (rules_format == "markdown") {
-        std::cout << okgen::render::rules_markdown(okgen::text::Catalog::load(root / "templates/messages/sv.txt"),
+        std::cout << okgen::render::report::rules_markdown(okgen::text::Catalog::load(root / "templates/messages/sv.txt"),
                                                    okgen::text::Catalog::load(root / "templates/messages/en.txt"));
       } else {
-        std::cout << okgen::render::rules_text(res.messages);
+        std::cout << okgen::render::report::rules_text(res.messages);
       }
       return okgen::kExitOk;
     }
@@ -415,13 +415,13 @@ int main(int argc, char** argv) {
 
     if (*calendar) {
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
-      emit(okgen::render::calendar_ics(result, res, options.as_of), output_file);
+      emit(okgen::render::report::calendar_ics(result, res, options.as_of), output_file);
       return okgen::exit_code(result, sink);
     }
     if (*check && report_format != "text") {
-      if (report_format == "json") emit(okgen::render::review_json(result, sink, res, as_of_text, lang), output_file);
-      if (report_format == "sarif") emit(okgen::render::review_sarif(result, sink, res), output_file);
-      if (report_format == "html") emit(okgen::render::review_html(result, sink, res, as_of_text), output_file);
+      if (report_format == "json") emit(okgen::render::report::review_json(result, sink, res, as_of_text, lang), output_file);
+      if (report_format == "sarif") emit(okgen::render::report::review_sarif(result, sink, res), output_file);
+      if (report_format == "html") emit(okgen::render::report::review_html(result, sink, res, as_of_text), output_file);
       if (!output_file.empty() && output_file != "-") okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages, po);
       return okgen::exit_code(result, sink, fail_level);
     }
@@ -431,10 +431,10 @@ int main(int argc, char** argv) {
     if (!quiet || to_file) {
       // A report file holds the findings too (the terminal has them on stderr), as the
       // build's kontrollrapport.txt does.
-      std::string text = to_file ? okgen::render::report_text(result, sink, res.messages, as_of_text, {}, false)
-                                 : okgen::render::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
-      if (*check) text += "\n" + okgen::render::review_text(result, res, as_of_text);
-      if (*build) text += okgen::render::reuse_note(result, res.messages);
+      std::string text = to_file ? okgen::render::report::report_text(result, sink, res.messages, as_of_text, {}, false)
+                                 : okgen::render::report::summary_text(result, sink, res.messages, as_of_text, {}, !*check);
+      if (*check) text += "\n" + okgen::render::report::review_text(result, res, as_of_text);
+      if (*build) text += okgen::render::report::reuse_note(result, res.messages);
       emit(text, *check ? output_file : "");
     }
     return okgen::exit_code(result, sink, fail_level);

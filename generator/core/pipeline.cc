@@ -533,19 +533,19 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
     const fs::path html = output_path(r.result.source, r.content_root, options.output_dir, ".html");
     fs::path page = html;
     page.replace_filename(html.stem().string() + "-kommuner.html");
-    render::RegionIndex idx;
+    render::html::RegionIndex idx;
     idx.region = r.entry->region;
     idx.regional_title = r.entry->title;
     idx.regional_href = relative_href(html, page.parent_path());
     idx.regional_version = r.entry->version;
     idx.regional_diarienummer = r.entry->diarienummer;
     for (const auto* m : municipalities) {
-      render::MunicipalityEntry me{m->name, m->code, std::nullopt};
+      render::html::MunicipalityEntry me{m->name, m->code, std::nullopt};
       for (const Loaded* lp : all) {
         const Loaded& l = *lp;
         if (l.result.kind != "local" || l.result.parent_source != r.result.display_source) continue;
         if (l.result.municipality_code != m->code) continue;
-        render::LocalEntry le;
+        render::html::LocalEntry le;
         le.title = l.result.title;
         le.source = l.result.display_source;
         le.version = l.result.version;
@@ -571,7 +571,7 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
       }
       idx.municipalities.push_back(std::move(me));
     }
-    pages[page] = {html, render::render_region_index_html(idx, options.as_of.iso(), res)};
+    pages[page] = {html, render::html::render_region_index_html(idx, options.as_of.iso(), res)};
   }
   return pages;
 }
@@ -684,7 +684,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     };
     const fs::path html_path = path(".html");
     if (want_html) {
-      staged.stage(html_path, render::render_html(doc, res));
+      staged.stage(html_path, render::html::render_html(doc, res));
       l.result.outputs.push_back(html_path);
     }
     if (docx_style) {
@@ -728,7 +728,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       const fs::path p = emit(l, *l.doc, l.forms.empty() ? "" : "-konsoliderad", !l.local_doc);
       (l.local_doc ? consolidated_path : html_path) = p;
     }
-    render::IndexEntry e;
+    render::html::IndexEntry e;
     e.href = relative_href(html_path, options.output_dir);
     if (!consolidated_path.empty()) e.consolidated_href = relative_href(consolidated_path, options.output_dir);
     const compose::Doc& shown = l.local_doc ? *l.local_doc : *l.doc;
@@ -780,7 +780,7 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   for (const auto& l : others) whole.push_back(&l);
   std::stable_sort(whole.begin(), whole.end(),
                    [](const Loaded* a, const Loaded* b) { return a->result.source < b->result.source; });
-  std::vector<render::IndexEntry> index;
+  std::vector<render::html::IndexEntry> index;
   for (const Loaded* l : whole) {
     if (l->entry) index.push_back(*l->entry);
   }
@@ -795,12 +795,12 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       staged.stage(path, page.second);
     }
     // Regions in alphabetical order, the regional agreement first within each.
-    std::stable_sort(index.begin(), index.end(), [](const render::IndexEntry& a, const render::IndexEntry& b) {
+    std::stable_sort(index.begin(), index.end(), [](const render::html::IndexEntry& a, const render::html::IndexEntry& b) {
       if (a.region != b.region) return a.region < b.region;
       if (a.kind != b.kind) return a.kind == "regional";
       return a.title < b.title;
     });
-    staged.stage(options.output_dir / "index.html", render::render_index_html(index, options.as_of.iso(), res));
+    staged.stage(options.output_dir / "index.html", render::html::render_index_html(index, options.as_of.iso(), res));
   }
   // kontrollrapport.txt covers the whole folder: with others, its findings are put in the
   // order a build of them all reports them (findings of the whole build, then every
@@ -846,8 +846,8 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   }
   const PipelineResult& reported = whole_out ? *whole_out : out;
   const diag::DiagnosticSink& findings = whole_out ? report_sink : sink;
-  staged.stage(report, render::report_text(reported, findings, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
-                           render::review_text(reported, res, options.as_of.iso()));
+  staged.stage(report, render::report::report_text(reported, findings, res.messages, options.as_of.iso(), options.output_dir) + "\n" +
+                           render::report::review_text(reported, res, options.as_of.iso()));
   staged.commit();
   save_state(all, files, sink, sources, out.agreements, reuse);
   return out;
@@ -871,8 +871,8 @@ PipelineResult render_in_memory(const PipelineOptions& options, const Resources&
     // version beside it, in the forms okgen.conf publishes.
     const compose::Doc& main = l.local_doc ? *l.local_doc : *l.doc;
     if (wants("html")) {
-      r.html = render::render_html(main, res);
-      if (l.local_doc) r.consolidated_html = render::render_html(*l.doc, res);
+      r.html = render::html::render_html(main, res);
+      if (l.local_doc) r.consolidated_html = render::html::render_html(*l.doc, res);
     }
     if (pdfs) {
       auto writer = pdfs->acquire();

@@ -36,7 +36,7 @@ struct Loaded {
   std::map<std::string, std::string> regional_now;
   // What the build made of it (see Publish): its row in the index, the PDF writer's
   // findings, a PDF that failed, a file that could not be written.
-  std::optional<render::IndexEntry> entry;
+  std::optional<render::html::IndexEntry> entry;
   diag::DiagnosticSink published;
   std::string pdf_error;
   std::exception_ptr write_error;

@@ -504,7 +504,7 @@ void Server::routes() {
       return send_page(res, 200, problems_page(*e, *r, info_for(e->key)));
     }
     const auto d = diff::diff_agreements(*old_a, *new_a, r->labels);
-    send_page(res, 200, redline_page(*e, render::diff_html(d, *r), *r));
+    send_page(res, 200, redline_page(*e, render::report::diff_html(d, *r), *r));
   });
 }
 

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   co.as_of = *util::Date::parse("2026-11-23");
   review::check_agreement(*a, res.data, co, [](const model::Agreement&) { return nullptr; }, sink);
   auto doc = compose::compose(*a, res, {co.as_of}, sink);
-  (void)render::render_html(doc, res);
+  (void)render::html::render_html(doc, res);
   static auto writer = render::pdf::PdfWriter::create(res, sink, sources);
   if (writer) (void)writer->render(doc, "fuzz", sink);
   return 0;

@@ -14,7 +14,7 @@ std::string page(const std::string& xml) {
   REQUIRE(l.agreement);
   diag::DiagnosticSink sink;
   auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
-  return render::render_html(doc, test::resources());
+  return render::html::render_html(doc, test::resources());
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }

@@ -51,9 +51,9 @@ DiffOutcome run_diff(const DiffRequest& request, const Resources& res, diag::Dia
     util::write_file_atomic(request.output, writer->render(redline_doc(d, res), request.new_version, sink).pdf);
     return out;
   }
-  std::string text = request.format == "html"   ? render::diff_html(d, res)
-                     : request.format == "json" ? render::diff_json(d, res)
-                                                : render::diff_text(d, res);
+  std::string text = request.format == "html"   ? render::report::diff_html(d, res)
+                     : request.format == "json" ? render::report::diff_json(d, res)
+                                                : render::report::diff_text(d, res);
   if (to_screen) {
     out.text = std::move(text);
   } else {

@@ -49,7 +49,7 @@ struct CachedAgreement {
   std::vector<InputStamp> inputs;
   std::vector<OutputStamp> outputs;
   AgreementResult result;
-  render::IndexEntry entry;
+  render::html::IndexEntry entry;
   std::array<std::vector<diag::Diagnostic>, 3> findings;  ///< by Phase
 };
 

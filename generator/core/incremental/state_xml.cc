@@ -346,7 +346,7 @@ void result(IO& io, AgreementResult& r) {
 }
 
 template <class IO>
-void index_entry(IO& io, render::IndexEntry& e) {
+void index_entry(IO& io, render::html::IndexEntry& e) {
   io.field("href", e.href);
   io.field("consolidated-href", e.consolidated_href);
   io.field("title", e.title);
@@ -379,7 +379,7 @@ void agreement(IO& io, CachedAgreement& a) {
     number(c, "mtime", s.mtime_ns);
   });
   io.child("result", a.result, [](auto& c, AgreementResult& r) { result(c, r); });
-  io.child("entry", a.entry, [](auto& c, render::IndexEntry& e) { index_entry(c, e); });
+  io.child("entry", a.entry, [](auto& c, render::html::IndexEntry& e) { index_entry(c, e); });
   static const char* const phases[] = {"load", "review", "publish"};
   for (std::size_t p = 0; p < a.findings.size(); ++p) {
     io.list(phases[p], a.findings[p], [](auto& c, diag::Diagnostic& d) { diagnostic(c, d); });

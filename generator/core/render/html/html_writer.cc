@@ -6,7 +6,7 @@
 #include "util/fs.h"
 #include "util/url.h"
 
-namespace okgen::render {
+namespace okgen::render::html {
 
 using model::Block;
 using model::Blocks;
@@ -339,4 +339,4 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
   return res.templates.render("html/index.html", ctx, text::Escape::html);
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::html

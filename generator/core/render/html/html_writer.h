@@ -11,7 +11,7 @@
 #include "compose/doc.h"
 #include "resources.h"
 
-namespace okgen::render {
+namespace okgen::render::html {
 
 /// Renders the full page for `doc`. Deterministic: same Doc, same bytes.
 std::string render_html(const compose::Doc& doc, const Resources& res);
@@ -43,4 +43,4 @@ struct IndexEntry {
 /// Renders output/index.html listing `entries` (kept in the given order).
 std::string render_index_html(const std::vector<IndexEntry>& entries, const std::string& as_of, const Resources& res);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::html

@@ -4,7 +4,7 @@
 #include "okgen_version.h"
 #include "render/html/html_writer.h"
 
-namespace okgen::render {
+namespace okgen::render::html {
 
 using text::Value;
 
@@ -63,4 +63,4 @@ std::string render_region_index_html(const RegionIndex& index, const std::string
   return res.templates.render("html/region-index.html", ctx, text::Escape::html);
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::html

@@ -9,7 +9,7 @@
 
 #include "resources.h"
 
-namespace okgen::render {
+namespace okgen::render::html {
 
 struct LocalEntry {
   std::string href;  ///< relative to the region page; "" when not built
@@ -45,4 +45,4 @@ struct RegionIndex {
 /// Renders templates/html/region-index.html.
 std::string render_region_index_html(const RegionIndex& index, const std::string& as_of, const Resources& res);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::html

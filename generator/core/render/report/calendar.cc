@@ -5,7 +5,7 @@
 
 #include "text/template_engine.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 namespace {
 
 std::string ics_date(const util::Date& d) {
@@ -86,4 +86,4 @@ std::string calendar_ics(const PipelineResult& result, const Resources& res, con
   return out;
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

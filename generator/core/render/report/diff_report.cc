@@ -9,7 +9,7 @@
 #include "render/html/html_writer.h"
 #include "text/template_engine.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 
 using diff::Change;
 using diff::Op;
@@ -227,9 +227,9 @@ std::string diff_html(const diff::AgreementDiff& d, const Resources& res) {
   for (const auto& b : d.back_matter) back.push_back(Value{}.set("text", b));
   ctx.set("has_back_matter", !back.empty());
   ctx.set("back_matter", std::move(back));
-  ctx.set("css", stylesheet(res));
+  ctx.set("css", html::stylesheet(res));
   ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
   return res.templates.render("html/diff.html", ctx, text::Escape::html);
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

@@ -7,7 +7,7 @@
 #include "diff/agreement_diff.h"
 #include "resources.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 
 std::string diff_text(const diff::AgreementDiff& d, const Resources& res);
 std::string diff_json(const diff::AgreementDiff& d, const Resources& res);
@@ -17,4 +17,4 @@ std::string diff_html(const diff::AgreementDiff& d, const Resources& res);
 /// "tillagt:"), so the change is never shown by colour alone.
 std::string word_diff_html(const diff::WordDiff& w, const text::Catalog& labels);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

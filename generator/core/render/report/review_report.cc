@@ -16,7 +16,7 @@
 #include "util/fs.h"
 #include "util/text.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 namespace {
 
 std::string msg(const Resources& res, const std::string& key, const text::Value& ctx = {}) {
@@ -423,4 +423,4 @@ std::string review_html(const PipelineResult& result, const diag::DiagnosticSink
   return res.templates.render("html/report.html", ctx, text::Escape::html);
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

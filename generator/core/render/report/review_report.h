@@ -11,7 +11,7 @@
 #include "pipeline.h"
 #include "resources.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 
 std::string review_text(const PipelineResult& result, const Resources& res, const std::string& as_of);
 std::string review_json(const PipelineResult& result, const diag::DiagnosticSink& sink, const Resources& res,
@@ -20,4 +20,4 @@ std::string review_sarif(const PipelineResult& result, const diag::DiagnosticSin
 std::string review_html(const PipelineResult& result, const diag::DiagnosticSink& sink, const Resources& res,
                         const std::string& as_of);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

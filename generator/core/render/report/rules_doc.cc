@@ -5,7 +5,7 @@
 
 #include "diag/rules.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 namespace {
 
 const char* stage_title(diag::Stage s) {
@@ -71,4 +71,4 @@ std::string rules_markdown(const text::Catalog& sv, const text::Catalog& en) {
   return out.str();
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

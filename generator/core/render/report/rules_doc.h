@@ -6,7 +6,7 @@
 
 #include "text/catalog.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 
 /// One line per rule: id (severity): summary, in the catalogue's language.
 std::string rules_text(const text::Catalog& messages);
@@ -14,4 +14,4 @@ std::string rules_text(const text::Catalog& messages);
 /// the summary in English.
 std::string rules_markdown(const text::Catalog& sv, const text::Catalog& en);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

@@ -8,7 +8,7 @@
 #include "text/template_engine.h"
 #include "util/fs.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 namespace {
 
 std::string pad(const std::string& s, std::size_t width) {
@@ -95,4 +95,4 @@ std::string report_text(const PipelineResult& result, const diag::DiagnosticSink
   return out.str();
 }
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report

@@ -9,7 +9,7 @@
 #include "pipeline.h"
 #include "text/catalog.h"
 
-namespace okgen::render {
+namespace okgen::render::report {
 
 /// A table of agreements (source, kind, version, validity, errors, warnings, output) and
 /// totals; wording from the [report] section of the message catalogue.
@@ -33,4 +33,4 @@ std::string reuse_note(const PipelineResult& result, const text::Catalog& messag
 std::string report_text(const PipelineResult& result, const diag::DiagnosticSink& sink, const text::Catalog& messages,
                         const std::string& as_of, const std::filesystem::path& output_dir, bool built = true);
 
-}  // namespace okgen::render
+}  // namespace okgen::render::report
