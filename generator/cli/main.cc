@@ -17,6 +17,7 @@
 #include "revise/revise.h"
 #include "okgen_version.h"
 #include "pipeline.h"
+#include "render/document_writer.h"
 #include "render/report/calendar.h"
 #include "render/report/review_report.h"
 #include "render/report/rules_doc.h"
@@ -121,13 +122,16 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", h("command.build"));
   build->add_option("paths", paths, h("build.paths"));
   build->add_option("-o,--output", output_dir, h("build.output"));
-  build->add_option("--format", format_list, h("build.format"))
-      ->check([&h](const std::string& v) -> std::string {
+  // The formats are the registry's (render/writers.cc).
+  const std::string formats = okgen::render::format_list(h.catalog());
+  const auto with_formats = [&](const std::string& key, const std::string& format = {}) {
+    return okgen::text::render(h(key), okgen::text::Value{}.set("formats", formats).set("format", format),
+                               okgen::text::Escape::none);
+  };
+  build->add_option("--format", format_list, with_formats("build.format"))
+      ->check([&](const std::string& v) -> std::string {
         for (const auto& f : okgen::util::split(v, ',')) {
-          const auto& known = okgen::known_formats();
-          if (std::find(known.begin(), known.end(), f) == known.end()) {
-            return okgen::text::render(h("build.format-unknown"), okgen::text::Value{}.set("format", f), okgen::text::Escape::none);
-          }
+          if (!okgen::render::find_writer(f)) return with_formats("build.format-unknown", f);
         }
         return {};
       });

@@ -24,11 +24,9 @@
 #include "local/regional_history.h"
 #include "model/span.h"
 #include "review/text_check.h"
-#include "render/docx/docx_writer.h"
+#include "render/document_writer.h"
 #include "render/html/html_writer.h"
 #include "render/html/region_index.h"
-#include "render/pdf/pdf_emit.h"
-#include "render/pdf/pdf_writer.h"
 #include "render/report/review_report.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
@@ -487,36 +485,76 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
 
 namespace {
 
-// PDF writers for the worker threads: each document takes a free one (a writer keeps
-// state, such as the paragraphs it has broken into lines, and is not shared at once).
-class WriterPool {
- public:
-  WriterPool(const Resources& res, std::unique_ptr<render::pdf::PdfWriter> first) : res_(res) {
-    free_.push_back(std::move(first));
-  }
-  std::unique_ptr<render::pdf::PdfWriter> acquire() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!free_.empty()) {
-        auto w = std::move(free_.back());
-        free_.pop_back();
-        return w;
-      }
-    }
-    diag::DiagnosticSink ignored;  // the style was checked by the first writer
-    diag::SourceRegistry scratch;
-    return render::pdf::PdfWriter::create(res_, ignored, scratch);
-  }
-  void release(std::unique_ptr<render::pdf::PdfWriter> w) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (w) free_.push_back(std::move(w));
-  }
-
- private:
-  const Resources& res_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<render::pdf::PdfWriter>> free_;
+// The writers of a build's formats, in the registry's order (render/writers.cc).
+struct ActiveWriter {
+  const render::WriterInfo* info;
+  std::unique_ptr<render::DocumentWriter> writer;
 };
+
+bool same_finding(const diag::Diagnostic& a, const diag::Diagnostic& b) {
+  return a.rule == b.rule && a.span.file == b.span.file && a.span.line == b.span.line && a.span.column == b.span.column &&
+         a.args == b.args;
+}
+
+// Adds the findings of `from` that `to` does not hold yet: several writers read the same
+// style (docx and pdf read styles/pdf.xml) and see the same text.
+void add_new(diag::DiagnosticSink& to, const diag::DiagnosticSink& from, std::size_t since = 0) {
+  for (const auto& d : from.all()) {
+    const auto& held = to.all();
+    if (std::none_of(held.begin() + static_cast<std::ptrdiff_t>(std::min(since, held.size())), held.end(),
+                     [&](const diag::Diagnostic& h) { return same_finding(h, d); })) {
+      to.add(d);
+    }
+  }
+}
+
+// Sets up the writers of `formats` (unknown names are the command line's to refuse).
+// False when one cannot be used: its problems are in `sink`, and nothing may be written.
+bool make_writers(const std::vector<std::string>& formats, const Resources& res, diag::DiagnosticSink& sink,
+                  diag::SourceRegistry& sources, std::vector<ActiveWriter>& active) {
+  const std::size_t mark = sink.size();
+  bool ok = true;
+  for (const auto& info : render::writers()) {
+    if (std::find(formats.begin(), formats.end(), info.name) == formats.end()) continue;
+    diag::DiagnosticSink found;
+    found.set_policy(sink.policy());
+    auto writer = info.create(res, found, sources);
+    add_new(sink, found, mark);
+    if (!writer) ok = false;
+    active.push_back({&info, std::move(writer)});
+  }
+  return ok;
+}
+
+// Writes one document in every active format: files to `stage` under path(extension), the
+// writers' findings to `found` and their failures to l.write_failures. Returns the pages.
+template <class Stage, class PathOf>
+int write_document(Loaded& l, const compose::Doc& doc, std::vector<ActiveWriter>& active, diag::DiagnosticSink& found,
+                   PathOf path, Stage stage) {
+  int pages = 0;
+  for (auto& a : active) {
+    diag::DiagnosticSink seen;
+    try {
+      render::WrittenFile f = a.writer->write(doc, l.result.display_source, seen);
+      add_new(found, seen);
+      stage(*a.info, path(a.info->extension), std::move(f.bytes));
+      if (f.pages > 0) pages = f.pages;
+    } catch (const render::WriteError& e) {
+      l.write_failures.emplace_back(a.info, e.what());
+    }
+  }
+  return pages;
+}
+
+// Reports the writers' findings and failures of each agreement after its review's.
+void report_published(Loaded& l, diag::DiagnosticSink& sink) {
+  for (const auto& d : l.published.all()) sink.add(d);
+  for (const auto& [writer, problem] : l.write_failures) {
+    sink.report(writer->failure_rule, diag::SourceSpan{l.result.display_source, 0, 0},
+                {{"format", writer->name}, {"problem", problem}});
+    ++l.result.errors;
+  }
+}
 
 // One page per regional agreement whose region is in the municipality registry, next to
 // its HTML (output/dalarna/regional-kommuner.html): each municipality with the state of its
@@ -578,11 +616,6 @@ std::map<fs::path, std::pair<fs::path, std::string>> region_pages(const std::vec
 
 }  // namespace
 
-const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> kFormats = {"html", "pdf", "docx", "layout"};
-  return kFormats;
-}
-
 std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::DiagnosticSink& sink, bool text_agreements) {
   std::vector<fs::path> files;
   for (const auto& in : inputs) {
@@ -637,41 +670,23 @@ PipelineResult check(const PipelineOptions& options, const Resources& res, diag:
 PipelineResult build(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                      diag::SourceRegistry& sources) {
   PipelineResult out;
+  std::vector<ActiveWriter> active;
+  if (!make_writers(options.formats, res, sink, sources, active)) {
+    // A style or its fonts are broken: the content is still checked, nothing is written.
+    for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
+    return out;
+  }
+  std::vector<fs::path> writer_files;  // what shapes the outputs besides styles/ and templates/
+  for (const auto& a : active) {
+    for (auto& f : a.writer->files_read()) writer_files.push_back(std::move(f));
+  }
   const bool want_html = std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
-  const bool want_pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
-  // "layout" writes the PDF layout as text (the golden format of the tests; also handy to
-  // see why a page breaks where it does).
-  const bool want_layout = std::find(options.formats.begin(), options.formats.end(), "layout") != options.formats.end();
-
-  std::unique_ptr<WriterPool> pdfs;
-  std::vector<fs::path> pdf_files;
-  if (want_pdf || want_layout) {
-    auto first = render::pdf::PdfWriter::create(res, sink, sources);
-    if (!first) {
-      // The style or its fonts are broken: the content is still checked, nothing is written.
-      for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
-      return out;
-    }
-    pdf_files = first->files_read();
-    pdfs = std::make_unique<WriterPool>(res, std::move(first));
-  }
-
-  // DOCX takes page, fonts, sizes and colours from the PDF style.
-  std::optional<render::pdf::PdfStyle> docx_style;
-  if (std::find(options.formats.begin(), options.formats.end(), "docx") != options.formats.end()) {
-    diag::DiagnosticSink again;  // the PDF writer has already reported this file's problems
-    docx_style = render::pdf::PdfStyle::load(res.styles_dir() / "pdf.xml", pdfs ? again : sink, sources);
-    if (!docx_style) {
-      for (auto& l : load_all(options, res, sink, sources, out, nullptr)) out.agreements.push_back(std::move(l.result));
-      return out;
-    }
-  }
 
   // Every output goes to a temporary file as soon as it exists and is moved into place
-  // only when the whole build can be (see staged_files.h); PDFs are typeset on all cores.
+  // only when the whole build can be (see staged_files.h); documents are written on all cores.
   util::StagedFiles staged;
-  // One form of one agreement: its HTML, DOCX, PDF and layout dump, named after the content
-  // file plus `suffix` ("" or "-konsoliderad"). Returns the HTML's path.
+  // One form of one agreement in every format, named after the content file plus `suffix`
+  // ("" or "-konsoliderad"). Returns the HTML's path.
   const auto emit = [&](Loaded& l, const compose::Doc& doc, const std::string& suffix, bool primary) {
     const auto path = [&](const std::string& ext) {
       fs::path p = output_path(l.result.source, l.content_root, options.output_dir, ext);
@@ -682,40 +697,15 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       }
       return p;
     };
-    const fs::path html_path = path(".html");
-    if (want_html) {
-      staged.stage(html_path, render::html::render_html(doc, res));
-      l.result.outputs.push_back(html_path);
-    }
-    if (docx_style) {
-      const fs::path docx_path = path(".docx");
-      staged.stage(docx_path, render::docx::render_docx(doc, res, *docx_style));
-      l.result.outputs.push_back(docx_path);
-    }
-    if (pdfs) {
-      auto writer = pdfs->acquire();
-      try {
-        if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
-        // The PDF writer's findings (fonts, layout) concern the text, which both forms share.
-        diag::DiagnosticSink again;
-        render::pdf::PdfResult r = writer->render(doc, l.result.display_source, primary ? l.published : again, want_layout);
-        if (want_pdf) {
-          const fs::path pdf_path = path(".pdf");
-          staged.stage(pdf_path, r.pdf);
-          l.result.outputs.push_back(pdf_path);
-        }
-        if (want_layout) {
-          const fs::path dump_path = path(".layout.txt");
-          staged.stage(dump_path, r.layout_dump);
-          l.result.outputs.push_back(dump_path);
-        }
-        if (primary) l.result.pages = r.pages;
-      } catch (const render::pdf::PdfError& e) {
-        l.pdf_error = e.what();
-      }
-      pdfs->release(std::move(writer));
-    }
-    return html_path;
+    // The writers' findings (fonts, layout) concern the text, which both forms share.
+    diag::DiagnosticSink again;
+    const int pages = write_document(l, doc, active, primary ? l.published : again, path,
+                                     [&](const render::WriterInfo&, const fs::path& p, std::string bytes) {
+                                       staged.stage(p, bytes);
+                                       l.result.outputs.push_back(p);
+                                     });
+    if (primary && pages > 0) l.result.pages = pages;
+    return path(".html");
   };
   const Publish publish = [&](Loaded& l) {
     // A local agreement in its forms: its own document under the file's name, the
@@ -751,18 +741,14 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
   const std::vector<fs::path> files = expand_inputs(options.inputs, sink);
   if (sink.has_errors_since(before_expand)) out.inputs_unreadable = true;
   Reuse reuse;
-  plan_reuse(options, res, pdf_files, sink.policy(), files, reuse);
+  plan_reuse(options, res, writer_files, sink.policy(), files, reuse);
   const std::size_t records_begin = sink.size();  // before: findings of the whole build (style, inputs)
   std::vector<Loaded> all = load_reusing(options, res, sink, sources, out, publish, files, reuse);
 
   for (auto& l : all) {
     if (l.write_error) std::rethrow_exception(l.write_error);  // staged files are removed
     const std::size_t mark = sink.size();
-    for (const auto& d : l.published.all()) sink.add(d);
-    if (!l.pdf_error.empty()) {
-      sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", l.pdf_error}});
-      ++l.result.errors;
-    }
+    report_published(l, sink);
     l.published_at = {mark, sink.size()};
   }
   const bool any_errors = std::any_of(all.begin(), all.end(), [](const Loaded& l) { return l.result.errors > 0; });
@@ -856,45 +842,27 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
 PipelineResult render_in_memory(const PipelineOptions& options, const Resources& res, diag::DiagnosticSink& sink,
                                 diag::SourceRegistry& sources, std::map<fs::path, RenderedAgreement>& rendered) {
   PipelineResult out;
-  const auto wants = [&](const char* f) {
-    return std::find(options.formats.begin(), options.formats.end(), f) != options.formats.end();
-  };
-  std::unique_ptr<WriterPool> pdfs;
-  if (wants("pdf")) {
-    auto first = render::pdf::PdfWriter::create(res, sink, sources);
-    if (first) pdfs = std::make_unique<WriterPool>(res, std::move(first));
-  }
+  std::vector<ActiveWriter> active;
+  // A writer that cannot be set up leaves its format out (its problems are in `sink`).
+  make_writers(options.formats, res, sink, sources, active);
+  active.erase(std::remove_if(active.begin(), active.end(), [](const ActiveWriter& a) { return !a.writer; }), active.end());
   std::mutex mutex;  // publish runs on the worker threads
   const Publish publish = [&](Loaded& l) {
     RenderedAgreement r;
     // A local agreement: its own document first (as `build` names it), with the consolidated
     // version beside it, in the forms okgen.conf publishes.
-    const compose::Doc& main = l.local_doc ? *l.local_doc : *l.doc;
-    if (wants("html")) {
-      r.html = render::html::render_html(main, res);
-      if (l.local_doc) r.consolidated_html = render::html::render_html(*l.doc, res);
-    }
-    if (pdfs) {
-      auto writer = pdfs->acquire();
-      try {
-        if (!writer) throw render::pdf::PdfError("the PDF style could not be loaded again");
-        r.pdf = writer->render(main, l.result.display_source, l.published, false).pdf;
-      } catch (const render::pdf::PdfError& e) {
-        l.pdf_error = e.what();
-      }
-      pdfs->release(std::move(writer));
-    }
+    const auto no_path = [](const std::string&) { return fs::path(); };
+    write_document(l, l.local_doc ? *l.local_doc : *l.doc, active, l.published, no_path,
+                   [&](const render::WriterInfo& info, const fs::path&, std::string bytes) { r.files[info.name] = std::move(bytes); });
+    // The workspace shows the consolidated version as a page beside the local document.
+    if (l.local_doc && r.files.count("html")) r.consolidated_html = render::html::render_html(*l.doc, res);
     std::lock_guard<std::mutex> lock(mutex);
     rendered[l.result.source] = std::move(r);
   };
   std::vector<Loaded> all = load_all(options, res, sink, sources, out, &publish);
   for (auto& l : all) {
-    for (const auto& d : l.published.all()) sink.add(d);
-    if (!l.pdf_error.empty()) {
-      sink.report("pdf-failed", diag::SourceSpan{l.result.display_source, 0, 0}, {{"problem", l.pdf_error}});
-      ++l.result.errors;
-      rendered.erase(l.result.source);
-    }
+    report_published(l, sink);
+    if (!l.write_failures.empty()) rendered.erase(l.result.source);
     out.agreements.push_back(std::move(l.result));
   }
   return out;

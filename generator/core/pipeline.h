@@ -103,9 +103,10 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
 
 /// What render_in_memory makes of one agreement.
 struct RenderedAgreement {
-  std::string html;  ///< the page, when "html" was asked for (a local agreement: its own document)
-  std::string consolidated_html;  ///< a local agreement: its consolidated version ("" otherwise)
-  std::string pdf;   ///< the PDF, when "pdf" was asked for
+  /// Format ("html", "pdf", ...) -> the file, for each format asked for (a local agreement:
+  /// its own document).
+  std::map<std::string, std::string> files;
+  std::string consolidated_html;  ///< a local agreement: its consolidated version as a page ("" otherwise)
 };
 
 /// check(), then renders each agreement that is free of errors in memory instead of writing
@@ -117,7 +118,5 @@ PipelineResult render_in_memory(const PipelineOptions& options, const Resources&
 int exit_code(const PipelineResult& result, const diag::DiagnosticSink& sink,
               diag::Severity fail_on = diag::Severity::error);
 
-/// The formats `build` can write.
-const std::vector<std::string>& known_formats();
 
 }  // namespace okgen

@@ -17,6 +17,7 @@
 #include "incremental/build_state.h"
 #include "model/agreement.h"
 #include "pipeline.h"
+#include "render/document_writer.h"
 #include "render/html/html_writer.h"
 
 namespace okgen::detail {
@@ -34,11 +35,11 @@ struct Loaded {
   // Section id -> regional text now, for the notes of local-regional-changed (the merged
   // agreement itself is dropped as soon as its outputs exist).
   std::map<std::string, std::string> regional_now;
-  // What the build made of it (see Publish): its row in the index, the PDF writer's
-  // findings, a PDF that failed, a file that could not be written.
+  // What the build made of it (see Publish): its row in the index, the writers'
+  // findings, a file a writer could not make, a file that could not be written.
   std::optional<render::html::IndexEntry> entry;
   diag::DiagnosticSink published;
-  std::string pdf_error;
+  std::vector<std::pair<const render::WriterInfo*, std::string>> write_failures;  ///< per failed writer: the problem
   std::exception_ptr write_error;
   // Where its findings are in the sink load_all reported to: [begin, end) of the load
   // and of the review phase (an incremental build keeps them per agreement).

@@ -201,7 +201,7 @@ std::shared_ptr<const Entry> Workspace::build_one(const fs::path& file, const Re
   for (const auto& f : e->result.files) e->depends.insert(absolute_normal(f));
 
   if (auto it = rendered.find(file); it != rendered.end()) {
-    e->html = std::move(it->second.html);
+    e->html = std::move(it->second.files["html"]);
     e->consolidated_html = std::move(it->second.consolidated_html);
     e->current = true;
   } else if (previous) {
@@ -378,10 +378,10 @@ std::optional<std::string> Workspace::pdf(const std::string& key) {
   const auto res = resources();
   render_in_memory(options, *res, sink, sources, rendered);
   auto it = rendered.find(e->file);
-  if (it == rendered.end() || it->second.pdf.empty()) return std::nullopt;
+  if (it == rendered.end() || it->second.files["pdf"].empty()) return std::nullopt;
   std::lock_guard<std::mutex> lock(mutex_);
-  pdf_cache_[key] = {e->generation, it->second.pdf};
-  return it->second.pdf;
+  pdf_cache_[key] = {e->generation, it->second.files["pdf"]};
+  return it->second.files["pdf"];
 }
 
 std::uint64_t Workspace::generation() const {

@@ -147,6 +147,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"icc-profile-missing", Severity::error, Stage::output},
       {"glyph-missing", Severity::warning, Stage::output},
       {"pdf-failed", Severity::error, Stage::output},
+      {"output-failed", Severity::error, Stage::output},
       {"output-outdated", Severity::warning, Stage::output},
   };
   return kRules;

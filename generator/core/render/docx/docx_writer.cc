@@ -311,4 +311,27 @@ std::string render_docx_redline(const compose::Doc& old_doc, const compose::Doc&
   return pkg.write(new_doc, body, author);
 }
 
+namespace {
+
+class DocxWriter : public DocumentWriter {
+ public:
+  DocxWriter(const Resources& res, pdf::PdfStyle style) : res_(res), style_(std::move(style)) {}
+  WrittenFile write(const compose::Doc& doc, const std::string&, diag::DiagnosticSink&) override {
+    return {render_docx(doc, res_, style_), 0};
+  }
+
+ private:
+  const Resources& res_;
+  const pdf::PdfStyle style_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources) {
+  // Page, fonts, sizes and colours come from the PDF style.
+  auto style = pdf::PdfStyle::load(res.styles_dir() / "pdf.xml", sink, sources);
+  if (!style) return nullptr;
+  return std::make_unique<DocxWriter>(res, std::move(*style));
+}
+
 }  // namespace okgen::render::docx

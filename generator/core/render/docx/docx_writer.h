@@ -12,6 +12,7 @@
 #include <string>
 
 #include "compose/doc.h"
+#include "render/document_writer.h"
 #include "render/pdf/pdf_style.h"
 #include "resources.h"
 
@@ -19,6 +20,10 @@ namespace okgen::render::docx {
 
 /// Renders `doc` as a .docx file's bytes. `style` gives page, fonts, sizes and colours.
 std::string render_docx(const compose::Doc& doc, const Resources& res, const pdf::PdfStyle& style);
+
+/// The registry's "docx" writer: render_docx with the look of styles/pdf.xml, whose problems
+/// go to `sink` (nullptr when the style cannot be used).
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources);
 
 /// The redline as Word reviews it: `new_doc` with every difference from `old_doc` as a
 /// tracked change (author "okgen", dated `date`, ISO yyyy-mm-dd), after a first page with

@@ -339,4 +339,21 @@ std::string render_index_html(const std::vector<IndexEntry>& entries, const std:
   return res.templates.render("html/index.html", ctx, text::Escape::html);
 }
 
+namespace {
+
+class HtmlWriter : public DocumentWriter {
+ public:
+  explicit HtmlWriter(const Resources& res) : res_(res) {}
+  WrittenFile write(const compose::Doc& doc, const std::string&, diag::DiagnosticSink&) override {
+    return {render_html(doc, res_), 0};
+  }
+
+ private:
+  const Resources& res_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res) { return std::make_unique<HtmlWriter>(res); }
+
 }  // namespace okgen::render::html

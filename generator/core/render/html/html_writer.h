@@ -9,12 +9,16 @@
 #include <vector>
 
 #include "compose/doc.h"
+#include "render/document_writer.h"
 #include "resources.h"
 
 namespace okgen::render::html {
 
 /// Renders the full page for `doc`. Deterministic: same Doc, same bytes.
 std::string render_html(const compose::Doc& doc, const Resources& res);
+
+/// The registry's "html" writer: render_html as a DocumentWriter.
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res);
 
 /// Renders blocks as an HTML fragment (used by the page and by tests).
 std::string render_html_blocks(const model::Blocks& blocks, const text::Catalog& labels);

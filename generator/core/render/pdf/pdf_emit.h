@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "render/document_writer.h"
 #include "render/pdf/font_set.h"
 #include "render/pdf/pdf_catalog.h"
 #include "render/pdf/pdf_finish.h"
@@ -19,9 +20,9 @@
 namespace okgen::render::pdf {
 
 /// A libharu or font failure; carries libharu's error and detail codes.
-class PdfError : public std::runtime_error {
+class PdfError : public WriteError {
  public:
-  using std::runtime_error::runtime_error;
+  using WriteError::WriteError;
 };
 
 /// The characters each face draws in `layout`: what its embedded subset must hold.

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "compose/doc.h"
+#include "render/document_writer.h"
 #include "diag/diagnostic.h"
 #include "diag/source_registry.h"
 #include "render/pdf/layout_types.h"
@@ -32,6 +33,13 @@ class EmbedCache;
 
 /// Reads an ICC profile for the output intent; false when `path` is not one (RGB or grey).
 bool read_icc_profile(const std::filesystem::path& path, std::string& out);
+
+/// The registry's "pdf" writer and its debugging twin "layout" (the layout dump the golden
+/// test compares): PdfWriters pooled for the worker threads (pdf_document_writer.cc).
+/// nullptr when the style or its fonts cannot be used (reported to `sink`).
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources);
+std::unique_ptr<DocumentWriter> make_layout_writer(const Resources& res, diag::DiagnosticSink& sink,
+                                                   diag::SourceRegistry& sources);
 
 class PdfWriter {
  public:
