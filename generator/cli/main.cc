@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -53,7 +54,8 @@ std::optional<okgen::util::Date> resolve_date(const std::string& given) {
 std::string help_footer(const okgen::text::Catalog& c) {
   std::string out = c.get("examples", "title") + "\n";
   for (const auto& key : c.keys("examples")) {
-    if (key.rfind("ex", 0) != 0) continue;
+    // ex01, ex02, ...: not "exit", which follows them.
+    if (key.size() < 3 || key.rfind("ex", 0) != 0 || !std::isdigit(static_cast<unsigned char>(key[2]))) continue;
     const std::string line = c.get("examples", key);
     const auto bar = line.find(" | ");
     const std::string cmd = line.substr(0, bar), what = bar == std::string::npos ? "" : line.substr(bar + 3);

@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "pipeline.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -272,4 +273,36 @@ TEST_CASE("English runs: check and build with --lang en speak English (validity,
   std::string out;
   run(okgen_cmd("--lang en diff HEAD:docs/examples/finns-inte.xml docs/examples/exempel.xml"), &out);
   CHECK(contains(out, "the file does not exist in HEAD"));
+}
+
+TEST_CASE("the exit codes in docs/exit-codes.md, --help and the code agree", "[cli]") {
+  const std::string doc = okgen::test::read(okgen::test::source_dir() / "docs" / "exit-codes.md");
+  const std::vector<std::pair<int, std::string>> codes = {{okgen::kExitOk, "kExitOk"},
+                                                          {okgen::kExitFindings, "kExitFindings"},
+                                                          {okgen::kExitUsage, "kExitUsage"},
+                                                          {okgen::kExitOutput, "kExitOutput"},
+                                                          {okgen::kExitInternal, "kExitInternal"}};
+  std::string sv, en;
+  CHECK(run(okgen_cmd("--help"), &sv) == 0);
+  CHECK(run(okgen_cmd("--lang en --help"), &en) == 0);
+  // Once, after the examples (it was once listed among them too).
+  const auto count = [](const std::string& text, const std::string& word) {
+    std::size_t n = 0;
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count(sv, "Slutkoder:") == 1);
+  CHECK(count(en, "Exit codes:") == 1);
+  for (const auto& [code, name] : codes) {
+    INFO(name);
+    CHECK(contains(doc, "| " + std::to_string(code) + " | `" + name + "` |"));
+    CHECK(std::regex_search(sv, std::regex("Slutkoder:.*\\b" + std::to_string(code) + " [a-zåäö]")));
+    CHECK(std::regex_search(en, std::regex("Exit codes:.*\\b" + std::to_string(code) + " [a-z]")));
+  }
+  // Every command of --help has its row.
+  for (const char* command : {"build", "check", "calendar", "rules", "diff", "local init", "local accept", "revise", "import", "serve"}) {
+    CHECK(contains(doc, std::string("| `") + command + "` |"));
+  }
+  // The code's comment points at the document.
+  CHECK(contains(okgen::test::read(okgen::test::source_dir() / "generator" / "core" / "pipeline.h"), "docs/exit-codes.md"));
 }
