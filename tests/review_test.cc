@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
@@ -16,6 +17,8 @@
 #include "review/text_check.h"
 #include "support/golden.h"
 #include "support/test_support.h"
+#include "data/reference_data.h"
+#include "util/fs.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
@@ -430,4 +433,52 @@ TEST_CASE("seeds: golden reports", "[review][seeds][golden]") {
     INFO(diff);
     CHECK(same);
   }
+}
+
+TEST_CASE("review: wording rules read the titles of references, names excepted", "[review]") {
+  const std::string base = example();
+  const auto rules_for = [&](const std::string& source_title) {
+    auto r = check_xml(replace(base, "Socialstyrelsen, Meddelandeblad nr 1/2010", source_title));
+    std::vector<std::pair<std::string, int>> found;
+    for (const auto& d : r->sink.all()) found.emplace_back(d.rule, d.span.line);
+    return found;
+  };
+  const int line = 143;  // the <source> of the example
+  REQUIRE(test::read(test::source_dir() / kExample).find("Socialstyrelsen, Meddelandeblad nr 1/2010") != std::string::npos);
+  // A leftover in a title is a leftover; a wrong law title is wrong there too.
+  const auto leftover = rules_for("Socialstyrelsen, Meddelandeblad nr TBD");
+  CHECK(std::count(leftover.begin(), leftover.end(), std::make_pair(std::string("draft-leftover"), line)) == 1);
+  const auto law = rules_for("Lagen om rättspsykiatrisk tvångsvård, kommentar");
+  CHECK(std::count(law.begin(), law.end(), std::make_pair(std::string("law-title-wrong"), line)) == 1);
+  // A document's name from its time is its name (rules marked quoted: skip).
+  const auto name = rules_for("Landstinget Dalarna, Handlingsplan för psykiatrin 2015");
+  CHECK(std::none_of(name.begin(), name.end(), [](const auto& f) { return f.first == "outdated-name"; }));
+  // The same words in running text are the text's own wording.
+  auto text = check_xml(replace(base, "Samverkan vid utskrivning följer", "Landstinget Dalarna ansvarar. Samverkan vid utskrivning följer"));
+  const auto rules = text->rules();
+  CHECK(std::count(rules.begin(), rules.end(), std::string("outdated-name")) == 1);
+}
+
+TEST_CASE("review: data/wording.tsv is checked when it is read", "[review]") {
+  const fs::path dir = test::temp_dir("wording-data");
+  fs::copy(test::source_dir() / "data", dir, fs::copy_options::recursive);
+  const std::string good = test::read(dir / "wording.tsv");
+  const auto with = [&](const std::string& from, const std::string& to) {
+    std::string s = good;
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    s.replace(at, from.size(), to);
+    util::write_file_atomic(dir / "wording.tsv", s);
+  };
+  CHECK_NOTHROW(data::ReferenceData::load(dir));
+  with("\noutdated-name\t\\bSKL\\b", "\noutdated-nmae\t\\bSKL\\b");
+  CHECK_THROWS_WITH(data::ReferenceData::load(dir), Catch::Contains("wording.tsv:") && Catch::Contains("unknown rule \"outdated-nmae\""));
+  with("\\bSKL\\b", "\\bSKL(\\b");
+  CHECK_THROWS_WITH(data::ReferenceData::load(dir), Catch::Contains("is not a regular expression"));
+  with("\\bSKL\\b\tSKR\t2019-11-29", "\\bSKL\\b\tSKR\t2019-13-29");
+  CHECK_THROWS_WITH(data::ReferenceData::load(dir), Catch::Contains("from is a date"));
+  std::string s = good;
+  s.replace(s.find("\tThe association changed its name in 2019."), std::string("\tThe association changed its name in 2019.").size(), "\t");
+  util::write_file_atomic(dir / "wording.tsv", s);
+  CHECK_THROWS_WITH(data::ReferenceData::load(dir), Catch::Contains("note, note_en"));
 }

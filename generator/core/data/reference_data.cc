@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <regex>
 
+#include "diag/rules.h"
 #include "util/fs.h"
 #include "util/text.h"
 #include "util/tsv.h"
@@ -17,6 +19,41 @@ bool known_special(const std::string& name) {
   static const std::vector<std::string> kSpecial = {"@date", "@start", "@end", "@rule", "@placeholder", "@front", "@single-region",
                                                     "@region-name", "@municipality-name", "@municipalities"};
   return std::find(kSpecial.begin(), kSpecial.end(), name) != kSpecial.end();
+}
+
+// Reads data/wording.tsv, checking each row: a misspelt rule id would otherwise become a
+// finding with no message, a bad pattern an exception in the middle of a check.
+std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, const std::string& file) {
+  std::vector<WordingRule> out;
+  for (const auto& row : rows) {
+    const std::string where = file + ":" + std::to_string(row.line) + ": ";
+    WordingRule w{row.get("rule"), row.get("pattern"), row.get("correct"), util::Date::parse(row.get("from")),
+                  row.get("note"), row.get("note_en"), row.get("needle"), row.get("unless"),
+                  row.get("quoted") == "skip", row.line};
+    if (!diag::find_rule(w.rule)) {
+      throw util::IoError(where + "unknown rule \"" + w.rule + "\" (okgen rules lists them)", file);
+    }
+    if (w.pattern.empty()) throw util::IoError(where + "the rule needs a pattern", file);
+    for (const std::string* pattern : {&w.pattern, &w.unless}) {
+      if (pattern->empty()) continue;
+      try {
+        std::regex(*pattern, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        throw util::IoError(where + "the pattern \"" + *pattern + "\" is not a regular expression (" + e.what() + ")", file);
+      }
+    }
+    if (!row.get("from").empty() && !w.from) {
+      throw util::IoError(where + "from is a date (yyyy-mm-dd), not \"" + row.get("from") + "\"", file);
+    }
+    if (!row.get("quoted").empty() && !w.skip_quoted) {
+      throw util::IoError(where + "quoted is empty or skip, not \"" + row.get("quoted") + "\"", file);
+    }
+    if (w.note.empty() || w.note_en.empty()) {
+      throw util::IoError(where + "the rule needs its reason in Swedish and English (note, note_en)", file);
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
 }
 
 // Reads data/area-facets.tsv, checking every area, concept and column against what exists:
@@ -95,11 +132,7 @@ ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
     d.law_sections.push_back(LawSection{row.get("law"), row.get("sfs"), row.get("chapter"), row.get("section"),
                                         row.get("topic"), row.get("verified") != "no"});
   }
-  for (const auto& row : util::read_tsv(data_dir / "wording.tsv")) {
-    d.wording.push_back(WordingRule{row.get("rule"), row.get("pattern"), row.get("correct"),
-                                    util::Date::parse(row.get("from")), row.get("note"), row.get("needle"), row.get("unless"),
-                                    row.get("quoted") == "skip", row.line});
-  }
+  d.wording = load_wording(util::read_tsv(data_dir / "wording.tsv"), (data_dir / "wording.tsv").string());
   for (const auto& row : util::read_tsv(data_dir / "area-keywords.tsv")) {
     AreaKeywords k;
     k.area = row.get("area");

@@ -48,7 +48,8 @@ struct WordingRule {
   std::string pattern;
   std::string correct;
   std::optional<util::Date> from;
-  std::string note;
+  std::string note;     ///< why, in Swedish (the finding's reason)
+  std::string note_en;  ///< why, in English
   std::string needle;  ///< lower-case text that must occur before the pattern is tried
   std::string unless;  ///< pattern that excuses a match in the same sentence
   bool skip_quoted = false;  ///< a match inside quotation marks is a quoted title, not a finding

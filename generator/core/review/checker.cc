@@ -60,7 +60,10 @@ CheckReport check_agreement(const model::Agreement& a, const data::ReferenceData
   // Text a local agreement inherits is judged with its regional agreement, once.
   const std::vector<ProseUnit> own = a.kind == model::AgreementKind::local ? own_prose(prose) : prose;
   check_cited_laws(own, ctx, sink);
-  check_wording(own, ctx, sink);
+  // Wording rules read the references' titles too (what they are called is wording).
+  std::vector<ProseUnit> worded = own;
+  for (auto& t : reference_titles(a, a.path())) worded.push_back(std::move(t));
+  check_wording(worded, ctx, sink);
   check_readability(own, ctx, sink);
   if (a.kind == model::AgreementKind::local) check_local(a, ctx, parent, sink);
   return r;

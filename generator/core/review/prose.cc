@@ -183,6 +183,23 @@ const std::regex& compiled_pattern(const std::string& pattern, bool icase) {
   return it->second;
 }
 
+std::vector<ProseUnit> reference_titles(const Agreement& a, const std::string& file) {
+  std::vector<ProseUnit> out;
+  const auto add = [&](const std::string& text, const model::Loc& loc) {
+    const diag::SourceSpan at = span_of(a, loc);
+    if (text.empty() || at.file != file) return;
+    ProseUnit u;
+    u.text = text;
+    u.section = "references";
+    u.title = true;
+    u.anchors.emplace_back(0, at);
+    out.push_back(std::move(u));
+  };
+  for (const auto& s : a.sources) add(s.text, s.loc);
+  for (const auto& d : a.related) add(d.title, d.loc);
+  return out;
+}
+
 std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units) {
   std::vector<ProseUnit> out;
   for (const auto& u : units) {
@@ -238,13 +255,17 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
         if (rule.from && mentions_earlier_year(sentence_at(u.text, pos, len), rule.from->year)) {
           continue;  // "tecknades 2011 av Landstinget Sörmland": a sentence about that time
         }
+        if (rule.skip_quoted && u.title) continue;  // a document's title is its name
         if (rule.skip_quoted) {
           const std::string sentence = sentence_at(u.text, pos, len);
           const std::size_t start = u.text.rfind(sentence.substr(0, std::min<std::size_t>(sentence.size(), 20)), pos);
           if (start != std::string::npos && inside_quotes(u.text.substr(start, pos - start))) continue;
         }
         sink.report(rule.rule, u.at(pos),
-                    {{"text", u.text.substr(pos, len)}, {"correct", rule.correct}, {"note", rule.note}});
+                    {{"text", u.text.substr(pos, len)},
+                     {"correct", rule.correct},
+                     {"note", rule.note},
+                     {"note_en", rule.note_en}});
       }
     }
   }

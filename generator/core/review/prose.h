@@ -24,6 +24,9 @@ struct ProseUnit {
   bool heading = false;
   /// Regional text inside a merged local agreement: judged once, with the regional agreement.
   bool inherited = false;
+  /// The title of a <source> or <document>: a name, which wording rules marked
+  /// `quoted: skip` leave alone as they do quoted text.
+  bool title = false;
   /// The position of byte `offset` (the nearest anchor at or before it, moved by the
   /// characters in between when they are on the same line).
   diag::SourceSpan at(std::size_t offset) const;
@@ -35,6 +38,10 @@ std::vector<ProseUnit> prose_of(const model::Agreement& a);
 /// A regular expression (ECMAScript) compiled once per run and shared: data files name the
 /// same patterns for every agreement. Thread-safe.
 const std::regex& compiled_pattern(const std::string& pattern, bool icase);
+
+/// The titles of an agreement's references (<source>, <document>) written in `file` (a
+/// local agreement's own file: the regional ones are judged with the regional agreement).
+std::vector<ProseUnit> reference_titles(const model::Agreement& a, const std::string& file);
 
 /// The units an agreement's own authors wrote (all but `inherited` ones).
 std::vector<ProseUnit> own_prose(const std::vector<ProseUnit>& units);
