@@ -1,5 +1,5 @@
 // Inside the pipeline: one agreement as a build holds it, the loading every command shares
-// (pipeline.cc) and what an incremental build takes over from the last one
+// (pipeline_load.cc) and what an incremental build takes over from the last one
 // (pipeline_reuse.cc). Not for use outside those two files.
 #pragma once
 
@@ -53,6 +53,12 @@ struct Loaded {
 // worker threads, right after its review: render and stage its outputs, so no agreement
 // is held in memory longer than it takes to write it.
 using Publish = std::function<void(Loaded&)>;
+
+/// Agreements that are not in okgen's format (pdftotext output, Markdown) can be checked.
+bool is_text_agreement(const std::filesystem::path& file);
+
+/// `target` as a link from a page in `from_dir` ("../dalarna/regional.html").
+std::string relative_href(const std::filesystem::path& target, const std::filesystem::path& from_dir);
 
 /// Loads, checks and (with `publish`) publishes the agreements found in options.inputs, or
 /// only `only` of them, reading a regional agreement among `inputs` from its path as found.

@@ -345,6 +345,65 @@ std::string missing_facets(const AreaCoverage& c, bool english) {
   return out;
 }
 
+// The validity the text states, checked as an XML agreement's would be: a validity that
+// gives no start (only "tills vidare") speaks from the document's date.
+void check_text_validity(const std::string& path, TextValidity& tv, const DocumentDate& dated,
+                         const CheckOptions& options, CheckReport& r, diag::DiagnosticSink& sink) {
+  if (tv.validity && !tv.start_stated) {
+    // No start stated: the text speaks from its own date (never after its stated end).
+    util::Date start = dated.date ? *dated.date : options.as_of;
+    if (tv.validity->end && *tv.validity->end < start) start = *tv.validity->end;
+    tv.validity->start = start;
+  }
+  if (tv.validity) {
+    model::Validity v = *tv.validity;
+    if (!tv.line) tv.line = 1;
+    model::Agreement a;
+    a.files = {path};
+    model::Section sec;
+    v.loc = model::Loc{0, tv.line, 1};
+    sec.content.push_back(v);
+    a.sections.push_back(std::move(sec));
+    r.validity = check_validity(a, options, r.dates, sink);
+  }
+  if (tv.contradiction) {
+    sink.report("text-validity-contradiction", diag::SourceSpan{path, tv.until_line, 1},
+                {{"end", tv.validity && tv.validity->end ? tv.validity->end->iso() : ""}});
+  }
+  if (!dated.date) sink.report("text-undated", diag::SourceSpan{path, 1, 1}, {{"date", options.as_of.iso()}});
+}
+
+// Draft leftovers where a date should be ("den xx 2025").
+void report_date_placeholders(const TextDocument& doc, const std::vector<DateScan>& scans, diag::DiagnosticSink& sink) {
+  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+    for (const auto& p : scans[k].placeholders) {
+      const auto& s = doc.sentences[k];
+      sink.report("date-placeholder", doc.units[s.unit].at(s.begin + p.begin), {{"text", p.text}});
+    }
+  }
+}
+
+// Coverage findings, in words that fit a text (no covers="..." to add).
+void report_text_coverage(const std::string& path, const std::vector<AreaCoverage>& coverage,
+                          const data::ReferenceData& data, diag::DiagnosticSink& sink) {
+  for (const auto& c : coverage) {
+    const data::Area* area = data.find_area(c.area);
+    if (!area) continue;
+    if (c.toc_only) {
+      sink.report("text-area-toc-only", c.where, {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text}});
+    } else if (c.status == Coverage::partial) {
+      sink.report("text-area-partial", c.where.line ? c.where : diag::SourceSpan{path, 1, 1},
+                  {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text},
+                   {"missing", missing_facets(c, false)}, {"missing_en", missing_facets(c, true)}});
+    }
+  }
+  std::vector<AreaCoverage> missing_only;
+  for (const auto& c : coverage) {
+    if (c.status == Coverage::missing) missing_only.push_back(c);
+  }
+  report_coverage(missing_only, data, diag::SourceSpan{path, 1, 1}, sink, true);
+}
+
 }  // namespace
 
 CheckReport check_text(const std::string& path, const std::string& text, const data::ReferenceData& data,
@@ -362,64 +421,16 @@ CheckReport check_text(const std::string& path, const std::string& text, const d
 
   // Areas, from what the text says.
   r.coverage = judge_areas(doc, scans, data);
-
   // Validity and the date the text speaks from.
   TextValidity tv = read_validity(doc, scans, data, options.as_of);
   if (validity_read) *validity_read = tv;
-  DocumentDate dated = document_date_of(doc, scans, data, tv);
-  if (tv.validity && !tv.start_stated) {
-    // No start stated: the text speaks from its own date (never after its stated end).
-    util::Date start = dated.date ? *dated.date : options.as_of;
-    if (tv.validity->end && *tv.validity->end < start) start = *tv.validity->end;
-    tv.validity->start = start;
-  }
-  const util::Date doc_date = dated.date ? *dated.date : options.as_of;
-  if (tv.validity) {
-    // A validity that gave no start (only "tills vidare") speaks from the document's date.
-    model::Validity v = *tv.validity;
-    if (!tv.line) tv.line = 1;
-    model::Agreement a;
-    a.files = {path};
-    model::Section sec;
-    v.loc = model::Loc{0, tv.line, 1};
-    sec.content.push_back(v);
-    a.sections.push_back(std::move(sec));
-    r.validity = check_validity(a, options, r.dates, sink);
-  }
-  if (tv.contradiction) {
-    sink.report("text-validity-contradiction", diag::SourceSpan{path, tv.until_line, 1},
-                {{"end", tv.validity && tv.validity->end ? tv.validity->end->iso() : ""}});
-  }
-  if (!dated.date) sink.report("text-undated", diag::SourceSpan{path, 1, 1}, {{"date", options.as_of.iso()}});
-
-  // Draft leftovers where a date should be.
-  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
-    for (const auto& p : scans[k].placeholders) {
-      const auto& s = doc.sentences[k];
-      sink.report("date-placeholder", doc.units[s.unit].at(s.begin + p.begin), {{"text", p.text}});
-    }
-  }
-
-  // Coverage findings, in words that fit a text (no covers="..." to add).
-  for (const auto& c : r.coverage) {
-    const data::Area* area = data.find_area(c.area);
-    if (!area) continue;
-    if (c.toc_only) {
-      sink.report("text-area-toc-only", c.where, {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text}});
-    } else if (c.status == Coverage::partial) {
-      sink.report("text-area-partial", c.where.line ? c.where : diag::SourceSpan{path, 1, 1},
-                  {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text},
-                   {"missing", missing_facets(c, false)}, {"missing_en", missing_facets(c, true)}});
-    }
-  }
-  std::vector<AreaCoverage> missing_only;
-  for (const auto& c : r.coverage) {
-    if (c.status == Coverage::missing) missing_only.push_back(c);
-  }
-  report_coverage(missing_only, data, diag::SourceSpan{path, 1, 1}, sink, true);
+  const DocumentDate dated = document_date_of(doc, scans, data, tv);
+  check_text_validity(path, tv, dated, options, r, sink);
+  report_date_placeholders(doc, scans, sink);
+  report_text_coverage(path, r.coverage, data, sink);
 
   // Prose: law citations, wording and readability, judged as of the text's own date.
-  ProseContext ctx{data, options, doc_date};
+  ProseContext ctx{data, options, dated.date ? *dated.date : options.as_of};
   check_cited_laws(doc.units, ctx, sink);
   check_wording(doc.units, ctx, sink);
   check_readability(doc.units, ctx, sink);
