@@ -404,7 +404,7 @@ class Composer {
       }
       return render("note-law-ref", wording_.law_ref(l, title));
     }
-    for (const auto& s : a_.sources) {
+    for (const auto& s : a_.cited_works) {
       if (s.id != id) continue;
       href = s.href;
       Value ctx;
@@ -457,7 +457,7 @@ class Composer {
       d.notes.push_back(std::move(n));
     };
     for (const auto& l : a_.law_refs) add_uncited(l.id, l.loc);
-    for (const auto& s : a_.sources) add_uncited(s.id, s.loc);
+    for (const auto& s : a_.cited_works) add_uncited(s.id, s.loc);
     for (auto& n : d.notes) n.text = note_text(n.id, n.href);
   }
 

@@ -113,7 +113,7 @@ std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const 
 ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
   ReferenceData d;
   for (const auto& row : util::read_tsv(data_dir / "areas.tsv")) {
-    d.areas.push_back(Area{row.get("id"), row.get("level"), row.get("name_sv"), row.get("name_en"), row.get("source")});
+    d.areas.push_back(Area{row.get("id"), row.get("level"), row.get("name_sv"), row.get("name_en"), row.get("basis")});
   }
   for (const auto& row : util::read_tsv(data_dir / "laws.tsv")) {
     Law law;

@@ -17,7 +17,7 @@ struct Area {
   std::string level;  ///< required | recommended | optional
   std::string name_sv;
   std::string name_en;
-  std::string source;
+  std::string basis;  ///< what makes it an area: "Meddelandeblad 1/2010", a law, "praxis"
 };
 
 struct Law {

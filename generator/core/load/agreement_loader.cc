@@ -269,9 +269,9 @@ class AgreementReader {
         a_.law_refs.push_back(std::move(l));
       } else if (name == "source") {
         r_.validate(c, spec::source());
-        SourceRef s{r_.attr(c, "id"), r_.attr(c, "href"), r_.plain(c), r_.loc(c)};
+        CitedWork s{r_.attr(c, "id"), r_.attr(c, "href"), r_.plain(c), r_.loc(c)};
         st_.declare_id(s.id, c);
-        a_.sources.push_back(std::move(s));
+        a_.cited_works.push_back(std::move(s));
       }
     }
   }
@@ -325,7 +325,7 @@ void check_references(const Agreement& a, diag::DiagnosticSink& sink) {
   std::set<std::string> citable, linkable;
   std::vector<std::string> citable_list, linkable_list;
   for (const auto& l : a.law_refs) citable.insert(l.id);
-  for (const auto& s : a.sources) citable.insert(s.id);
+  for (const auto& s : a.cited_works) citable.insert(s.id);
   for (const auto& d : a.related) {
     if (d.id.empty()) continue;
     citable.insert(d.id);

@@ -94,7 +94,7 @@ Agreement local_document(const Agreement& consolidated, std::size_t local_files,
     });
   });
   d.law_refs = own_or_cited(consolidated.law_refs, cited, local_files);
-  d.sources = own_or_cited(consolidated.sources, cited, local_files);
+  d.cited_works = own_or_cited(consolidated.cited_works, cited, local_files);
   d.related = own_or_cited(consolidated.related, cited, local_files);
   return d;
 }

@@ -40,7 +40,7 @@ void shift_text(LawRef& l, std::uint32_t offset) {
     shift_files(l.comment->blocks, offset);
   }
 }
-void shift_text(SourceRef&, std::uint32_t) {}
+void shift_text(CitedWork&, std::uint32_t) {}
 void shift_text(RelatedDocument&, std::uint32_t) {}
 
 template <class T>
@@ -152,8 +152,8 @@ std::optional<Agreement> merge_local(const Agreement& local, const Agreement& re
   // so local text can cite the regional agreement's legal references.
   m.law_refs = local.law_refs;
   add_missing(m.law_refs, regional.law_refs, offset);
-  m.sources = local.sources;
-  add_missing(m.sources, regional.sources, offset);
+  m.cited_works = local.cited_works;
+  add_missing(m.cited_works, regional.cited_works, offset);
   m.related = local.related;
   add_missing(m.related, regional.related, offset);
   m.revisions = local.revisions;

@@ -271,7 +271,8 @@ struct LawRef {
   std::optional<RichText> comment;
   Loc loc;
 };
-struct SourceRef {
+/// A <source>: a work the agreement cites (a report, a guideline), listed with the laws.
+struct CitedWork {
   std::string id;
   std::string href;
   std::string text;
@@ -331,7 +332,7 @@ struct Agreement {
   std::vector<Section> sections;
   std::vector<LocalSection> local_sections;  ///< local agreements only
   std::vector<LawRef> law_refs;
-  std::vector<SourceRef> sources;
+  std::vector<CitedWork> cited_works;  ///< the <source> elements
   std::vector<RelatedDocument> related;
   std::vector<Revision> revisions;
   std::optional<Signatures> signatures;

@@ -30,7 +30,7 @@ void report_coverage(const std::vector<AreaCoverage>& coverage, const data::Refe
       const std::string rule = area->level == "required"      ? "area-missing-required"
                                : area->level == "recommended" ? "area-missing-recommended"
                                                               : "area-missing-optional";
-      sink.report(rule, file, {{"area", area->name_sv}, {"area_id", area->id}, {"source", area->source}, {"text", text ? "1" : ""}});
+      sink.report(rule, file, {{"area", area->name_sv}, {"area_id", area->id}, {"basis", area->basis}, {"text", text ? "1" : ""}});
     } else if (c.status == Coverage::partial) {
       sink.report("area-partial", c.where.line ? c.where : file,
                   {{"area", area->name_sv}, {"area_id", area->id}, {"heading", c.where_text}});

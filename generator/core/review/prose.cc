@@ -195,7 +195,7 @@ std::vector<ProseUnit> reference_titles(const Agreement& a, const std::string& f
     u.anchors.emplace_back(0, at);
     out.push_back(std::move(u));
   };
-  for (const auto& s : a.sources) add(s.text, s.loc);
+  for (const auto& s : a.cited_works) add(s.text, s.loc);
   for (const auto& d : a.related) add(d.title, d.loc);
   return out;
 }
