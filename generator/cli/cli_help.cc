@@ -2,7 +2,9 @@
 #include "cli_help.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <functional>
+#include <regex>
 
 #include "resources.h"
 
@@ -20,11 +22,16 @@ std::string early_option(int argc, char** argv, const std::string& name, const s
 Help::Help(int argc, char** argv) {
   const std::string lang = early_option(argc, argv, "--lang", "sv") == "en" ? "en" : "sv";
   const std::string given = early_option(argc, argv, "--resources", "");
-  const std::filesystem::path root = given.empty() ? Resources::default_root() : std::filesystem::path(given);
-  try {
-    text_ = text::Catalog::load(root / "templates/cli" / (lang + ".txt"));
-  } catch (const std::exception&) {
-    // The keys show; the command reports the missing resources when it loads them.
+  // A --resources folder without the catalogue: okgen's own one, so the error that the
+  // folder is wrong can still be said in words.
+  for (const std::filesystem::path& root : {given.empty() ? Resources::default_root() : std::filesystem::path(given),
+                                            Resources::default_root()}) {
+    try {
+      text_ = text::Catalog::load(root / "templates/cli" / (lang + ".txt"));
+      return;
+    } catch (const std::exception&) {
+      // The keys show when neither has it; the command reports the missing resources.
+    }
   }
 }
 
@@ -38,9 +45,63 @@ void Help::prepare(CLI::App& app, const std::string& help_flag, const std::strin
   // CLI11 heads options by their group, "Options" unless told.
   app.option_defaults()->group(cli11("Options"));
   app.set_help_flag("-h,--help", help_flag);
-  app.failure_message([hint = more_help](const CLI::App*, const CLI::Error& e) {
-    return "okgen: error: " + std::string(e.what()) + "\n" + hint + "\n";
+  app.failure_message([this, hint = more_help](const CLI::App*, const CLI::Error& e) {
+    return text_.get("errors", "prefix") + " " + parse_error(e) + "\n" + hint + "\n";
   });
+}
+
+std::string Help::error(const std::string& key, const text::Value& values) const {
+  return text_.get("errors", "prefix") + " " + text::render(text_.get("errors", key), values, text::Escape::none);
+}
+
+std::string Help::say(const std::string& key, const text::Value& values) const {
+  return text::render(text_.get("terminal", key), values, text::Escape::none);
+}
+
+std::string Help::parse_error(const CLI::Error& e) const {
+  // CLI11 2.x's sentences (CLI/Error.hpp, CLI/Validators.hpp); tests/unit/cli_test.cc runs
+  // each, so a new CLI11 wording shows there.
+  const std::string what = e.what();
+  const auto say = [&](const std::string& key, const text::Value& v) {
+    return text::render(text_.get("errors", key), v, text::Escape::none);
+  };
+  std::smatch m;
+  static const std::regex kExtras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
+  static const std::regex kMissingValue(R"(^(\S+): \d+ required \S+ missing$)");
+  static const std::regex kRequired(R"(^(\S+) is required$)");
+  static const std::regex kNotIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
+  static const std::regex kRange(R"(^(\S+): Value (\S+) not in range (\S+) to (\S+)$)");
+  static const std::regex kConvert(R"(^The value (.*) is not an allowed value for (\S+)$)");
+  static const std::regex kCouldNot(R"(^Could not convert: (\S+) = (.*)$)");
+  if (std::regex_match(what, m, kExtras)) {
+    // CLI11 lists them last first.
+    std::vector<std::string> args;
+    std::string rest = m[1].str();
+    for (std::size_t at; (at = rest.rfind(' ')) != std::string::npos; rest.resize(at)) args.push_back(rest.substr(at + 1));
+    args.push_back(rest);
+    std::string joined;
+    for (const auto& a : args) joined += (joined.empty() ? "" : " ") + a;
+    return say(args.size() > 1 ? "not-expected-many" : "not-expected", text::Value{}.set("args", joined));
+  }
+  if (std::regex_match(what, m, kMissingValue)) return say("value-missing", text::Value{}.set("option", m[1].str()));
+  if (what == "A subcommand is required") return say("command-required", {});
+  if (std::regex_match(what, m, kRequired)) {
+    const std::string option = m[1].str();
+    return say(option.rfind('-', 0) == 0 ? "required" : "argument-required", text::Value{}.set("option", option));
+  }
+  if (std::regex_match(what, m, kRange)) {
+    return say("not-in-range",
+               text::Value{}.set("option", m[1].str()).set("value", m[2].str()).set("min", m[3].str()).set("max", m[4].str()));
+  }
+  if (std::regex_match(what, m, kNotIn)) {
+    std::string choices = m[3].str();
+    std::replace(choices.begin(), choices.end(), ',', ' ');
+    choices = std::regex_replace(choices, std::regex(" "), ", ");
+    return say("not-in", text::Value{}.set("option", m[1].str()).set("value", m[2].str()).set("choices", choices));
+  }
+  if (std::regex_match(what, m, kConvert)) return say("not-a-value", text::Value{}.set("option", m[2].str()).set("value", m[1].str()));
+  if (std::regex_match(what, m, kCouldNot)) return say("not-a-value", text::Value{}.set("option", m[1].str()).set("value", m[2].str()));
+  return what;
 }
 
 void Help::finish(CLI::App& app) const {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "text/catalog.h"
+#include "text/template_engine.h"
 
 namespace okgen::cli {
 
@@ -20,6 +21,15 @@ class Help {
   /// A description: section [help], key `key`.
   std::string operator()(const std::string& key) const { return text_.get("help", key); }
   const text::Catalog& catalog() const { return text_; }
+
+  /// An error for the terminal: "okgen: fel: " and line `key` of [errors] with `values`.
+  std::string error(const std::string& key, const text::Value& values = {}) const;
+  /// A line of [terminal] (what a command reports when it is done) with `values`.
+  std::string say(const std::string& key, const text::Value& values = {}) const;
+  /// CLI11's own error sentence in the language ("The following argument was not expected"
+  /// becomes "okänt argument"); a sentence it does not know, such as okgen's own checks of
+  /// an option (already in the language), comes back as it is.
+  std::string parse_error(const CLI::Error& e) const;
 
   /// Before options are added: CLI11's headings, the default option group, the help flag's
   /// description and the hint a usage error ends with.

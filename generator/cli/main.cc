@@ -234,14 +234,22 @@ int main(int argc, char** argv) {
     return okgen::util::exec_sibling("okgen-serve", args);  // returns only when it cannot run it
   }
 
+  // --format and -o disagreeing ("--format text -o x.pdf").
+  const auto format_contradicts = [&](const std::string& format, const std::string& by_extension) {
+    std::cerr << h.error("format-contradicts", okgen::text::Value{}
+                                                   .set("format", format)
+                                                   .set("file", output_file)
+                                                   .set("by_extension", by_extension))
+              << "\n";
+    return okgen::kExitUsage;
+  };
   try {
     const fs::path root = resources_dir.empty() ? okgen::Resources::default_root() : fs::path(resources_dir);
     okgen::Resources res = [&] {
       try {
         return okgen::Resources::load(root, lang);
       } catch (const okgen::util::IoError& e) {
-        std::cerr << "okgen: error: " << e.what() << ": " << e.path().string()
-                  << " (ange --resources eller OKGEN_HOME till mappen med templates/, styles/ och data/)\n";
+        std::cerr << h.error("resources", okgen::text::Value{}.set("what", e.what()).set("path", e.path().string())) << "\n";
         std::exit(okgen::kExitUsage);
       }
     }();
@@ -258,24 +266,18 @@ int main(int argc, char** argv) {
 
     auto as_of = resolve_date(date);
     if (!as_of) {
-      std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
+      std::cerr << h.error("bad-date", okgen::text::Value{}.set("date", date)) << "\n";
       return okgen::kExitUsage;
     }
     if (*check) {
       const auto chosen = okgen::util::output_format(report_format, output_file, {"text", "json", "sarif", "html"}, "text");
-      if (!chosen.error.empty()) {
-        std::cerr << "okgen: error: " << chosen.error << "\n";
-        return okgen::kExitUsage;
-      }
+      if (!chosen.contradicted_by.empty()) return format_contradicts(report_format, chosen.contradicted_by);
       report_format = chosen.format;
     }
     if (*diff_cmd) {
       // The format follows the file's extension unless --format says otherwise (and agrees).
       const auto chosen = okgen::util::output_format(diff_format, output_file, {"text", "html", "json", "pdf", "docx"}, "text");
-      if (!chosen.error.empty()) {
-        std::cerr << "okgen: error: " << chosen.error << "\n";
-        return okgen::kExitUsage;
-      }
+      if (!chosen.contradicted_by.empty()) return format_contradicts(diff_format, chosen.contradicted_by);
       okgen::diff::DiffRequest dr;
       dr.old_version = diff_old;
       dr.new_version = diff_new;
@@ -287,7 +289,7 @@ int main(int argc, char** argv) {
       const auto outcome = okgen::diff::run_diff(dr, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       if (outcome.needs_output) {
-        std::cerr << "okgen: error: "
+        std::cerr << h.catalog().get("errors", "prefix") << " "
                   << okgen::text::render(h("diff.needs-output"), okgen::text::Value{}.set("format", dr.format),
                                          okgen::text::Escape::none)
                   << "\n";
@@ -330,7 +332,7 @@ int main(int argc, char** argv) {
     }
     if (*accept) {
       if (accept_sections.empty() && !accept_all) {
-        std::cerr << "okgen: error: ange id för avsnitten (som okgen check visar) eller --all\n";
+        std::cerr << h.error("need-sections") << "\n";
         return okgen::kExitUsage;
       }
       okgen::diag::DiagnosticSink sink;
@@ -339,16 +341,20 @@ int main(int argc, char** argv) {
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       if (!r) return sink.has_errors() ? okgen::kExitFindings : okgen::kExitUsage;
       for (const auto& a : r->accepted) {
-        std::cout << "Avsnitt " << a.number << " \"" << a.heading << "\": based-on=\"" << a.to << "\""
-                  << (a.from.empty() ? std::string() : " (var " + a.from + ")") << "\n";
+        std::cout << h.say("accepted", okgen::text::Value{}
+                                           .set("number", a.number)
+                                           .set("heading", a.heading)
+                                           .set("to", a.to)
+                                           .set("from", a.from))
+                  << "\n";
       }
-      for (const auto& id : r->current) std::cout << "Avsnitt " << id << ": den lokala texten var redan skriven mot den regionala\n";
-      if (r->accepted.empty() && r->current.empty()) std::cout << "Inga regionala ändringar att markera som genomlästa\n";
+      for (const auto& id : r->current) std::cout << h.say("already-current", okgen::text::Value{}.set("id", id)) << "\n";
+      if (r->accepted.empty() && r->current.empty()) std::cout << h.say("nothing-to-accept") << "\n";
       return okgen::kExitOk;
     }
     if (*init) {
       if (init_municipalities.empty() && !init_all) {
-        std::cerr << "okgen: error: ange --municipality KOMMUN eller --all\n";
+        std::cerr << h.error("need-municipality") << "\n";
         return okgen::kExitUsage;
       }
       okgen::local::InitOptions io;
@@ -389,7 +395,7 @@ int main(int argc, char** argv) {
           std::pair{&ignored, std::optional<okgen::diag::Severity>()}}) {
       for (const auto& id : *list) {
         if (!okgen::diag::find_rule(id)) {
-          std::cerr << "okgen: error: det finns ingen regel \"" << id << "\" (se okgen rules)\n";
+          std::cerr << h.error("unknown-rule", okgen::text::Value{}.set("id", id)) << "\n";
           return okgen::kExitUsage;
         }
         options.check.policy.set(id, severity);
@@ -445,11 +451,13 @@ int main(int argc, char** argv) {
     }
     return okgen::exit_code(result, sink, fail_level);
   } catch (const okgen::util::IoError& e) {
-    std::cerr << "okgen: error: " << e.what() << ": " << okgen::util::display_path(e.path())
-              << " (inga befintliga filer har skrivits över)\n";
+    std::cerr << h.error("not-written", okgen::text::Value{}.set("what", e.what()).set("path", okgen::util::display_path(e.path())))
+              << "\n";
     return okgen::kExitOutput;
   } catch (const std::exception& e) {
-    std::cerr << "okgen: internal error: " << e.what() << " (rapportera gärna felet)\n";
+    std::cerr << okgen::text::render(h.catalog().get("errors", "internal"), okgen::text::Value{}.set("what", e.what()),
+                                     okgen::text::Escape::none)
+              << "\n";
     return okgen::kExitInternal;
   }
 }

@@ -56,14 +56,14 @@ int main(int argc, char** argv) {
 
   std::error_code ec;
   if (!fs::is_directory(content, ec)) {
-    std::cerr << "okgen: error: mappen \"" << content << "\" finns inte (ange mappen med överenskommelserna)\n";
+    std::cerr << h.error("no-folder", okgen::text::Value{}.set("folder", content)) << "\n";
     return okgen::kExitUsage;
   }
   okgen::util::Date as_of;
   if (!date.empty()) {
     auto d = okgen::util::Date::parse(date);
     if (!d) {
-      std::cerr << "okgen: error: --date \"" << date << "\" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD\n";
+      std::cerr << h.error("bad-date", okgen::text::Value{}.set("date", date)) << "\n";
       return okgen::kExitUsage;
     }
     as_of = *d;
@@ -88,12 +88,12 @@ int main(int argc, char** argv) {
   try {
     const fs::path root = resources_dir.empty() ? okgen::Resources::default_root() : fs::path(resources_dir);
     okgen::serve::Workspace ws(content, root, lang, as_of);
-    std::cerr << "okgen serve: läser " << okgen::util::display_path(content) << " …\n";
+    std::cerr << h.say("serve-reading", okgen::text::Value{}.set("folder", okgen::util::display_path(content))) << "\n";
     ws.load_all();
     okgen::serve::Server server(ws, {host, port, token});
     std::string error;
     if (!server.bind(error)) {
-      std::cerr << "okgen: error: " << error << "\n";
+      std::cerr << h.catalog().get("errors", "prefix") << " " << error << "\n";
       return okgen::kExitOutput;
     }
     okgen::serve::Watcher watcher({ws.content_dir(), root / "templates", root / "styles", root / "data"},
@@ -103,22 +103,27 @@ int main(int argc, char** argv) {
       sigwait(&stop_signals, &sig);
       server.stop();
     });
-    std::cout << "okgen serve: " << ws.entries().size() << " överenskommelser i " << okgen::util::display_path(content)
-              << (watcher.uses_inotify() ? "" : " (bevakas genom jämförelse av filtider)") << "\n"
-              << "Öppna " << server.url() << " i webbläsaren. Avsluta med Ctrl-C.\n"
+    std::cout << h.say("serve-ready", okgen::text::Value{}
+                                          .set("count", static_cast<int>(ws.entries().size()))
+                                          .set("folder", okgen::util::display_path(content))
+                                          .set("polling", !watcher.uses_inotify()))
+              << "\n"
+              << h.say("serve-open", okgen::text::Value{}.set("url", server.url())) << "\n"
               << std::flush;
     server.run();
     watcher.stop();
     // If run() ended by itself, the signal thread is still waiting: wake it.
     pthread_kill(signals.native_handle(), SIGTERM);
     signals.join();
-    std::cout << "okgen serve: avslutad.\n";
+    std::cout << h.say("serve-stopped") << "\n";
     return okgen::kExitOk;
   } catch (const okgen::util::IoError& e) {
-    std::cerr << "okgen: error: " << e.what() << ": " << okgen::util::display_path(e.path()) << "\n";
+    std::cerr << h.error("io", okgen::text::Value{}.set("what", e.what()).set("path", okgen::util::display_path(e.path()))) << "\n";
     return okgen::kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "okgen: internal error: " << e.what() << " (rapportera gärna felet)\n";
+    std::cerr << okgen::text::render(h.catalog().get("errors", "internal"), okgen::text::Value{}.set("what", e.what()),
+                                     okgen::text::Escape::none)
+              << "\n";
     return okgen::kExitInternal;
   }
 }

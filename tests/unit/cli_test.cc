@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <tuple>
 #include <regex>
 #include <sstream>
 
@@ -305,4 +306,39 @@ TEST_CASE("the exit codes in docs/exit-codes.md, --help and the code agree", "[c
   }
   // The code's comment points at the document.
   CHECK(contains(okgen::test::read(okgen::test::source_dir() / "generator" / "core" / "pipeline.h"), "docs/exit-codes.md"));
+}
+
+TEST_CASE("usage errors in the language of --lang, CLI11's own sentences included", "[cli]") {
+  // One command per CLI11 sentence okgen translates (cli_help.cc); a CLI11 that words one
+  // differently fails here instead of printing English to a Swedish user.
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"build --nope", "okgen: fel: okänt argument: --nope", "okgen: error: unexpected argument: --nope"},
+      {"rules a b", "okgen: fel: okända argument: a b", "okgen: error: unexpected arguments: a b"},
+      {"check --date", "okgen: fel: --date behöver ett värde", "okgen: error: --date needs a value"},
+      {"", "okgen: fel: ange ett kommando", "okgen: error: name a command"},
+      {"revise x.xml", "okgen: fel: --version måste anges", "okgen: error: --version is required"},
+      {"check --fail-on maybe content", "okgen: fel: --fail-on: \"maybe\" går inte; välj bland error, warning",
+       "okgen: error: --fail-on: \"maybe\" is not possible; choose from error, warning"},
+      {"check --date 2025-13-01 content", "okgen: fel: --date \"2025-13-01\" är inget giltigt datum",
+       "okgen: error: --date \"2025-13-01\" is not a valid date"},
+      {"check --format json -o x.html content", "okgen: fel: --format json passar inte filen x.html (html)",
+       "okgen: error: --format json does not fit the file x.html (html)"},
+      {"check --ignore nope content", "okgen: fel: det finns ingen regel \"nope\"", "okgen: error: there is no rule \"nope\""},
+      {"local accept x.xml", "okgen: fel: ange id för avsnitten", "okgen: error: name the sections' ids"},
+  };
+  for (const auto& [args, sv, en] : cases) {
+    INFO(args);
+    std::string out;
+    CHECK(run(okgen_cmd(args + " 2>&1"), &out) == 2);
+    CHECK(contains(out, sv));
+    CHECK(run(okgen_cmd("--lang en " + args + " 2>&1"), &out) == 2);
+    CHECK(contains(out, en));
+  }
+  // okgen serve's own program too.
+  const std::string serve = std::string(OKGEN_BINARY).substr(0, std::string(OKGEN_BINARY).rfind('/')) + "/okgen-serve";
+  std::string out;
+  CHECK(run(serve + " --port 70000 2>&1", &out) == 2);
+  CHECK(contains(out, "okgen: fel: --port: 70000 ligger utanför 0–65535"));
+  CHECK(run(serve + " --lang en /no/such/folder 2>&1", &out) == 2);
+  CHECK(contains(out, "okgen: error: the folder \"/no/such/folder\" does not exist"));
 }

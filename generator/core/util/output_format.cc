@@ -19,8 +19,7 @@ OutputFormat output_format(const std::string& given, const std::string& file, co
     if (std::find(known.begin(), known.end(), ext) != known.end()) by_extension = ext;
   }
   if (!given.empty() && !by_extension.empty() && given != by_extension) {
-    return {"", "--format " + given + " passar inte filen " + file + " (" + by_extension +
-                    "); ange samma format eller byt filändelse"};
+    return {"", by_extension};
   }
   if (!given.empty()) return {given, ""};
   if (!by_extension.empty()) return {by_extension, ""};

@@ -11,7 +11,9 @@ namespace okgen::util {
 
 struct OutputFormat {
   std::string format;  ///< the format to write
-  std::string error;   ///< non-empty: why there is none (a contradiction), in Swedish
+  /// Non-empty: the format the file's extension says, which --format contradicts (there is
+  /// then no format; the command line says so in its language).
+  std::string contradicted_by;
 };
 
 /// `given`: the --format value ("" when not given); `file`: the -o value ("" or "-" for the
