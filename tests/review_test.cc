@@ -482,3 +482,26 @@ TEST_CASE("review: data/wording.tsv is checked when it is read", "[review]") {
   util::write_file_atomic(dir / "wording.tsv", s);
   CHECK_THROWS_WITH(data::ReferenceData::load(dir), Catch::Contains("note, note_en"));
 }
+
+TEST_CASE("review: severities asked for on the command line, in okgen.conf and by --final", "[review]") {
+  const fs::path dir = test::temp_dir("severities");
+  std::ofstream(dir / "okgen.conf") << "[rules]\nlix-high = off\ndraft-leftover = info\n";
+  review::CheckOptions o;
+  diag::DiagnosticSink sink;
+  review::SeverityRequest req;
+  req.config = dir / "okgen.conf";
+  req.as_error = {"outdated-name"};
+  req.final_check = true;
+  CHECK(review::apply_severities(req, o, sink).empty());
+  CHECK_FALSE(sink.has_errors());
+  CHECK(o.policy.resolve("lix-high", diag::Severity::info) == std::nullopt);                     // okgen.conf
+  CHECK(o.policy.resolve("outdated-name", diag::Severity::warning) == diag::Severity::error);   // --error
+  CHECK(o.policy.resolve("local-prompts-left", diag::Severity::warning) == diag::Severity::error);  // --final
+  CHECK(o.policy.resolve("draft-leftover", diag::Severity::warning) == diag::Severity::info);  // set explicitly: kept
+  review::CheckOptions draft;
+  req.final_check = false;
+  CHECK(review::apply_severities(req, draft, sink).empty());
+  CHECK(draft.policy.resolve("local-prompts-left", diag::Severity::warning) == diag::Severity::warning);
+  req.as_warning = {"outdated-nmae"};
+  CHECK(review::apply_severities(req, draft, sink) == "outdated-nmae");
+}

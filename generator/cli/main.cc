@@ -304,8 +304,7 @@ int main(int argc, char** argv) {
       auto r = okgen::revise::revise(revise_file, revise_version, *as_of, lo, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       if (r == okgen::revise::Result::written) {
-        std::cout << "Version " << revise_version << " påbörjad i " << revise_file
-                  << ": skriv vad som ändrats i den nya raden i versionshistoriken.\n";
+        std::cout << h.say("revised", okgen::text::Value{}.set("version", revise_version).set("file", revise_file)) << "\n";
         return okgen::kExitOk;
       }
       return r == okgen::revise::Result::unreadable ? okgen::kExitUsage : okgen::kExitFindings;
@@ -368,10 +367,8 @@ int main(int argc, char** argv) {
       okgen::diag::SourceRegistry sources;
       auto r = okgen::local::init_local(io, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
-      for (const auto& f : r.written) std::cout << "Skapade " << okgen::util::display_path(f) << "\n";
-      for (const auto& f : r.skipped) {
-        std::cout << "Fanns redan (orörd; --force skriver över den): " << okgen::util::display_path(f) << "\n";
-      }
+      for (const auto& f : r.written) std::cout << h.say("created", okgen::text::Value{}.set("file", okgen::util::display_path(f))) << "\n";
+      for (const auto& f : r.skipped) std::cout << h.say("kept", okgen::text::Value{}.set("file", okgen::util::display_path(f))) << "\n";
       if (r.usage_error) return okgen::kExitUsage;
       return sink.has_errors() ? okgen::kExitFindings : okgen::kExitOk;
     }
@@ -385,33 +382,16 @@ int main(int argc, char** argv) {
 
     okgen::diag::DiagnosticSink sink;
     okgen::diag::SourceRegistry sources;
-    // Severities: okgen.conf first, the command line over it.
-    const fs::path config_file = config.empty() ? okgen::review::find_config() : fs::path(config);
-    if (!config_file.empty()) okgen::review::read_config(config_file, options.check, sink);
-    for (const auto& [list, severity] :
-         {std::pair{&as_error, std::optional<okgen::diag::Severity>(okgen::diag::Severity::error)},
-          std::pair{&as_warning, std::optional<okgen::diag::Severity>(okgen::diag::Severity::warning)},
-          std::pair{&as_info, std::optional<okgen::diag::Severity>(okgen::diag::Severity::info)},
-          std::pair{&ignored, std::optional<okgen::diag::Severity>()}}) {
-      for (const auto& id : *list) {
-        if (!okgen::diag::find_rule(id)) {
-          std::cerr << h.error("unknown-rule", okgen::text::Value{}.set("id", id)) << "\n";
-          return okgen::kExitUsage;
-        }
-        options.check.policy.set(id, severity);
-      }
+    // Severities: okgen.conf, the command line over it, --final over both.
+    const std::string unknown = okgen::review::apply_severities(
+        {config, as_error, as_warning, as_info, ignored, final_check}, options.check, sink);
+    if (!unknown.empty()) {
+      std::cerr << h.error("unknown-rule", okgen::text::Value{}.set("id", unknown)) << "\n";
+      return okgen::kExitUsage;
     }
     if (sink.has_errors()) {
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       return okgen::kExitUsage;
-    }
-    // Before a decision a local agreement must be finished: what is a warning in a draft is
-    // an error (unless the rule was set explicitly above).
-    if (final_check) {
-      for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty", "revision-summary-missing",
-                             "draft-leftover", "date-placeholder"}) {
-        if (!options.check.policy.has(id)) options.check.policy.set(id, okgen::diag::Severity::error);
-      }
     }
     sink.set_policy(&options.check.policy);
 

@@ -141,4 +141,27 @@ void read_config(const fs::path& file, CheckOptions& options, diag::DiagnosticSi
   number("soon-days", options.soon_days, 0, 3650);
 }
 
+std::string apply_severities(const SeverityRequest& request, CheckOptions& options, diag::DiagnosticSink& sink) {
+  // okgen.conf first, the command line over it.
+  const fs::path config = request.config.empty() ? find_config() : request.config;
+  if (!config.empty()) read_config(config, options, sink);
+  for (const auto& [ids, severity] :
+       {std::pair{&request.as_error, std::optional<diag::Severity>(diag::Severity::error)},
+        std::pair{&request.as_warning, std::optional<diag::Severity>(diag::Severity::warning)},
+        std::pair{&request.as_info, std::optional<diag::Severity>(diag::Severity::info)},
+        std::pair{&request.ignored, std::optional<diag::Severity>()}}) {
+    for (const auto& id : *ids) {
+      if (!diag::find_rule(id)) return id;
+      options.policy.set(id, severity);
+    }
+  }
+  if (request.final_check) {
+    for (const char* id : {"local-prompts-left", "local-template-missing", "local-slot-empty", "revision-summary-missing",
+                           "draft-leftover", "date-placeholder"}) {
+      if (!options.policy.has(id)) options.policy.set(id, diag::Severity::error);
+    }
+  }
+  return {};
+}
+
 }  // namespace okgen::review

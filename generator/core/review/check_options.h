@@ -42,6 +42,20 @@ void read_config(const std::filesystem::path& file, CheckOptions& options, diag:
 /// okgen.conf in the working directory or the nearest parent that has one; "" if none.
 std::filesystem::path find_config();
 
+/// The severities a run is asked for: okgen.conf (named, or found with find_config), then
+/// --error/--warning/--info/--ignore, then --final.
+struct SeverityRequest {
+  std::filesystem::path config;  ///< "" = find okgen.conf
+  std::vector<std::string> as_error, as_warning, as_info, ignored;
+  /// Before a decision: what is a warning in a draft (open questions, leftovers, a missing
+  /// summary of changes) is an error, unless a rule was set explicitly.
+  bool final_check = false;
+};
+
+/// Sets options.policy from `request` (okgen.conf's problems go to `sink`). Returns the first
+/// rule id the options name that does not exist ("" when all do): the run cannot start.
+std::string apply_severities(const SeverityRequest& request, CheckOptions& options, diag::DiagnosticSink& sink);
+
 /// Parses "error", "warning", "info", "off"; false for anything else.
 bool parse_severity(const std::string& s, std::optional<diag::Severity>& out);
 
