@@ -3,13 +3,27 @@
 # (with the real-browser tests) and in an AddressSanitizer + UndefinedBehaviorSanitizer build
 # made with clang, whose libFuzzer targets then replay every crash ever found and fuzz each
 # reader for a short fixed time; then builds okgen with ThreadSanitizer and runs the threaded
-# paths (a batch on every core, one document on two threads, the checker) on the content.
+# paths (a batch on every core, the checker, the workspace server) on the content. Each
+# stage's time is printed at its end and all of them at the end of the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+timings=""
+stage_name="" stage_start=$SECONDS
+stage() {
+  if [[ -n "$stage_name" ]]; then
+    local took=$((SECONDS - stage_start))
+    echo "   ($stage_name: ${took} s)"
+    timings+="$(printf '  %-34s %4d s' "$stage_name" "$took")"$'\n'
+  fi
+  stage_name=$1 stage_start=$SECONDS
+  [[ -n "$1" ]] && echo "== $2"
+  return 0
+}
+stage "packages" "Debian packages (scripts/setup-debian.sh --tests)"
 scripts/setup-debian.sh --tests
 jobs=$(nproc)
 
-echo "== browser test dependencies (npm ci, skipped when node_modules matches the lock file)"
+stage "npm" "browser test dependencies (npm ci, skipped when node_modules matches the lock file)"
 (
   cd tests/browser
   lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
@@ -21,29 +35,32 @@ echo "== browser test dependencies (npm ci, skipped when node_modules matches th
   fi
 )
 
-echo "== build and test (RelWithDebInfo, warnings as errors)"
+stage "build" "build (RelWithDebInfo, warnings as errors)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=ON -DOKGEN_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
+stage "test" "test"
 (cd build && ctest --output-on-failure -j"$jobs")
 
-echo "== build and test with ASan + UBSan (clang; the same build holds the libFuzzer targets)"
+stage "asan-build" "build with ASan + UBSan (clang; the same build holds the libFuzzer targets)"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOKGEN_BUILD_TESTS=ON -DOKGEN_FUZZ=ON \
   -DOKGEN_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # The tests that read okgen's output with other programs (browser, poppler/pikepdf, pandoc,
 # LibreOffice) ran in the main build: the bytes are the same here, and the sanitizers watch
 # okgen itself, which the unit, golden and bad-input tests and the fuzzers drive.
+stage "asan-test" "test with ASan + UBSan"
 echo "(browser., pdf., docx. and import. reader tests: run in the main build above)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs" -E '^(browser|pdf|docx|import)\.')
-echo "== fuzzing: every crash ever found and the seed corpus replayed, then 15 s per target"
+stage "fuzz" "fuzzing: every crash ever found and the seed corpus replayed, then 15 s per target"
 OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh replay
 OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh all 15
 
-echo "== ThreadSanitizer: okgen build and check on the shipped content, okgen serve under load"
+stage "tsan-build" "ThreadSanitizer build"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=OFF \
   -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
 cmake --build build-tsan -j"$jobs" --target okgen okgen-serve
+stage "tsan-run" "ThreadSanitizer: okgen build and check on the shipped content, okgen serve under load"
 tsan_out=$(mktemp -d)
 tsan_logs=build-tsan/logs
 mkdir -p "$tsan_logs"
@@ -67,7 +84,6 @@ else
     echo "ok: $name (exit $rc)"
   }
   tsan_run build-all build-tsan/okgen build -q content -o "$tsan_out/all"
-  tsan_run build-one build-tsan/okgen build -q content/ostergotland/regional.xml -o "$tsan_out/one"
   tsan_run check-all build-tsan/okgen check -q content
   tsan_run check-texts build-tsan/okgen check -q tests/checker-dev/agreements
   # The server's threads (workers, watcher, rebuilds, event streams) under 100 concurrent
@@ -85,4 +101,8 @@ else
 fi
 unset TSAN_OPTIONS
 rm -rf "$tsan_out"
+stage "" ""
+echo "== time per stage"
+printf '%s' "$timings"
+echo "   total: $SECONDS s"
 echo "== all tests passed"

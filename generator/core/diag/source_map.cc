@@ -45,4 +45,9 @@ std::string_view SourceMap::line_text(int line) const {
   return v;
 }
 
+std::string pad_to_width(const std::string& s, std::size_t width) {
+  const std::size_t len = utf8_length(s);
+  return len >= width ? s : s + std::string(width - len, ' ');
+}
+
 }  // namespace okgen::diag

@@ -36,5 +36,7 @@ class SourceMap {
 
 /// Number of Unicode characters in UTF-8 text (continuation bytes are not counted).
 std::size_t utf8_length(std::string_view s);
+/// `s` followed by spaces up to `width` characters (a column of a text table).
+std::string pad_to_width(const std::string& s, std::size_t width);
 
 }  // namespace okgen::diag

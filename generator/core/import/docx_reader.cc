@@ -16,7 +16,6 @@
 namespace okgen::import {
 namespace {
 
-bool is(const pugi::xml_node& n, const char* name) { return std::strcmp(n.name(), name) == 0; }
 const char* val(const pugi::xml_node& n) { return n.attribute("w:val").value(); }
 bool on(const pugi::xml_node& n) {  // <w:b/>, <w:b w:val="1|true|on">; "0|false|off" is off
   if (!n) return false;

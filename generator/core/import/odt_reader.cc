@@ -14,7 +14,6 @@
 namespace okgen::import {
 namespace {
 
-bool is(const pugi::xml_node& n, const char* name) { return std::strcmp(n.name(), name) == 0; }
 
 struct TextStyle {
   bool bold = false, italic = false;

@@ -3,6 +3,10 @@
 
 #include "import/readers.h"
 
+#include <pugixml.hpp>
+
+#include <cstring>
+
 namespace okgen::import {
 
 std::string plain(const Runs& runs) {
@@ -26,6 +30,8 @@ std::string zip_problem_rule(ZipProblem p) {
   }
   return {};
 }
+
+bool is(const pugi::xml_node& n, const char* name) { return std::strcmp(n.name(), name) == 0; }
 
 bool has_doctype(const std::string& xml) {
   // Only the prolog can hold one; a "<!DOCTYPE" in text would be escaped.

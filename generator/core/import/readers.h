@@ -8,6 +8,10 @@
 #include "import/imported.h"
 #include "import/zip_reader.h"
 
+namespace pugi {
+class xml_node;
+}
+
 namespace okgen::import {
 
 struct ReadResult {
@@ -23,6 +27,8 @@ ReadResult read_odt(const std::string& data);
 ReadResult read_text(const std::string& path, const std::string& data, bool markdown);
 
 // Shared by the readers.
+/// Whether element `n` is named `name` ("w:p", "text:h").
+bool is(const pugi::xml_node& n, const char* name);
 std::string zip_problem_rule(ZipProblem p);
 bool has_doctype(const std::string& xml);
 std::string trim(const std::string& s);

@@ -26,10 +26,7 @@ std::string msg(const Resources& res, const std::string& key, const text::Value&
 // An area's name in the report's language.
 std::string area_name(const data::Area& area, const Resources& res) { return res.lang == "en" ? area.name_en : area.name_sv; }
 
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t len = diag::utf8_length(s);
-  return len >= width ? s : s + std::string(width - len, ' ');
-}
+using diag::pad_to_width;
 
 const char* symbol(review::Coverage c) {
   switch (c) {
@@ -97,8 +94,8 @@ void provenance_text(const AgreementResult& a, const Resources& res, std::ostrin
   for (const auto& p : a.provenance) {
     std::string where = at(p.source);
     if (!p.local.file.empty()) where += ", " + at(p.local);
-    out << "    " << pad(p.number, w_num) << "  " << pad(util::shorten(p.heading, 48), w_heading) << "  "
-        << pad(msg(res, origin_key(p.origin)), w_origin) << "  " << where << "\n";
+    out << "    " << pad_to_width(p.number, w_num) << "  " << pad_to_width(util::shorten(p.heading, 48), w_heading) << "  "
+        << pad_to_width(msg(res, origin_key(p.origin)), w_origin) << "  " << where << "\n";
   }
 }
 
@@ -142,24 +139,24 @@ std::string review_text(const PipelineResult& result, const Resources& res, cons
   out << msg(res, "coverage.title") << "\n";
   if (checked.size() == 1) {
     const auto& a = *checked.front();
-    out << pad(msg(res, "coverage.area"), w_area) << "  " << pad(msg(res, "coverage.level"), 8) << "  "
-        << pad(msg(res, "coverage.status"), 7) << "  " << msg(res, "coverage.where") << "\n";
+    out << pad_to_width(msg(res, "coverage.area"), w_area) << "  " << pad_to_width(msg(res, "coverage.level"), 8) << "  "
+        << pad_to_width(msg(res, "coverage.status"), 7) << "  " << msg(res, "coverage.where") << "\n";
     for (const auto& c : a.report->coverage) {
       const data::Area* area = res.data.find_area(c.area);
       std::string where = c.where.line ? c.where.file + ":" + std::to_string(c.where.line) + " " + c.where_text : "–";
-      out << pad(area ? area_name(*area, res) : c.area, w_area) << "  " << pad(msg(res, "coverage." + (area ? area->level : "")), 8)
-          << "  " << pad(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
+      out << pad_to_width(area ? area_name(*area, res) : c.area, w_area) << "  " << pad_to_width(msg(res, "coverage." + (area ? area->level : "")), 8)
+          << "  " << pad_to_width(msg(res, std::string("coverage.") + review::to_string(c.status)), 7) << "  " << where << "\n";
     }
   } else {
     // Matrix: areas down, agreements across (numbered; the legend names them).
-    out << pad("", w_area) << " ";
-    for (std::size_t i = 0; i < checked.size(); ++i) out << " " << pad(std::to_string(i + 1), 3);
+    out << pad_to_width("", w_area) << " ";
+    for (std::size_t i = 0; i < checked.size(); ++i) out << " " << pad_to_width(std::to_string(i + 1), 3);
     out << "\n";
     for (std::size_t k = 0; k < areas.size(); ++k) {
-      out << pad(area_name(areas[k], res), w_area) << " ";
+      out << pad_to_width(area_name(areas[k], res), w_area) << " ";
       for (const auto* a : checked) {
         const auto& cov = a->report->coverage;
-        out << " " << pad(k < cov.size() ? symbol(cov[k].status) : "?", 3);
+        out << " " << pad_to_width(k < cov.size() ? symbol(cov[k].status) : "?", 3);
       }
       out << "\n";
     }

@@ -11,10 +11,7 @@
 namespace okgen::render::report {
 namespace {
 
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t len = diag::utf8_length(s);
-  return len >= width ? s : s + std::string(width - len, ' ');
-}
+using diag::pad_to_width;
 
 std::string msg(const text::Catalog& m, const std::string& key, const text::Value& ctx = {}) {
   return text::render(m.get("report", key), ctx, text::Escape::none);
@@ -42,9 +39,9 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
   }
   // No agreements, no table: a header over nothing reads like a failed run's leftovers.
   if (!result.agreements.empty()) {
-    out << pad(msg(m, "col.source"), w_source) << "  " << pad(msg(m, "col.version"), 8) << "  "
-        << pad(msg(m, "col.validity"), w_status) << "  " << pad(msg(m, "col.errors"), w_errors) << "  "
-        << (built ? pad(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
+    out << pad_to_width(msg(m, "col.source"), w_source) << "  " << pad_to_width(msg(m, "col.version"), 8) << "  "
+        << pad_to_width(msg(m, "col.validity"), w_status) << "  " << pad_to_width(msg(m, "col.errors"), w_errors) << "  "
+        << (built ? pad_to_width(msg(m, "col.warnings"), 9) + "  " + msg(m, "col.output") : msg(m, "col.warnings")) << '\n';
   }
   for (const auto& a : result.agreements) {
     std::string output = a.errors ? msg(m, "not-built") : "–";
@@ -52,9 +49,9 @@ std::string summary_text(const PipelineResult& result, const diag::DiagnosticSin
       output = outputs_relative_to.empty() ? util::display_path(a.outputs.front())
                                            : a.outputs.front().lexically_relative(outputs_relative_to).generic_string();
     }
-    out << pad(a.display_source, w_source) << "  " << pad(a.version.empty() ? "–" : a.version, 8) << "  "
-        << pad(a.validity_label.empty() ? "–" : validity_words(a, m), w_status) << "  " << pad(std::to_string(a.errors), w_errors)
-        << "  " << (built ? pad(std::to_string(a.warnings), 9) + "  " + output : std::to_string(a.warnings)) << '\n';
+    out << pad_to_width(a.display_source, w_source) << "  " << pad_to_width(a.version.empty() ? "–" : a.version, 8) << "  "
+        << pad_to_width(a.validity_label.empty() ? "–" : validity_words(a, m), w_status) << "  " << pad_to_width(std::to_string(a.errors), w_errors)
+        << "  " << (built ? pad_to_width(std::to_string(a.warnings), 9) + "  " + output : std::to_string(a.warnings)) << '\n';
   }
   text::Value totals;
   totals.set("agreements", static_cast<int>(result.agreements.size()));
