@@ -42,8 +42,10 @@ stage "test" "test"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 stage "asan-build" "build with ASan + UBSan (clang; the same build holds the libFuzzer targets)"
+# The sanitizer builds compile the library in unity batches (OKGEN_UNITY): the main build
+# above already compiled every file on its own.
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOKGEN_BUILD_TESTS=ON -DOKGEN_FUZZ=ON \
-  -DOKGEN_WERROR=ON >/dev/null
+  -DOKGEN_WERROR=ON -DOKGEN_UNITY=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # The tests that read okgen's output with other programs (browser, poppler/pikepdf, pandoc,
 # LibreOffice) ran in the main build: the bytes are the same here, and the sanitizers watch
@@ -57,7 +59,7 @@ OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh replay
 OKGEN_FUZZ_BUILD=build-asan scripts/fuzz.sh all 15
 
 stage "tsan-build" "ThreadSanitizer build"
-cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=OFF \
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKGEN_BUILD_TESTS=OFF -DOKGEN_UNITY=ON \
   -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
 cmake --build build-tsan -j"$jobs" --target okgen okgen-serve
 stage "tsan-run" "ThreadSanitizer: okgen build and check on the shipped content, okgen serve under load"
