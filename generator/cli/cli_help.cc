@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "resources.h"
+#include "util/text.h"
 
 namespace okgen::cli {
 
@@ -46,25 +47,31 @@ void Help::prepare(CLI::App& app, const std::string& help_flag, const std::strin
   app.option_defaults()->group(cli11("Options"));
   app.set_help_flag("-h,--help", help_flag);
   app.failure_message([this, hint = more_help](const CLI::App*, const CLI::Error& e) {
-    return text_.get("errors", "prefix") + " " + parse_error(e) + "\n" + hint + "\n";
+    return prefixed(parse_error(e)) + "\n" + hint + "\n";
   });
 }
 
-std::string Help::error(const std::string& key, const text::Value& values) const {
-  return text_.get("errors", "prefix") + " " + text::render(text_.get("errors", key), values, text::Escape::none);
+std::string Help::line(const std::string& section, const std::string& key, const text::Value& values) const {
+  return text::render(text_.get(section, key), values, text::Escape::none);
 }
 
-std::string Help::say(const std::string& key, const text::Value& values) const {
-  return text::render(text_.get("terminal", key), values, text::Escape::none);
+std::string Help::prefixed(const std::string& message) const { return text_.get("errors", "prefix") + " " + message; }
+
+std::string Help::error(const std::string& key, const text::Value& values) const {
+  return prefixed(line("errors", key, values));
 }
+
+std::string Help::internal_error(const std::string& what) const {
+  return line("errors", "internal", text::Value{}.set("what", what));
+}
+
+std::string Help::say(const std::string& key, const text::Value& values) const { return line("terminal", key, values); }
 
 std::string Help::parse_error(const CLI::Error& e) const {
   // CLI11 2.x's sentences (CLI/Error.hpp, CLI/Validators.hpp); tests/unit/cli_test.cc runs
   // each, so a new CLI11 wording shows there.
   const std::string what = e.what();
-  const auto say = [&](const std::string& key, const text::Value& v) {
-    return text::render(text_.get("errors", key), v, text::Escape::none);
-  };
+  const auto say = [&](const std::string& key, const text::Value& v) { return line("errors", key, v); };
   std::smatch m;
   static const std::regex kExtras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
   static const std::regex kMissingValue(R"(^(\S+): \d+ required \S+ missing$)");
@@ -75,13 +82,9 @@ std::string Help::parse_error(const CLI::Error& e) const {
   static const std::regex kCouldNot(R"(^Could not convert: (\S+) = (.*)$)");
   if (std::regex_match(what, m, kExtras)) {
     // CLI11 lists them last first.
-    std::vector<std::string> args;
-    std::string rest = m[1].str();
-    for (std::size_t at; (at = rest.rfind(' ')) != std::string::npos; rest.resize(at)) args.push_back(rest.substr(at + 1));
-    args.push_back(rest);
-    std::string joined;
-    for (const auto& a : args) joined += (joined.empty() ? "" : " ") + a;
-    return say(args.size() > 1 ? "not-expected-many" : "not-expected", text::Value{}.set("args", joined));
+    std::vector<std::string> args = util::split(m[1].str(), ' ');
+    std::reverse(args.begin(), args.end());
+    return say(args.size() > 1 ? "not-expected-many" : "not-expected", text::Value{}.set("args", util::join(args, " ")));
   }
   if (std::regex_match(what, m, kMissingValue)) return say("value-missing", text::Value{}.set("option", m[1].str()));
   if (what == "A subcommand is required") return say("command-required", {});
@@ -94,10 +97,10 @@ std::string Help::parse_error(const CLI::Error& e) const {
                text::Value{}.set("option", m[1].str()).set("value", m[2].str()).set("min", m[3].str()).set("max", m[4].str()));
   }
   if (std::regex_match(what, m, kNotIn)) {
-    std::string choices = m[3].str();
-    std::replace(choices.begin(), choices.end(), ',', ' ');
-    choices = std::regex_replace(choices, std::regex(" "), ", ");
-    return say("not-in", text::Value{}.set("option", m[1].str()).set("value", m[2].str()).set("choices", choices));
+    return say("not-in", text::Value{}
+                             .set("option", m[1].str())
+                             .set("value", m[2].str())
+                             .set("choices", util::join(util::split(m[3].str(), ','), ", ")));
   }
   if (std::regex_match(what, m, kConvert)) return say("not-a-value", text::Value{}.set("option", m[2].str()).set("value", m[1].str()));
   if (std::regex_match(what, m, kCouldNot)) return say("not-a-value", text::Value{}.set("option", m[1].str()).set("value", m[2].str()));

@@ -24,6 +24,10 @@ class Help {
 
   /// An error for the terminal: "okgen: fel: " and line `key` of [errors] with `values`.
   std::string error(const std::string& key, const text::Value& values = {}) const;
+  /// "okgen: fel: " and `message` (a sentence already in the language).
+  std::string prefixed(const std::string& message) const;
+  /// An exception okgen did not expect, with the request to report it.
+  std::string internal_error(const std::string& what) const;
   /// A line of [terminal] (what a command reports when it is done) with `values`.
   std::string say(const std::string& key, const text::Value& values = {}) const;
   /// CLI11's own error sentence in the language ("The following argument was not expected"
@@ -39,6 +43,7 @@ class Help {
 
  private:
   std::string cli11(const std::string& word) const;
+  std::string line(const std::string& section, const std::string& key, const text::Value& values) const;
   text::Catalog text_;
 };
 

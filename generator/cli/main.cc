@@ -289,9 +289,8 @@ int main(int argc, char** argv) {
       const auto outcome = okgen::diff::run_diff(dr, res, sink, sources);
       okgen::diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       if (outcome.needs_output) {
-        std::cerr << h.catalog().get("errors", "prefix") << " "
-                  << okgen::text::render(h("diff.needs-output"), okgen::text::Value{}.set("format", dr.format),
-                                         okgen::text::Escape::none)
+        std::cerr << h.prefixed(okgen::text::render(h("diff.needs-output"), okgen::text::Value{}.set("format", dr.format),
+                                                    okgen::text::Escape::none))
                   << "\n";
       }
       std::cout << outcome.text;
@@ -435,9 +434,7 @@ int main(int argc, char** argv) {
               << "\n";
     return okgen::kExitOutput;
   } catch (const std::exception& e) {
-    std::cerr << okgen::text::render(h.catalog().get("errors", "internal"), okgen::text::Value{}.set("what", e.what()),
-                                     okgen::text::Escape::none)
-              << "\n";
+    std::cerr << h.internal_error(e.what()) << "\n";
     return okgen::kExitInternal;
   }
 }

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     okgen::serve::Server server(ws, {host, port, token});
     std::string error;
     if (!server.bind(error)) {
-      std::cerr << h.catalog().get("errors", "prefix") << " " << error << "\n";
+      std::cerr << h.prefixed(error) << "\n";
       return okgen::kExitOutput;
     }
     okgen::serve::Watcher watcher({ws.content_dir(), root / "templates", root / "styles", root / "data"},
@@ -121,9 +121,7 @@ int main(int argc, char** argv) {
     std::cerr << h.error("io", okgen::text::Value{}.set("what", e.what()).set("path", okgen::util::display_path(e.path()))) << "\n";
     return okgen::kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << okgen::text::render(h.catalog().get("errors", "internal"), okgen::text::Value{}.set("what", e.what()),
-                                     okgen::text::Escape::none)
-              << "\n";
+    std::cerr << h.internal_error(e.what()) << "\n";
     return okgen::kExitInternal;
   }
 }

@@ -3,9 +3,7 @@
 #include "pipeline_internal.h"
 
 #include <algorithm>
-#include <array>
 #include <exception>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,26 +11,13 @@
 #include <regex>
 #include <set>
 
-#include "compose/composer.h"
-#include "load/agreement_loader.h"
-#include "load/encoding.h"
-#include "diff/word_diff.h"
-#include "incremental/build_state.h"
-#include "local/document.h"
-#include "local/merge.h"
 #include "local/status.h"
-#include "local/regional_history.h"
-#include "model/span.h"
-#include "review/text_check.h"
 #include "render/document_writer.h"
 #include "render/html/html_writer.h"
 #include "render/html/region_index.h"
 #include "render/report/review_report.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
-#include "util/git.h"
-#include "util/hash.h"
-#include "util/parallel.h"
 #include "util/staged_files.h"
 #include "util/text.h"
 

@@ -379,9 +379,10 @@ std::optional<std::string> Workspace::pdf(const std::string& key) {
   render_in_memory(options, *res, sink, sources, rendered);
   auto it = rendered.find(e->file);
   if (it == rendered.end() || it->second.files["pdf"].empty()) return std::nullopt;
+  const std::string& pdf = it->second.files["pdf"];
   std::lock_guard<std::mutex> lock(mutex_);
-  pdf_cache_[key] = {e->generation, it->second.files["pdf"]};
-  return it->second.files["pdf"];
+  pdf_cache_[key] = {e->generation, pdf};
+  return pdf;
 }
 
 std::uint64_t Workspace::generation() const {

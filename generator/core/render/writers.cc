@@ -14,8 +14,7 @@ namespace {
 std::vector<WriterInfo>& table() {
   // In the order a build writes a document's files.
   static std::vector<WriterInfo> kWriters = {
-      {"html", ".html", true, GoldenScope::all, "output-failed",
-       [](const Resources& res, diag::DiagnosticSink&, diag::SourceRegistry&) { return html::make_writer(res); }},
+      {"html", ".html", true, GoldenScope::all, "output-failed", html::make_writer},
       {"docx", ".docx", true, GoldenScope::none, "output-failed", docx::make_writer},
       {"pdf", ".pdf", true, GoldenScope::none, "pdf-failed", pdf::make_writer},
       // The PDF's layout as text, for tests and for seeing why a page breaks where it does.

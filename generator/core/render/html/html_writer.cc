@@ -354,6 +354,8 @@ class HtmlWriter : public DocumentWriter {
 
 }  // namespace
 
-std::unique_ptr<DocumentWriter> make_writer(const Resources& res) { return std::make_unique<HtmlWriter>(res); }
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink&, diag::SourceRegistry&) {
+  return std::make_unique<HtmlWriter>(res);  // nothing to load ahead: render_html reads what it needs
+}
 
 }  // namespace okgen::render::html

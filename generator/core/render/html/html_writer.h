@@ -18,7 +18,7 @@ namespace okgen::render::html {
 std::string render_html(const compose::Doc& doc, const Resources& res);
 
 /// The registry's "html" writer: render_html as a DocumentWriter.
-std::unique_ptr<DocumentWriter> make_writer(const Resources& res);
+std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources);
 
 /// Renders blocks as an HTML fragment (used by the page and by tests).
 std::string render_html_blocks(const model::Blocks& blocks, const text::Catalog& labels);
