@@ -14,6 +14,7 @@
 #include "diff/agreement_diff.h"
 #include "diff/diff_command.h"
 #include "diff/word_diff.h"
+#include "import/zip_reader.h"
 #include "render/report/diff_report.h"
 #include "review/checker.h"
 #include "revise/revise.h"
@@ -366,6 +367,54 @@ TEST_CASE("diff: the redline as a PDF appendix (Ändringsbilaga)", "[diff][pdf]"
   CHECK(test::run("qpdf --check " + pdf + " 2>&1", &out) == 0);
   // Without a file name there is nowhere to put the PDF.
   CHECK(test::run(okgen_cmd("diff --format pdf " + (test::source_dir() / kNew).string() + " " + (test::source_dir() / kNew).string()), &out) == 2);
+}
+
+TEST_CASE("diff: the Word redline opens on a titled summary page, its own section", "[diff][docx]") {
+  const fs::path tmp = test::temp_dir("diff-docx");
+  std::string out;
+  const std::string docx = (tmp / "remiss.docx").string();
+  REQUIRE(test::run("cd " + test::source_dir().string() + " && " + okgen_cmd("diff --format docx -o " + docx + " " + kOld + " " + kNew), &out) == 0);
+  const std::string bytes = test::read(docx);  // the reader reads from these bytes
+  import::ZipReader zip(bytes);
+  REQUIRE(zip.problem() == import::ZipProblem::none);
+  const auto doc = zip.read("word/document.xml");
+  const auto styles = zip.read("word/styles.xml");
+  REQUIRE(doc);
+  REQUIRE(styles);
+  // The page says what it is and which versions it compares, before the agreement's own
+  // title page; the summary tells how Word shows the changes, not how the PDF marks them.
+  const auto kind = doc->find("Ändringsbilaga");
+  const auto versions = doc->find("Ändringar från version 0.9 (2025-12-01) till version 1.0 (2026-03-12)");
+  const auto own_kind = doc->find("Regional samverkansöverenskommelse");
+  REQUIRE(kind != std::string::npos);
+  REQUIRE(versions != std::string::npos);
+  REQUIRE(own_kind != std::string::npos);
+  CHECK(kind < versions);
+  CHECK(versions < own_kind);
+  CHECK(contains(*doc, "Spåra ändringar"));
+  CHECK_FALSE(contains(*doc, "Så läser du bilagan"));
+  // Two Word sections: the summary's ends in its last paragraph's mark, before the title
+  // page; both have a first page without running header (w:titlePg).
+  const auto first_sect = doc->find("<w:sectPr");
+  REQUIRE(first_sect != std::string::npos);
+  CHECK(first_sect < own_kind);
+  CHECK(doc->rfind("<w:pPr>", first_sect) > doc->rfind("</w:p>", first_sect));  // inside a paragraph's properties
+  CHECK(doc->find("<w:sectPr", first_sect + 1) != std::string::npos);
+  std::size_t title_pages = 0;
+  for (std::size_t at = doc->find("<w:titlePg/>"); at != std::string::npos; at = doc->find("<w:titlePg/>", at + 1)) ++title_pages;
+  CHECK(title_pages == 2);
+  // The section break starts the new page; the title page's paragraph adds no page break.
+  const auto title_para = doc->rfind("<w:p>", own_kind);
+  REQUIRE(title_para != std::string::npos);
+  CHECK(doc->substr(title_para, own_kind - title_para).find("w:pageBreakBefore") == std::string::npos);
+  // Every style the page uses is based on the summary style (readers comparing versions
+  // leave that page out by it).
+  for (const char* id : {"OkgenChangeSummaryKind", "OkgenChangeSummaryTitle", "OkgenChangeSummaryHeading"}) {
+    const auto at = styles->find(std::string("w:styleId=\"") + id + "\"");
+    REQUIRE(at != std::string::npos);
+    CHECK(styles->substr(at, 300).find("<w:basedOn w:val=\"OkgenChangeSummary\"/>") != std::string::npos);
+    CHECK(contains(*doc, std::string("<w:pStyle w:val=\"") + id + "\"/>"));
+  }
 }
 
 TEST_CASE("diff: a local agreement's texts for regional sections are compared too", "[diff]") {

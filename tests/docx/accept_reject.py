@@ -16,7 +16,10 @@ deleted (w:pPr/w:rPr/w:del) joins the next one. reject does the opposite (an ins
 joins). Rows and cells marked inserted or deleted (w:trPr, w:tcPr) come and go the same way.
 Text is w:t and w:delText (where kept), w:tab as a tab, w:br and w:cr as a line break and
 w:noBreakHyphen as "-"; field instructions (w:instrText) and note reference marks are left
-out, and so are footnotes, headers and footers. In accept and reject mode, paragraphs in the
+out, and so are headers and footers. Footnotes follow the body as Word shows them: each
+footnote whose reference survives, in the order of those references, as a line "fotnot:" and
+its paragraphs (a footnote goes with its reference; its own text is read with the same
+accept/reject rules, so a reworded note gives the old or the new wording). In accept and reject mode, paragraphs in the
 style OkgenChangeSummary (or a style based on it) are left out: that is the redline's summary
 page, which neither version has. --compare reads OTHER in plain mode, normalises both (runs
 of white space to one space, empty lines dropped), prints a unified diff and exits 1 when
@@ -58,9 +61,15 @@ class Reader:
     def __init__(self, path, mode, skip_styles=()):
         self.mode = mode  # accept, reject or plain
         self.changes = []  # (kind, author) of every revision seen
+        self.cited = []  # footnote ids whose reference survives, in order
         with zipfile.ZipFile(path) as z:
             main = related(z, "", "officeDocument")
             self.body = ET.fromstring(z.read(main)).find(W + "body")
+            notes = related(z, main, "footnotes")
+            self.footnotes = {}
+            if notes:
+                for fn in ET.fromstring(z.read(notes)).iter(W + "footnote"):
+                    self.footnotes[fn.get(W + "id")] = fn
             styles = related(z, main, "styles")
             styles = ET.fromstring(z.read(styles)) if styles else None
         based_on = {}
@@ -101,6 +110,8 @@ class Reader:
                 out.append("\n")
             elif tag == "noBreakHyphen":
                 out.append("-")
+            elif tag == "footnoteReference":
+                self.cited.append(child.get(W + "id"))
             elif tag not in SKIPPED:  # r, hyperlink, smartTag, customXml, sdt(Content), fldSimple ...
                 self.inline(child, out)
 
@@ -183,7 +194,15 @@ class Reader:
                 yield child
 
     def lines(self):
-        return self.blocks(self.body)
+        lines = self.blocks(self.body)
+        for fid in self.cited:
+            fn = self.footnotes.get(fid)
+            if fn is None:
+                lines.append(f"FOTNOT SAKNAS: {fid}")
+                continue
+            lines.append("fotnot:")
+            lines.extend(self.blocks(fn))  # may cite no further notes (Word allows none)
+        return lines
 
 
 def normalise(lines):

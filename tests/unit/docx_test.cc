@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "compose/composer.h"
@@ -20,18 +21,21 @@ using namespace okgen::render::docx;
 
 namespace {
 
-compose::Doc doc_of(const std::string& sections) {
-  auto l = test::load_string(test::minimal_agreement(
-      sections, "", R"(<legal-references><law-ref id="sol" law="SoL" sfs="2025:400"/></legal-references>)"));
+compose::Doc doc_of(const std::string& sections,
+                    const std::string& references = R"(<law-ref id="sol" law="SoL" sfs="2025:400"/>)") {
+  auto l = test::load_string(test::minimal_agreement(sections, "", "<legal-references>" + references + "</legal-references>"));
   REQUIRE(l.agreement);
   diag::DiagnosticSink sink;
   return compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
 }
 
 // The text a reader sees after accepting (or rejecting) every change: one line per
-// paragraph that survives, in order; table cells are paragraphs too.
+// paragraph that survives, in order; table cells are paragraphs too. A footnote reference
+// reads "[*]" and the footnotes follow the body in the order of the references that
+// survive, as Word shows them (a footnote goes with its reference).
 std::vector<std::string> reviewed(const Body& b, bool accept) {
   std::vector<std::string> out;
+  std::vector<std::string> cited;
   auto kept = [&](Rev r) {
     if (r == Rev::none) return true;
     const bool added = r == Rev::ins || r == Rev::move_to;
@@ -39,8 +43,11 @@ std::vector<std::string> reviewed(const Body& b, bool accept) {
   };
   auto para = [&](const Para& p) {
     std::string s;
-    for (const auto& t : p.toks)
-      if (kept(t.rev)) s += t.kind == Tok::Kind::note_ref || t.kind == Tok::Kind::note_again ? "[" + t.note + "]" : t.text;
+    for (const auto& t : p.toks) {
+      if (!kept(t.rev)) continue;
+      if (t.kind == Tok::Kind::note_ref) cited.push_back(t.note);
+      s += t.kind == Tok::Kind::note_ref || t.kind == Tok::Kind::note_again ? "[*]" : t.text;
+    }
     if (!kept(p.rev) && s.empty()) return;  // the paragraph and its mark are gone
     if (!s.empty()) out.push_back(s);
   };
@@ -52,6 +59,15 @@ std::vector<std::string> reviewed(const Body& b, bool accept) {
         for (const auto& c : r.cells)
           for (const auto& p : c.paras) para(p);
       }
+  }
+  for (const auto& id : cited) {
+    auto note = std::find_if(b.notes.begin(), b.notes.end(), [&](const auto& n) { return n.first == id; });
+    if (note == b.notes.end()) {
+      out.push_back("fotnot saknas: " + id);
+      continue;
+    }
+    out.push_back("fotnot:");
+    for (const auto& p : note->second) para(p);
   }
   return out;
 }
@@ -184,6 +200,61 @@ Detta stycke flyttas till slutet av dokumentet utan att ändras alls.</body></se
   std::set<std::string> marks;
   for (const auto& it : red.items)
     if (const auto* p = std::get_if<Para>(&it); p && !p->bookmark.empty()) CHECK(marks.insert(p->bookmark).second);
+}
+
+TEST_CASE("footnotes are tracked too: reworded, added with their reference, removed with it, cited elsewhere", "[docx]") {
+  // Old: SoL's note cited in a kept sentence, LSS's in a sentence that goes, HSL's in a
+  // sentence that is rewritten so the citation moves into new words. New: SoL's wording
+  // changes (another SFS number and a link), LSS gone, a new note for PBL.
+  const std::string old_refs =
+      R"(<law-ref id="sol" law="SoL" sfs="2001:453"/><law-ref id="lss" law="LSS" sfs="1993:387"/>)"
+      R"(<law-ref id="hsl" law="HSL" sfs="2017:30"/>)";
+  const std::string new_refs =
+      R"(<law-ref id="sol" law="SoL" sfs="2025:400"/><law-ref id="hsl" law="HSL" sfs="2017:30"/>)"
+      R"(<law-ref id="pbl" law="PBL" sfs="2010:900"/>)";
+  const std::string old_sections =
+      R"(<section id="a"><heading>Lagar</heading><body>Kommunen har ansvar enligt socialtjänstlagen[^sol].
+
+Stöd till personer med funktionsnedsättning ges enligt en egen lag[^lss].
+
+Regionen ansvarar för vården enligt hälso- och sjukvårdslagen[^hsl] som förr.</body></section>)";
+  const std::string new_sections =
+      R"(<section id="a"><heading>Lagar</heading><body>Kommunen har ansvar enligt socialtjänstlagen[^sol].
+
+Vårdens ansvar följer av hälso- och sjukvårdslagen[^hsl], i allt väsentligt oförändrat sedan 2017 och utan undantag.
+
+Boendefrågor kan också beröra plan- och bygglagen[^pbl].</body></section>)";
+  const Resources& res = test::resources();
+  const Body old_body = build_body(doc_of(old_sections, old_refs), res.labels, geometry());
+  const Body new_body = build_body(doc_of(new_sections, new_refs), res.labels, geometry());
+  REQUIRE(old_body.notes.size() == 3);
+  REQUIRE(new_body.notes.size() == 3);
+  const Body red = redline_body(old_body, new_body);
+  CHECK(reviewed(red, true) == text_of(new_body));
+  CHECK(reviewed(red, false) == text_of(old_body));
+  // Every footnote of the redline has exactly one reference (Word's rule).
+  std::map<std::string, int> refs;
+  for (const auto& it : red.items)
+    if (const auto* p = std::get_if<Para>(&it))
+      for (const auto& t : p->toks)
+        if (t.kind == Tok::Kind::note_ref) ++refs[t.note];
+  for (const auto& n : red.notes) CHECK(refs[n.first] == 1);
+  CHECK(refs.size() == red.notes.size());
+  // SoL's note is one footnote with its changed number tracked inside it.
+  auto note = [&](const std::string& id) -> const std::vector<Para>& {
+    auto it = std::find_if(red.notes.begin(), red.notes.end(), [&](const auto& n) { return n.first == id; });
+    REQUIRE(it != red.notes.end());
+    return it->second;
+  };
+  bool ins = false, del = false;
+  for (const auto& p : note("sol"))
+    for (const auto& t : p.toks) ins |= t.rev == Rev::ins, del |= t.rev == Rev::del;
+  CHECK((ins && del));
+  for (const auto& t : note("lss").front().toks) CHECK(t.rev == Rev::del);
+  for (const auto& t : note("pbl").front().toks) CHECK(t.rev == Rev::ins);
+  // HSL's citation left a deleted sentence for an inserted one: two footnotes, old and new.
+  for (const auto& t : note("hsl~old").front().toks) CHECK(t.rev == Rev::del);
+  for (const auto& t : note("hsl").front().toks) CHECK(t.rev == Rev::ins);
 }
 
 TEST_CASE("tables are compared row by row and cell by cell", "[docx]") {

@@ -79,6 +79,25 @@ Blocks bullet_list(const std::vector<std::string>& items) {
 
 }  // namespace
 
+compose::DocSection redline_summary(const AgreementDiff& d, const Resources& res, Blocks legend) {
+  text::Value ctx;
+  ctx.set("total", d.total_changes());
+  ctx.set("one_total", d.total_changes() == 1);
+  compose::DocSection summary;
+  summary.id = "sammanfattning";
+  summary.heading = label(res, "pdf.summary");
+  summary.blocks = paragraph({text(label(res, d.identical() ? "pdf.identical" : "pdf.total", ctx))});
+  std::vector<std::string> areas;
+  for (const auto& area : res.data.areas) {
+    if (auto it = d.per_area.find(area.id); it != d.per_area.end()) areas.push_back(area.name_sv + ": " + std::to_string(it->second));
+  }
+  if (auto it = d.per_area.find(""); it != d.per_area.end()) areas.push_back(label(res, "area.other") + ": " + std::to_string(it->second));
+  for (auto& b : bullet_list(areas)) summary.blocks.push_back(std::move(b));
+  for (auto& b : legend) summary.blocks.push_back(std::move(b));
+  for (auto& b : bullet_list(d.meta)) summary.blocks.push_back(std::move(b));
+  return summary;
+}
+
 compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   compose::Doc doc;
   doc.id = "andringsbilaga";
@@ -98,22 +117,7 @@ compose::Doc redline_doc(const AgreementDiff& d, const Resources& res) {
   doc.subtitle = label(res, "pdf.subtitle", ctx);
   doc.version = d.new_version;
 
-  compose::DocSection summary;
-  summary.id = "sammanfattning";
-  summary.number = "";
-  summary.heading = label(res, "pdf.summary");
-  ctx.set("total", d.total_changes());
-  ctx.set("one_total", d.total_changes() == 1);
-  summary.blocks = paragraph({text(label(res, d.identical() ? "pdf.identical" : "pdf.total", ctx))});
-  std::vector<std::string> areas;
-  for (const auto& area : res.data.areas) {
-    if (auto it = d.per_area.find(area.id); it != d.per_area.end()) areas.push_back(area.name_sv + ": " + std::to_string(it->second));
-  }
-  if (auto it = d.per_area.find(""); it != d.per_area.end()) areas.push_back(label(res, "area.other") + ": " + std::to_string(it->second));
-  for (auto& b : bullet_list(areas)) summary.blocks.push_back(std::move(b));
-  if (!d.identical()) summary.blocks.push_back(paragraph(legend(res))[0]);
-  for (auto& b : bullet_list(d.meta)) summary.blocks.push_back(std::move(b));
-  doc.sections.push_back(std::move(summary));
+  doc.sections.push_back(redline_summary(d, res, d.identical() ? Blocks{} : paragraph(legend(res))));
 
   for (const auto& s : d.sections) {
     if (s.change == Change::unchanged && !s.moved && !s.renamed) continue;

@@ -12,4 +12,9 @@ namespace okgen::diff {
 
 compose::Doc redline_doc(const AgreementDiff& d, const Resources& res);
 
+/// The appendix's first section: the number of changes, per area, and the changed
+/// metadata, with `legend` (how to read the changes; empty when nothing changed) before the
+/// metadata. The PDF appendix's legend explains its marks, the Word redline's its tracking.
+compose::DocSection redline_summary(const AgreementDiff& d, const Resources& res, model::Blocks legend);
+
 }  // namespace okgen::diff

@@ -18,25 +18,20 @@ std::optional<std::string> redline_docx(const model::Agreement& old_a, const mod
   const compose::Doc old_doc = compose::compose(old_a, res, opts, sink);
   const compose::Doc new_doc = compose::compose(new_a, res, opts, sink);
   if (sink.has_errors() && sink.size() > before) return std::nullopt;
-  // The appendix's first section is the summary: changes per area, in words.
-  const compose::Doc appendix = redline_doc(d, res);
-  compose::DocSection summary = appendix.sections.empty() ? compose::DocSection{} : appendix.sections.front();
-  // The appendix tells how its brackets read; in Word the changes are tracked instead.
+  // The first page: the appendix's title and its summary (changes per area, in words),
+  // whose legend tells how Word shows the changes instead of how the PDF marks them.
+  compose::Doc front = redline_doc(d, res);
   text::Value ctx;
   ctx.set("old_version", d.old_version).set("new_version", d.new_version);
-  const std::string pdf_legend = text::render(res.labels.get("diff-report", "pdf.legend"), ctx, text::Escape::none);
-  model::Blocks kept;
-  for (auto& b : summary.blocks) {
-    const auto* p = std::get_if<model::Paragraph>(&b.node);
-    if (p && model::plain_text(p->content) == pdf_legend) continue;
-    kept.push_back(std::move(b));
+  model::Blocks legend;
+  if (!d.identical()) {
+    model::Paragraph p;
+    p.content.push_back(model::Inline{
+        model::Text{text::render(res.labels.get("diff-report", "docx.legend"), ctx, text::Escape::none)}, {}});
+    legend.push_back(model::Block{std::move(p), {}});
   }
-  model::Paragraph legend;
-  legend.content.push_back(model::Inline{
-      model::Text{text::render(res.labels.get("diff-report", "docx.legend"), ctx, text::Escape::none)}, {}});
-  kept.push_back(model::Block{std::move(legend), {}});
-  summary.blocks = std::move(kept);
-  return render::docx::render_docx_redline(old_doc, new_doc, summary, d.new_date, res, *style);
+  front.sections = {redline_summary(d, res, std::move(legend))};
+  return render::docx::render_docx_redline(old_doc, new_doc, front, d.new_date, res, *style);
 }
 
 }  // namespace okgen::diff

@@ -52,6 +52,9 @@ struct Para {
   std::string bookmark;  ///< bookmark around the paragraph ("" = none)
   bool page_break_before = false;
   bool keep_next = false;
+  /// The last paragraph of a Word section (the redline's first page): the section's
+  /// properties go into its mark, and the next paragraph starts a new page and section.
+  bool section_end = false;
   std::vector<Tok> toks;
   Rev rev = Rev::none;  ///< the paragraph mark's revision
   std::string move;     ///< a moved paragraph: the name pairing its moveFrom and moveTo ranges

@@ -158,6 +158,7 @@ class Writer {
       child_val(num, "w:numId", std::to_string(p.num));
     }
     if (p.rev != Rev::none) stamp(pPr.append_child("w:rPr").append_child(rev_element(p.rev)));
+    if (p.section_end) section_properties(pPr);
 
     // A moved paragraph sits in a named range; its moveFrom and moveTo ranges share the name.
     const bool moved = !p.move.empty() && (p.rev == Rev::move_from || p.rev == Rev::move_to);
@@ -315,8 +316,10 @@ class Writer {
     }
   }
 
-  void section_properties(pugi::xml_node body) {
-    pugi::xml_node s = body.append_child("w:sectPr");
+  // Page, margins, running header and footer; every section's first page is a title page
+  // without them. `parent` is the body (the last section) or a paragraph's properties.
+  void section_properties(pugi::xml_node parent) {
+    pugi::xml_node s = parent.append_child("w:sectPr");
     if (!setup_.header_rel.empty()) {
       pugi::xml_node h = s.append_child("w:headerReference");
       h.append_attribute("w:type") = "default";
@@ -338,7 +341,7 @@ class Writer {
     m.append_attribute("w:header") = setup_.header_distance;
     m.append_attribute("w:footer") = setup_.footer_distance;
     m.append_attribute("w:gutter") = 0;
-    s.append_child("w:titlePg");  // no running header or footer on the title page
+    s.append_child("w:titlePg");
   }
 
   const Body& body_;

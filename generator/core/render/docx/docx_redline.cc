@@ -78,6 +78,26 @@ Para changed_para(const Para& old_p, Para new_p) {
       out.push_back(std::move(t));
     }
   }
+  // A space kept between two changes joins them ("i en senare version" replaced by "när
+  // det är bekräftat" reads as one deletion and one insertion, not word by word in turns):
+  // it becomes a deleted and an inserted space, so each version keeps it.
+  std::vector<Tok> joined;
+  joined.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Tok& t = out[i];
+    const bool space = t.rev == Rev::none && t.kind == Tok::Kind::text && !t.text.empty() &&
+                       t.text.find_first_not_of(" \t") == std::string::npos;
+    if (space && !joined.empty() && joined.back().rev != Rev::none && i + 1 < out.size() && out[i + 1].rev != Rev::none) {
+      Tok del = t, ins = t;
+      del.rev = Rev::del;
+      ins.rev = Rev::ins;
+      joined.push_back(std::move(del));
+      joined.push_back(std::move(ins));
+    } else {
+      joined.push_back(t);
+    }
+  }
+  out = std::move(joined);
   // Deletions before insertions within each changed stretch read as "was X, now Y".
   for (std::size_t i = 0; i < out.size();) {
     if (out[i].rev == Rev::none) {
@@ -258,39 +278,104 @@ void find_moves(std::vector<Item>& items) {
   }
 }
 
+// Every paragraph of the items, table cells included.
+void each_para(std::vector<Item>& items, const std::function<void(Para&)>& fn) {
+  for (auto& it : items) {
+    if (auto* p = std::get_if<Para>(&it)) fn(*p);
+    if (auto* t = std::get_if<Table>(&it))
+      for (auto& r : t->rows)
+        for (auto& c : r.cells)
+          for (auto& p : c.paras) fn(p);
+  }
+}
+
 // A section in both versions has its heading twice when the heading changed (deleted old,
 // inserted new): the bookmark stays with the text that remains after accepting.
 void dedupe_bookmarks(std::vector<Item>& items) {
   std::set<std::string> kept;
-  auto each = [&](const std::function<void(Para&)>& fn) {
-    for (auto& it : items) {
-      if (auto* p = std::get_if<Para>(&it)) fn(*p);
-      if (auto* t = std::get_if<Table>(&it))
-        for (auto& r : t->rows)
-          for (auto& c : r.cells)
-            for (auto& p : c.paras) fn(p);
-    }
-  };
   auto gone = [](const Para& p) { return p.rev == Rev::del || p.rev == Rev::move_from; };
-  each([&](Para& p) {
+  each_para(items, [&](Para& p) {
     if (!p.bookmark.empty() && !gone(p) && !kept.insert(p.bookmark).second) p.bookmark.clear();
   });
-  each([&](Para& p) {
+  each_para(items, [&](Para& p) {
     if (!p.bookmark.empty() && gone(p) && !kept.insert(p.bookmark).second) p.bookmark.clear();
   });
 }
 
 void shift_lists(std::vector<Item>& items, int by) {
-  auto para = [&](Para& p) {
+  each_para(items, [&](Para& p) {
     if (p.num > 0) p.num += by;
+  });
+}
+
+using Notes = std::vector<std::pair<std::string, std::vector<Para>>>;
+
+// A footnote's paragraphs all inserted or all deleted; its last paragraph mark stays, as a
+// cell's does (a footnote cannot be left without a paragraph).
+std::vector<Para> marked_note(std::vector<Para> paras, Rev rev) {
+  for (auto& p : paras) mark(p, rev);
+  if (!paras.empty()) paras.back().rev = Rev::none;
+  return paras;
+}
+
+// The footnotes of the redline, following their references (Word shows a footnote where its
+// reference is and drops it with a deleted reference). A note cited by text both versions
+// keep has its old and new wording compared like a cell's paragraphs; a note cited only by
+// inserted (or moved-to) text is inserted whole, one cited only by deleted (or moved-from)
+// text is deleted whole. A note whose first citation moved out of deleted text into inserted
+// text has two references, and a Word footnote has one: the deleted reference gets a
+// footnote of its own with the old wording under the id "<id>~old".
+Notes redline_notes(std::vector<Item>& items, Notes old_notes, Notes new_notes) {
+  struct Cited {
+    bool kept = false, added = false, removed = false;
   };
-  for (auto& it : items) {
-    if (auto* p = std::get_if<Para>(&it)) para(*p);
-    if (auto* t = std::get_if<Table>(&it))
-      for (auto& r : t->rows)
-        for (auto& c : r.cells)
-          for (auto& p : c.paras) para(p);
+  std::map<std::string, Cited> cited;
+  std::vector<std::string> order;  // ids in the order first cited
+  each_para(items, [&](Para& p) {
+    for (const auto& t : p.toks) {
+      if (t.kind != Tok::Kind::note_ref) continue;
+      if (!cited.count(t.note)) order.push_back(t.note);
+      Cited& c = cited[t.note];
+      if (t.rev == Rev::none) c.kept = true;
+      if (t.rev == Rev::ins || t.rev == Rev::move_to) c.added = true;
+      if (t.rev == Rev::del || t.rev == Rev::move_from) c.removed = true;
+    }
+  });
+  std::map<std::string, std::vector<Para>> olds(old_notes.begin(), old_notes.end());
+  std::map<std::string, std::vector<Para>> news(new_notes.begin(), new_notes.end());
+  auto take = [](std::map<std::string, std::vector<Para>>& from, const std::string& id) {
+    auto it = from.find(id);
+    return it == from.end() ? std::vector<Para>() : std::move(it->second);
+  };
+  Notes out;
+  for (const auto& id : order) {
+    const Cited& c = cited[id];
+    const bool has_old = olds.count(id) > 0, has_new = news.count(id) > 0;
+    if (c.kept && has_old && has_new) {
+      std::vector<Item> oi, ni;
+      for (auto& p : take(olds, id)) oi.emplace_back(std::move(p));
+      for (auto& p : take(news, id)) ni.emplace_back(std::move(p));
+      std::vector<Para> merged;
+      for (auto& it : diff_items(oi, ni, true)) merged.push_back(std::get<Para>(std::move(it)));
+      out.emplace_back(id, std::move(merged));
+    } else if (c.kept || c.added) {
+      const bool inserted = !c.kept;
+      std::vector<Para> paras = has_new ? take(news, id) : take(olds, id);
+      out.emplace_back(id, inserted ? marked_note(std::move(paras), Rev::ins) : std::move(paras));
+      if (c.added && c.removed && !c.kept && has_old) {
+        const std::string old_id = id + "~old";
+        each_para(items, [&](Para& p) {
+          for (auto& t : p.toks)
+            if (t.kind == Tok::Kind::note_ref && t.note == id && (t.rev == Rev::del || t.rev == Rev::move_from))
+              t.note = old_id;
+        });
+        out.emplace_back(old_id, marked_note(take(olds, id), Rev::del));
+      }
+    } else {
+      out.emplace_back(id, marked_note(has_old ? take(olds, id) : take(news, id), Rev::del));
+    }
   }
+  return out;
 }
 
 }  // namespace
@@ -305,14 +390,10 @@ Body redline_body(Body old_body, Body new_body) {
   out.lists = new_body.lists;
   out.lists.insert(out.lists.end(), old_body.lists.begin(), old_body.lists.end());
   out.first_list_of_old = shift + 1;
-  out.notes = new_body.notes;
-  std::set<std::string> have;
-  for (const auto& n : out.notes) have.insert(n.first);
-  for (auto& n : old_body.notes)
-    if (!have.count(n.first)) out.notes.push_back(std::move(n));
   out.items = diff_items(old_body.items, new_body.items, false);
   find_moves(out.items);
   dedupe_bookmarks(out.items);
+  out.notes = redline_notes(out.items, std::move(old_body.notes), std::move(new_body.notes));
   return out;
 }
 

@@ -135,6 +135,7 @@ class Package {
           "style", props(name, true, "<w:outlineLvl w:val=\"" + std::to_string(level - 1) + "\"/>")));
     }
     v.set("headings", headings);
+    v.set("summary_heading", props("h2", true));  // the redline's first page: no outline level
     v.set("title", props("title", true));
     v.set("subtitle", props("subtitle", true));
     v.set("kind", props("title-kind", true));
@@ -280,31 +281,41 @@ std::string render_docx(const compose::Doc& doc, const Resources& res, const pdf
   return pkg.write(doc, body, RevisionAuthor{});
 }
 
-std::string render_docx_redline(const compose::Doc& old_doc, const compose::Doc& new_doc,
-                                const compose::DocSection& summary, const std::string& date, const Resources& res,
-                                const pdf::PdfStyle& style) {
+std::string render_docx_redline(const compose::Doc& old_doc, const compose::Doc& new_doc, const compose::Doc& front,
+                                const std::string& date, const Resources& res, const pdf::PdfStyle& style) {
   Package pkg(res, style);
   const BodyGeometry g = pkg.geometry();
   Body body = redline_body(build_body(old_doc, res.labels, g), build_body(new_doc, res.labels, g));
-  // The summary page (in neither version, so not tracked), then the document from its title page.
-  Body front;
-  front.lists = std::move(body.lists);
+  // The first page (in neither version, so not tracked, and left out by a reader that
+  // compares versions: every style on it is based on OkgenChangeSummary), then the
+  // document from its title page.
+  Body first;
+  first.lists = std::move(body.lists);
   std::vector<Item> items;
-  Para heading;
-  heading.style = "OkgenChangeSummary";
-  Tok t;
-  t.text = summary.heading;
-  t.fmt = kBold;
-  heading.toks.push_back(t);
-  items.emplace_back(std::move(heading));
-  for (auto& it : build_blocks(summary.blocks, "OkgenChangeSummary", front, res.labels, g)) {
-    // Every paragraph of the page, list items too, in the one style that says "summary".
-    if (auto* p = std::get_if<Para>(&it)) p->style = "OkgenChangeSummary";
-    items.push_back(std::move(it));
+  auto line = [&](const std::string& para_style, const std::string& text) {
+    if (text.empty()) return;
+    Para p;
+    p.style = para_style;
+    Tok t;
+    t.text = text;
+    p.toks.push_back(std::move(t));
+    items.emplace_back(std::move(p));
+  };
+  line("OkgenChangeSummaryKind", front.kind_label);
+  line("OkgenChangeSummaryTitle", front.title);
+  line("OkgenChangeSummary", front.subtitle);
+  if (!front.sections.empty()) {
+    const compose::DocSection& summary = front.sections.front();
+    line("OkgenChangeSummaryHeading", summary.heading);
+    for (auto& it : build_blocks(summary.blocks, "OkgenChangeSummary", first, res.labels, g)) {
+      // Every paragraph of the page, list items too, in the one style that says "summary".
+      if (auto* p = std::get_if<Para>(&it)) p->style = "OkgenChangeSummary";
+      items.push_back(std::move(it));
+    }
   }
-  body.lists = std::move(front.lists);
-  if (!body.items.empty())
-    if (auto* p = std::get_if<Para>(&body.items.front())) p->page_break_before = true;
+  body.lists = std::move(first.lists);
+  if (!items.empty())
+    if (auto* p = std::get_if<Para>(&items.back())) p->section_end = true;
   body.items.insert(body.items.begin(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
   RevisionAuthor author;
   author.date = (date.empty() ? std::string("2000-01-01") : date) + "T00:00:00Z";

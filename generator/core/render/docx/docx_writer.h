@@ -27,10 +27,11 @@ std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::Diagnost
 
 /// The redline as Word reviews it: `new_doc` with every difference from `old_doc` as a
 /// tracked change (author "okgen", dated `date`, ISO yyyy-mm-dd), after a first page with
-/// `summary`'s blocks (the changes per area in words, style OkgenChangeSummary, not tracked).
+/// `front`'s kind, title and subtitle and its first section (the changes per area in words),
+/// in styles based on OkgenChangeSummary and not tracked. That page is a Word section of
+/// its own, so the agreement's title page that follows has no running header either.
 /// Accepting all changes gives `new_doc`'s text, rejecting all gives `old_doc`'s.
-std::string render_docx_redline(const compose::Doc& old_doc, const compose::Doc& new_doc,
-                                 const compose::DocSection& summary, const std::string& date, const Resources& res,
-                                 const pdf::PdfStyle& style);
+std::string render_docx_redline(const compose::Doc& old_doc, const compose::Doc& new_doc, const compose::Doc& front,
+                                const std::string& date, const Resources& res, const pdf::PdfStyle& style);
 
 }  // namespace okgen::render::docx
