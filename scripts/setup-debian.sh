@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libpugixml-dev libcmark-dev libmstch-dev libboost-dev libcli11-dev nlohmann-json3-dev
-  libhpdf-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev libhyphen-dev hyphen-sv libstemmer-dev libzip-dev libcpp-httplib-dev fonts-liberation2 fonts-dejavu-core
+  libhpdf-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev libhyphen-dev hyphen-sv libstemmer-dev libzip-dev libpcre2-dev libcpp-httplib-dev fonts-liberation2 fonts-dejavu-core
   icc-profiles-free
 )
 if [[ "${1:-}" == "--tests" || "${1:-}" == "--fuzz" ]]; then

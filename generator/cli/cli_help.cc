@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <algorithm>
 #include <functional>
-#include <regex>
 
 #include "resources.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace okgen::cli {
@@ -72,38 +72,38 @@ std::string Help::parse_error(const CLI::Error& e) const {
   // each, so a new CLI11 wording shows there.
   const std::string what = e.what();
   const auto say = [&](const std::string& key, const text::Value& v) { return line("errors", key, v); };
-  std::smatch m;
-  static const std::regex kExtras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
-  static const std::regex kMissingValue(R"(^(\S+): \d+ required \S+ missing$)");
-  static const std::regex kRequired(R"(^(\S+) is required$)");
-  static const std::regex kNotIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
-  static const std::regex kRange(R"(^(\S+): Value (\S+) not in range (\S+) to (\S+)$)");
-  static const std::regex kConvert(R"(^The value (.*) is not an allowed value for (\S+)$)");
-  static const std::regex kCouldNot(R"(^Could not convert: (\S+) = (.*)$)");
-  if (std::regex_match(what, m, kExtras)) {
+  util::Match m;
+  static const util::Regex kExtras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
+  static const util::Regex kMissingValue(R"(^(\S+): \d+ required \S+ missing$)");
+  static const util::Regex kRequired(R"(^(\S+) is required$)");
+  static const util::Regex kNotIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
+  static const util::Regex kRange(R"(^(\S+): Value (\S+) not in range (\S+) to (\S+)$)");
+  static const util::Regex kConvert(R"(^The value (.*) is not an allowed value for (\S+)$)");
+  static const util::Regex kCouldNot(R"(^Could not convert: (\S+) = (.*)$)");
+  if (util::regex_match(what, m, kExtras)) {
     // CLI11 lists them last first.
     std::vector<std::string> args = util::split(m[1].str(), ' ');
     std::reverse(args.begin(), args.end());
     return say(args.size() > 1 ? "not-expected-many" : "not-expected", text::Value{}.set("args", util::join(args, " ")));
   }
-  if (std::regex_match(what, m, kMissingValue)) return say("value-missing", text::Value{}.set("option", m[1].str()));
+  if (util::regex_match(what, m, kMissingValue)) return say("value-missing", text::Value{}.set("option", m[1].str()));
   if (what == "A subcommand is required") return say("command-required", {});
-  if (std::regex_match(what, m, kRequired)) {
+  if (util::regex_match(what, m, kRequired)) {
     const std::string option = m[1].str();
     return say(option.rfind('-', 0) == 0 ? "required" : "argument-required", text::Value{}.set("option", option));
   }
-  if (std::regex_match(what, m, kRange)) {
+  if (util::regex_match(what, m, kRange)) {
     return say("not-in-range",
                text::Value{}.set("option", m[1].str()).set("value", m[2].str()).set("min", m[3].str()).set("max", m[4].str()));
   }
-  if (std::regex_match(what, m, kNotIn)) {
+  if (util::regex_match(what, m, kNotIn)) {
     return say("not-in", text::Value{}
                              .set("option", m[1].str())
                              .set("value", m[2].str())
                              .set("choices", util::join(util::split(m[3].str(), ','), ", ")));
   }
-  if (std::regex_match(what, m, kConvert)) return say("not-a-value", text::Value{}.set("option", m[2].str()).set("value", m[1].str()));
-  if (std::regex_match(what, m, kCouldNot)) return say("not-a-value", text::Value{}.set("option", m[1].str()).set("value", m[2].str()));
+  if (util::regex_match(what, m, kConvert)) return say("not-a-value", text::Value{}.set("option", m[2].str()).set("value", m[1].str()));
+  if (util::regex_match(what, m, kCouldNot)) return say("not-a-value", text::Value{}.set("option", m[1].str()).set("value", m[2].str()));
   return what;
 }
 

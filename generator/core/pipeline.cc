@@ -8,7 +8,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "local/status.h"
@@ -18,6 +17,7 @@
 #include "render/report/review_report.h"
 #include "render/report/summary.h"
 #include "util/fs.h"
+#include "util/regex.h"
 #include "util/staged_files.h"
 #include "util/text.h"
 
@@ -199,11 +199,11 @@ std::vector<fs::path> expand_inputs(const std::vector<fs::path>& inputs, diag::D
       // A Markdown file an agreement takes its body from (<body src="...">) is part of that
       // agreement, not an agreement of its own.
       std::set<std::string> bodies;
-      static const std::regex kSrc(R"re(<body[^>]*\bsrc="([^"]+)")re");
+      static const util::Regex kSrc(R"re(<body[^>]*\bsrc="([^"]+)")re");
       for (const auto& x : texts.empty() ? std::vector<fs::path>{} : found) {
         std::string xml;
         if (util::read_file(x, xml) != util::ReadStatus::ok) continue;
-        for (auto m = std::sregex_iterator(xml.begin(), xml.end(), kSrc); m != std::sregex_iterator(); ++m) {
+        for (auto m = util::RegexIterator(xml.begin(), xml.end(), kSrc); m != util::RegexIterator(); ++m) {
           bodies.insert(fs::weakly_canonical(x.parent_path() / (*m)[1].str(), ec).string());
         }
       }

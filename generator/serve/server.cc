@@ -7,7 +7,6 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <regex>
 #include <sstream>
 
 #include "diff/agreement_diff.h"

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <regex>
 
 #include "diag/rules.h"
 #include "util/fs.h"
+#include "util/regex.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
@@ -37,8 +37,8 @@ std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, con
     for (const std::string* pattern : {&w.pattern, &w.unless}) {
       if (pattern->empty()) continue;
       try {
-        std::regex(*pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error& e) {
+        const util::Regex compiles(*pattern);  // throws with PCRE2's reason
+      } catch (const util::RegexError& e) {
         throw util::IoError(where + "the pattern \"" + *pattern + "\" is not a regular expression (" + e.what() + ")", file);
       }
     }

@@ -7,7 +7,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "local/init.h"
@@ -16,6 +15,7 @@
 #include "review/text_check.h"
 #include "review/text_validity.h"
 #include "text/template_engine.h"
+#include "util/regex.h"
 #include "util/text.h"
 #include "util/url.h"
 
@@ -57,8 +57,8 @@ std::string escape_inline(const std::string& t) {
 // A paragraph that starts like a block of another kind ("# ", "> ", "- ", "1. ") is escaped
 // at its start so it stays a paragraph.
 std::string escape_start(const std::string& md) {
-  static const std::regex kBlockStart(R"(^(?:[#>+=-]|\d{1,9}[.)](?:\s|$)))");
-  if (!std::regex_search(md, kBlockStart)) return md;
+  static const util::Regex kBlockStart(R"(^(?:[#>+=-]|\d{1,9}[.)](?:\s|$)))");
+  if (!util::regex_search(md, kBlockStart)) return md;
   std::size_t digits = 0;
   while (digits < md.size() && std::isdigit(static_cast<unsigned char>(md[digits]))) ++digits;
   return md.substr(0, digits) + "\\" + md.substr(digits);
@@ -141,9 +141,9 @@ class Writer {
   }
 
   static std::string strip_number(std::string& heading) {
-    static const std::regex kNumber(R"(^\s*((?:\d+\.)*\d+)\.?\s+)");
-    std::smatch m;
-    if (std::regex_search(heading, m, kNumber)) {
+    static const util::Regex kNumber(R"(^\s*((?:\d+\.)*\d+)\.?\s+)");
+    util::Match m;
+    if (util::regex_search(heading, m, kNumber)) {
       std::string number = m[1].str();
       heading = heading.substr(static_cast<std::size_t>(m.length(0)));
       return number;
@@ -354,14 +354,14 @@ class Writer {
     } else {
       s_.metadata.push_back("region");
     }
-    static const std::regex kDnr(R"((?:Dnr|Diarienr|Diarienummer)\.?:?\s*([A-ZÅÄÖa-zåäö]{0,8}\s?\d[0-9A-Za-z/.:-]*\d))");
-    std::smatch m;
-    if (std::regex_search(all, m, kDnr)) {
+    static const util::Regex kDnr(R"((?:Dnr|Diarienr|Diarienummer)\.?:?\s*([A-ZÅÄÖa-zåäö]{0,8}\s?\d[0-9A-Za-z/.:-]*\d))");
+    util::Match m;
+    if (util::regex_search(all, m, kDnr)) {
       diarienummer_ = m[1].str();
       s_.metadata.push_back("diarienummer");
     }
-    static const std::regex kVersion(R"((?:^|\s)[Vv]ersion:?\s+(\d+(?:\.\d+)*))");
-    if (std::regex_search(pool_, m, kVersion) || std::regex_search(all, m, kVersion)) {
+    static const util::Regex kVersion(R"((?:^|\s)[Vv]ersion:?\s+(\d+(?:\.\d+)*))");
+    if (util::regex_search(pool_, m, kVersion) || util::regex_search(all, m, kVersion)) {
       version_ = m[1].str();
       s_.metadata.push_back("version");
     } else {
@@ -376,9 +376,9 @@ class Writer {
     // Parties: the region, and the municipalities of that region the text names.
     // "Falu kommun", "Malung-Sälens kommun": names as the text writes them, through the
     // registry's own reading of such names.
-    // (UTF-8 letters spelled out: std::regex reads bytes, and Å is two.)
-    static const std::regex kKommun(R"(((?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+(?:-(?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+)?) kommun)");
-    for (auto it = std::sregex_iterator(all.begin(), all.end(), kKommun); it != std::sregex_iterator(); ++it) {
+    // (UTF-8 letters spelled out: util::Regex reads bytes, and Å is two.)
+    static const util::Regex kKommun(R"(((?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+(?:-(?:[A-Z]|Å|Ä|Ö)(?:[a-zé]|å|ä|ö)+)?) kommun)");
+    for (auto it = util::RegexIterator(all.begin(), all.end(), kKommun); it != util::RegexIterator(); ++it) {
       const auto* mu = res_.data.find_municipality((*it)[0].str(), region_);
       if (mu && mu->region == region_ && std::find(municipalities_.begin(), municipalities_.end(), mu) == municipalities_.end()) {
         municipalities_.push_back(mu);
@@ -387,11 +387,11 @@ class Writer {
     }
     for (const auto* mu : res_.data.municipalities_of(region_)) {
       if (std::find(municipalities_.begin(), municipalities_.end(), mu) != municipalities_.end()) continue;
-      static const std::regex kWord("[A-Za-zÅÄÖåäöÉé-]");
+      static const util::Regex kWord("[A-Za-zÅÄÖåäöÉé-]");
       for (std::size_t p = all.find(mu->name); p != std::string::npos; p = all.find(mu->name, p + 1)) {
-        const bool start = p == 0 || !std::regex_match(all.substr(p - 1, 1), kWord);
+        const bool start = p == 0 || !util::regex_match(all.substr(p - 1, 1), kWord);
         const std::size_t e = p + mu->name.size();
-        const bool end = e >= all.size() || !std::regex_match(all.substr(e, 1), kWord) || all.compare(e, 1, "s") == 0;
+        const bool end = e >= all.size() || !util::regex_match(all.substr(e, 1), kWord) || all.compare(e, 1, "s") == 0;
         if (start && end) {
           municipalities_.push_back(mu);
           break;
@@ -535,18 +535,18 @@ class Writer {
   // text stays, as its comment); any other note is a source.
   std::string reference(const std::string& id, const Runs& runs) {
     const std::string text = trim(one_line(plain(runs)));
-    static const std::regex kSfs(R"((?:SFS\s*)?\(?\b((?:19|20)\d\d:\d{1,4})\b)");
-    static const std::regex kChapter(R"((\d{1,2})\s*kap\.?\s*(\d{1,3}(?:\s?[a-z])?)\s*§)");
-    static const std::regex kSection(R"((\d{1,3}(?:\s?[a-z])?)\s*§)");
-    std::smatch m;
-    if (std::regex_search(text, m, kSfs)) {
+    static const util::Regex kSfs(R"((?:SFS\s*)?\(?\b((?:19|20)\d\d:\d{1,4})\b)");
+    static const util::Regex kChapter(R"((\d{1,2})\s*kap\.?\s*(\d{1,3}(?:\s?[a-z])?)\s*§)");
+    static const util::Regex kSection(R"((\d{1,3}(?:\s?[a-z])?)\s*§)");
+    util::Match m;
+    if (util::regex_search(text, m, kSfs)) {
       const std::string sfs = m[1].str();
       for (const auto& law : res_.data.laws) {
         if (law.sfs != sfs) continue;
         std::string attrs = " law=\"" + xml_escape(law.short_name) + "\" sfs=\"" + sfs + "\"";
-        std::smatch c;
-        if (std::regex_search(text, c, kChapter)) attrs += " chapter=\"" + c[1].str() + "\" section=\"" + c[2].str() + "\"";
-        else if (!law.chapters && std::regex_search(text, c, kSection)) attrs += " section=\"" + c[1].str() + "\"";
+        util::Match c;
+        if (util::regex_search(text, c, kChapter)) attrs += " chapter=\"" + c[1].str() + "\" section=\"" + c[2].str() + "\"";
+        else if (!law.chapters && util::regex_search(text, c, kSection)) attrs += " section=\"" + c[1].str() + "\"";
         ++s_.law_refs;
         return "<law-ref id=\"" + id + "\"" + attrs + ">" + xml_escape(markdown(runs, {})) + "</law-ref>";
       }

@@ -8,10 +8,10 @@
 #include <cstring>
 #include <functional>
 #include <map>
-#include <regex>
 
 #include "import/readers.h"
 #include "import/zip_reader.h"
+#include "util/regex.h"
 
 namespace okgen::import {
 namespace {
@@ -33,11 +33,11 @@ struct StyleInfo {
 // "heading 2", "Heading2", "Rubrik 2", "Rubrik2", "Überschrift 2": the built-in heading
 // styles under the names Word gives them in the languages this tool meets.
 int heading_level_of_name(const std::string& s) {
-  static const std::regex kHeading(R"(^(?:heading|rubrik|overskrift|otsikko|berschrift)\s*([1-9])$)", std::regex::icase);
-  std::smatch m;
+  static const util::Regex kHeading(R"(^(?:heading|rubrik|overskrift|otsikko|berschrift)\s*([1-9])$)", util::Regex::icase);
+  util::Match m;
   std::string t = s;
   if (t.size() > 2 && static_cast<unsigned char>(t[0]) == 0xC3 && static_cast<unsigned char>(t[1]) == 0x9C) t = t.substr(2);  // Ü
-  if (std::regex_match(t, m, kHeading)) return std::stoi(m[1].str());
+  if (util::regex_match(t, m, kHeading)) return std::stoi(m[1].str());
   return 0;
 }
 

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <memory>
-#include <regex>
 
 #include "import/readers.h"
 #include "review/text_document.h"
+#include "util/regex.h"
 #include "util/url.h"
 
 namespace okgen::import {
@@ -40,12 +40,12 @@ void inline_runs(cmark_node* parent, bool bold, bool italic, const std::string& 
 
 // The runs of a Markdown paragraph or list item from its own lines in the file; empty when
 // cmark does not read them as one paragraph (the caller then keeps the plain reading).
-Runs markdown_runs(const std::vector<std::string>& lines, int first, int last, const std::regex& item_marker) {
+Runs markdown_runs(const std::vector<std::string>& lines, int first, int last, const util::Regex& item_marker) {
   if (first < 1 || last < first || static_cast<std::size_t>(last) > lines.size()) return {};
   std::string raw;
   for (int l = first; l <= last; ++l) {
     std::string line = lines[static_cast<std::size_t>(l - 1)];
-    if (l == first) line = std::regex_replace(line, item_marker, "", std::regex_constants::format_first_only);
+    if (l == first) line = util::regex_replace(line, item_marker, "", true);
     raw += line + "\n";
   }
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parse_document(raw.data(), raw.size(), CMARK_OPT_DEFAULT),
@@ -69,7 +69,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
   out.title = doc.title;
   // A list item as the text shows it: "- ", "* ", "• ", "– ", "1. ", "a) " at the start of
   // its first line; its indentation gives the level.
-  static const std::regex kItem(R"(^(\s*)([-*]|\xE2\x80\xA2|\xE2\x80\x93|[0-9]{1,2}[.)]|[a-z][)])\s+)");
+  static const util::Regex kItem(R"(^(\s*)([-*]|\xE2\x80\xA2|\xE2\x80\x93|[0-9]{1,2}[.)]|[a-z][)])\s+)");
   std::size_t heading = 0;
   for (const auto& u : doc.units) {
     const int line = u.anchors.empty() ? 0 : u.anchors.front().second.line;
@@ -97,14 +97,14 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     const std::string source_line = line > 0 && static_cast<std::size_t>(line) <= doc.lines.size()
                                         ? doc.lines[static_cast<std::size_t>(line - 1)]
                                         : std::string();
-    std::smatch m;
-    if (std::regex_search(source_line, m, kItem)) {
+    util::Match m;
+    if (util::regex_search(source_line, m, kItem)) {
       b.kind = Block::Kind::list_item;
       b.level = std::min(8, static_cast<int>(m[1].length()) / 2);
       b.ordered = std::isdigit(static_cast<unsigned char>(m[2].str()[0])) != 0;
       // The unit's text may still start with the marker.
-      std::smatch mt;
-      if (std::regex_search(text, mt, kItem) && mt.position(0) == 0) text = text.substr(static_cast<std::size_t>(mt.length(0)));
+      util::Match mt;
+      if (util::regex_search(text, mt, kItem) && mt.position(0) == 0) text = text.substr(static_cast<std::size_t>(mt.length(0)));
     }
     // Markdown: emphasis, code and links from the unit's own lines, read by cmark.
     if (markdown) {

@@ -4,7 +4,6 @@
 // initiative, that consent is needed, the four contents and the lead responsibility ...).
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "model/span.h"
@@ -13,6 +12,7 @@
 #include "review/text_dates.h"
 #include "review/text_document.h"
 #include "model/walk.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace okgen::review {
@@ -250,7 +250,7 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
           // terms are plain words: those are looked for as text, without a regex.
           const bool literal = term.find_first_of(".^$|()[]{}*+?\\") == std::string::npos;
           if (literal ? e.text.find(term) != std::string::npos
-                      : std::regex_search(e.text, compiled_pattern(term, false))) {
+                      : util::regex_search(e.text, compiled_pattern(term, false))) {
             ++found;
           }
         }

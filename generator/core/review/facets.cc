@@ -1,9 +1,9 @@
 // Area verdicts from facets (see facets.h).
 #include "review/facets.h"
+#include "util/regex.h"
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -73,8 +73,8 @@ class Names {
     for (const auto& name : municipality_names_) n += has_word(written, name) ? 1 : 0;
     if (n == 0) {
       // "Falu kommun", "Bollnäs kommun": the form before "kommun" that the registry knows.
-      static const std::regex kForm(R"(([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?) kommun)");
-      for (auto it = std::sregex_iterator(written.begin(), written.end(), kForm); it != std::sregex_iterator(); ++it) {
+      static const util::Regex kForm(R"(([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?) kommun)");
+      for (auto it = util::RegexIterator(written.begin(), written.end(), kForm); it != util::RegexIterator(); ++it) {
         if (data_.find_municipality((*it)[1].str() + " kommun")) ++n;
       }
     }
@@ -88,9 +88,9 @@ class Names {
 };
 
 bool county_municipalities(const std::string& lower) {
-  static const std::regex kCounty(
+  static const util::Regex kCounty(
       R"((länets|regionens|samtliga|alla)\s+((\d+|[a-zåäö]+)\s+)?kommuner|kommunerna\s+i\s+(\S+\s+)?län(et)?|\b(\d+|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|tjugo\w*|fyrtio\w*)\s+kommuner)");
-  return std::regex_search(lower, kCounty);
+  return util::regex_search(lower, kCounty);
 }
 
 class Judge {

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <map>
 #include <mutex>
-#include <regex>
 
 #include "model/walk.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace okgen::review {
@@ -147,8 +147,8 @@ std::string sentence_at(const std::string& text, std::size_t pos, std::size_t le
 
 // Whether `sentence` names a year before `year` (not as part of an SFS number "2001:453").
 bool mentions_earlier_year(const std::string& sentence, int year) {
-  static const std::regex kYear(R"((^|[^\d:])((19|20)\d\d)(?![\d:]))");
-  for (auto it = std::sregex_iterator(sentence.begin(), sentence.end(), kYear); it != std::sregex_iterator(); ++it) {
+  static const util::Regex kYear(R"((^|[^\d:])((19|20)\d\d)(?![\d:]))");
+  for (auto it = util::RegexIterator(sentence.begin(), sentence.end(), kYear); it != util::RegexIterator(); ++it) {
     if (std::stoi((*it)[2].str()) < year) return true;
   }
   return false;
@@ -169,16 +169,16 @@ bool inside_quotes(const std::string& sentence_before) {
 }  // namespace
 
 // Compiled patterns, shared by every agreement of a run.
-const std::regex& compiled_pattern(const std::string& pattern, bool icase) {
+const util::Regex& compiled_pattern(const std::string& pattern, bool icase) {
   static std::mutex mutex;
-  static std::map<std::pair<std::string, bool>, std::regex> cache;
+  static std::map<std::pair<std::string, bool>, util::Regex> cache;
   std::lock_guard<std::mutex> lock(mutex);
   auto key = std::make_pair(pattern, icase);
   auto it = cache.find(key);
   if (it == cache.end()) {
-    auto flags = std::regex::ECMAScript | std::regex::optimize;
-    if (icase) flags |= std::regex::icase;
-    it = cache.emplace(key, std::regex(pattern, flags)).first;
+    unsigned flags = util::Regex::none;
+    if (icase) flags |= util::Regex::icase;
+    it = cache.emplace(key, util::Regex(pattern, flags)).first;
   }
   return it->second;
 }
@@ -239,17 +239,17 @@ void check_wording(const std::vector<ProseUnit>& units, const ProseContext& ctx,
       if (rule.from && ctx.document_date < *rule.from) continue;
       if (!rule.needle.empty() && !contains_any(lower, rule.needle)) continue;
       // A pattern written with capitals ("SKL", "SoU") means exactly those letters; any
-      // other is matched against the lowered text, which makes it case-blind without
-      // std::regex::icase (many times slower: a locale lookup per character).
+      // other is matched against the lowered text, which makes it case-blind for å, ä and ö
+      // too (a case-blind pattern folds ASCII letters only).
       const bool exact = std::any_of(rule.pattern.begin(), rule.pattern.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
       const std::string& subject = exact ? u.text : lower;
-      const std::regex& re = compiled_pattern(rule.pattern, false);
-      for (auto it = std::sregex_iterator(subject.begin(), subject.end(), re); it != std::sregex_iterator(); ++it) {
+      const util::Regex& re = compiled_pattern(rule.pattern, false);
+      for (auto it = util::RegexIterator(subject.begin(), subject.end(), re); it != util::RegexIterator(); ++it) {
         std::size_t pos = static_cast<std::size_t>(it->position());
         std::size_t len = static_cast<std::size_t>(it->length());
         while (len > 0 && (u.text[pos] == ' ' || u.text[pos] == '\n' || u.text[pos] == '\t')) ++pos, --len;  // "(^|\s)XX"
         if (explains_correct_name(u.text, pos, rule.correct)) continue;
-        if (!rule.unless.empty() && std::regex_search(util::lower_sv(sentence_at(u.text, pos, len)), compiled_pattern(rule.unless, false))) {
+        if (!rule.unless.empty() && util::regex_search(util::lower_sv(sentence_at(u.text, pos, len)), compiled_pattern(rule.unless, false))) {
           continue;
         }
         if (rule.from && mentions_earlier_year(sentence_at(u.text, pos, len), rule.from->year)) {
@@ -357,18 +357,18 @@ void check_citation(const LawCitation& c, const diag::SourceSpan& where, const P
 }
 
 void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& ctx, diag::DiagnosticSink& sink) {
-  static const std::regex kCitation(
+  static const util::Regex kCitation(
       R"((?:(\d+)\s*kap\.?\s*)?(\d+)\s?([a-z])?\s?§\s*(?:i\s+)?(hsl|sol|lss|lpt|lrv|psl|hälso- och sjukvårdslagen|socialtjänstlagen))",
-      std::regex::ECMAScript | std::regex::optimize);
-  static const std::regex kSfs(R"(\((\d{4}:\d+)\))");
+      util::Regex::none);
+  static const util::Regex kSfs(R"(\((\d{4}:\d+)\))");
   // A law named with its SFS number and no section ("hälso- och sjukvårdslagen (1982:763)",
   // "HSL (1982:763)", "SFS 2001:453"), and a section in brackets after the law ("SoL (5 kap.
   // 8 a §)"): checked for a repealed version as of the text's date.
-  static const std::regex kNamedSfs(
+  static const util::Regex kNamedSfs(
       R"((hälso- och sjukvårdslag(?:en)?|socialtjänstlag(?:en)?|\bhsl|\bsol|\blss|\blpt|\blrv|\bsfs|\blag(?:en)?)\s*,?\s*(?:\w+,\s*)?\(?\s*(?:sfs\s*)?(\d{4}:\d+)\)?)",
-      std::regex::ECMAScript | std::regex::optimize);
-  static const std::regex kBracketed(R"(\b(hsl|sol)\s*\(\s*(\d+)\s*kap\.?\s*(\d+)\s?([a-z])?\s?§\s*\))",
-                                     std::regex::ECMAScript | std::regex::optimize);
+      util::Regex::none);
+  static const util::Regex kBracketed(R"(\b(hsl|sol)\s*\(\s*(\d+)\s*kap\.?\s*(\d+)\s?([a-z])?\s?§\s*\))",
+                                     util::Regex::none);
   static const std::map<std::string, std::string> kShortNames = {
       {"hsl", "HSL"}, {"hälso- och sjukvårdslagen", "HSL"}, {"hälso- och sjukvårdslag", "HSL"}, {"sol", "SoL"},
       {"socialtjänstlagen", "SoL"}, {"socialtjänstlag", "SoL"}, {"lss", "LSS"}, {"lpt", "LPT"}, {"lrv", "LRV"}};
@@ -378,15 +378,15 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
     auto overlaps = [&](std::size_t b, std::size_t e) {
       return std::any_of(taken.begin(), taken.end(), [&](const auto& r) { return b < r.second && r.first < e; });
     };
-    // std::regex is slow: each pattern runs only where what it needs is present.
+    // util::Regex is slow: each pattern runs only where what it needs is present.
     const bool has_kap = lower.find("kap") != std::string::npos;
     bool has_sfs = false;
     for (std::size_t c = lower.find(':'); c != std::string::npos && !has_sfs; c = lower.find(':', c + 1)) {
       has_sfs = c >= 4 && c + 1 < lower.size() && std::isdigit(static_cast<unsigned char>(lower[c - 1])) &&
                 std::isdigit(static_cast<unsigned char>(lower[c + 1]));
     }
-    for (auto it = has_kap ? std::sregex_iterator(lower.begin(), lower.end(), kBracketed) : std::sregex_iterator();
-         it != std::sregex_iterator(); ++it) {
+    for (auto it = has_kap ? util::RegexIterator(lower.begin(), lower.end(), kBracketed) : util::RegexIterator();
+         it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       LawCitation c;
       c.law = kShortNames.at(m[1]);
@@ -398,7 +398,7 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
       check_citation(c, u.at(pos), ctx, sink);
     }
     if (u.text.find("\xC2\xA7") != std::string::npos) {
-    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), kCitation); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(lower.begin(), lower.end(), kCitation); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       LawCitation c;
       static const std::map<std::string, std::string> kShort = {
@@ -417,10 +417,10 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
       c.written = u.text.substr(pos, len);
       if (overlaps(pos, pos + len)) continue;
       // An SFS number right after the law's name says which version is meant.
-      std::smatch sfs;
+      util::Match sfs;
       const std::string after = lower.substr(pos + len, 30);
       std::size_t end = pos + len;
-      if (std::regex_search(after, sfs, kSfs) && sfs.position() < 12) {
+      if (util::regex_search(after, sfs, kSfs) && sfs.position() < 12) {
         c.sfs = sfs[1];
         end += static_cast<std::size_t>(sfs.position() + sfs.length());
       }
@@ -428,8 +428,8 @@ void check_cited_laws(const std::vector<ProseUnit>& units, const ProseContext& c
       check_citation(c, u.at(pos), ctx, sink);
     }
     }
-    for (auto it = has_sfs ? std::sregex_iterator(lower.begin(), lower.end(), kNamedSfs) : std::sregex_iterator();
-         it != std::sregex_iterator(); ++it) {
+    for (auto it = has_sfs ? util::RegexIterator(lower.begin(), lower.end(), kNamedSfs) : util::RegexIterator();
+         it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       const auto pos = static_cast<std::size_t>(m.position()), len = static_cast<std::size_t>(m.length());
       if (overlaps(pos, pos + len)) continue;

@@ -4,7 +4,6 @@
 // The same rules serve agreements in okgen's format and plain-text agreements.
 #pragma once
 
-#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "data/reference_data.h"
 #include "diag/diagnostic.h"
 #include "model/agreement.h"
+#include "util/regex.h"
 
 namespace okgen::review {
 
@@ -37,7 +37,7 @@ std::vector<ProseUnit> prose_of(const model::Agreement& a);
 
 /// A regular expression (ECMAScript) compiled once per run and shared: data files name the
 /// same patterns for every agreement. Thread-safe.
-const std::regex& compiled_pattern(const std::string& pattern, bool icase);
+const util::Regex& compiled_pattern(const std::string& pattern, bool icase);
 
 /// The titles of an agreement's references (<source>, <document>) written in `file` (a
 /// local agreement's own file: the regional ones are judged with the regional agreement).

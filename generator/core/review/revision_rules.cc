@@ -1,9 +1,9 @@
 // The revision history: in date order, a row for the current version, no summary left to
 // write, and (with git) no changed file that still carries its committed version.
-#include <regex>
 
 #include "model/span.h"
 #include "review/checker.h"
+#include "util/regex.h"
 
 namespace okgen::review {
 
@@ -52,9 +52,9 @@ void check_unrecorded_change(const Agreement& a, const std::string& committed_te
   // A draft (no decision yet) is worked on freely: only a decided version must not change
   // without a new number.
   if (!a.meta.decision) return;
-  static const std::regex kVersion("<version>\\s*([^<]*?)\\s*</version>");
-  std::smatch m;
-  if (!std::regex_search(committed_text, m, kVersion)) return;
+  static const util::Regex kVersion("<version>\\s*([^<]*?)\\s*</version>");
+  util::Match m;
+  if (!util::regex_search(committed_text, m, kVersion)) return;
   if (m[1].str() == a.meta.version) {
     sink.report("revision-not-recorded", span_of(a, a.meta.loc), {{"version", a.meta.version}});
   }

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "review/facets.h"
 #include "review/text_dates.h"
 #include "review/text_document.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace okgen::review {
@@ -45,17 +45,17 @@ std::set<std::string> repeated_lines(const std::vector<std::string>& lines) {
 }
 
 bool furniture(const std::string& t, const std::set<std::string>& repeated) {
-  static const std::regex kPage(R"(^(sida\s+)?\d+\s*(\(\d+\))?$|^\d+\s*\(\s*\d+\s*\)$)", std::regex::icase);
-  return repeated.count(t) || std::regex_match(t, kPage);
+  static const util::Regex kPage(R"(^(sida\s+)?\d+\s*(\(\d+\))?$|^\d+\s*\(\s*\d+\s*\)$)", util::Regex::icase);
+  return repeated.count(t) || util::regex_match(t, kPage);
 }
 
 }  // namespace
 
 std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
-  static const std::regex kNumbered(R"(^\s{0,6}(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,100})$)");
-  static const std::regex kMarkdown(R"(^(#{1,6})\s+(.+?)\s*#*\s*$)");
+  static const util::Regex kNumbered(R"(^\s{0,6}(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,100})$)");
+  static const util::Regex kMarkdown(R"(^(#{1,6})\s+(.+?)\s*#*\s*$)");
   // A place and a date ("Tierp 2011-xx-xx") under a signature line is not a heading.
-  static const std::regex kDateLike(R"(\d{4}[-.][\dxX_?]{1,2}[-.][\dxX_?]{1,2}|[ÅåYy]{4}-)");
+  static const util::Regex kDateLike(R"(\d{4}[-.][\dxX_?]{1,2}[-.][\dxX_?]{1,2}|[ÅåYy]{4}-)");
   const auto repeated = repeated_lines(lines);
   std::vector<TextHeading> out;
   std::vector<int> outline;  // the last heading number at each level
@@ -63,33 +63,33 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
   // A Markdown text marks its headings: a short line there is a lead-in or a label, not a
   // heading ("I planen står" before a list).
   const bool markdown = std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
-    std::smatch m;
-    return std::regex_match(l, m, kMarkdown) && !util::starts_with(util::lower_sv(m[2].str()), "source:");
+    util::Match m;
+    return util::regex_match(l, m, kMarkdown) && !util::starts_with(util::lower_sv(m[2].str()), "source:");
   });
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string t(util::trim(lines[i]));
     if (t.empty() || furniture(t, repeated)) continue;
-    std::smatch m;
+    util::Match m;
     // "§ 4 Tvister": agreements written as numbered paragraphs.
-    static const std::regex kParagraph(R"(^\s{0,6}\xC2\xA7\s*(\d{1,2})\.?\s*(.{0,80})$)");
-    if (std::regex_match(lines[i], m, kParagraph)) {
+    static const util::Regex kParagraph(R"(^\s{0,6}\xC2\xA7\s*(\d{1,2})\.?\s*(.{0,80})$)");
+    if (util::regex_match(lines[i], m, kParagraph)) {
       const std::string title(util::trim(m[2].str()));
       if (title.empty() || (util::word_count(title) <= 10 && title.back() != '.' && title.back() != ',')) {
         out.push_back(TextHeading{static_cast<int>(i + 1), 1, m[1].str(), title.empty() ? "\xC2\xA7 " + m[1].str() : title});
         continue;
       }
     }
-    if (std::regex_match(lines[i], m, kMarkdown)) {
+    if (util::regex_match(lines[i], m, kMarkdown)) {
       out.push_back(TextHeading{static_cast<int>(i + 1), static_cast<int>(m[1].length()), "", std::string(util::trim(m[2].str()))});
       continue;
     }
     // Numbered lines with no blank line between them are a list ("1. Berörda chefer ...",
     // "2. Därefter ..."), not a run of headings with nothing under them.
     auto numbered_neighbour = [&](std::size_t j) {
-      return j < lines.size() && !util::trim(lines[j]).empty() && std::regex_match(lines[j], kNumbered);
+      return j < lines.size() && !util::trim(lines[j]).empty() && util::regex_match(lines[j], kNumbered);
     };
     const bool in_list = (i > 0 && numbered_neighbour(i - 1)) || numbered_neighbour(i + 1);
-    if (!in_list && std::regex_match(lines[i], m, kNumbered)) {
+    if (!in_list && util::regex_match(lines[i], m, kNumbered)) {
       std::string number = m[1];
       std::string title(util::trim(m[2].str()));
       // Headings are short and do not end like sentences; footnotes ("3 Enligt 16 kap ...")
@@ -118,7 +118,7 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
         for (std::size_t j = i + 1; j < lines.size() && j <= i + 2 && is_upper_line(title); ++j) {
           const std::string next(util::trim(lines[j]));
           if (next.empty()) continue;
-          if (is_upper_line(next) && util::word_count(next) <= 8 && !std::regex_match(lines[j], kNumbered)) title += " " + next;
+          if (is_upper_line(next) && util::word_count(next) <= 8 && !util::regex_match(lines[j], kNumbered)) title += " " + next;
           break;
         }
         out.push_back(TextHeading{static_cast<int>(i + 1), static_cast<int>(n.size()), number, title});
@@ -176,7 +176,7 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
         last != ')' && (last != '?' || question) && (i == 0 || blank(i - 1) || ends_sentence(lines[i - 1])) &&
         (blank(end_line + 1) || starts_block(end_line + 1)) && title.find("http") == std::string::npos &&
         title.find('|') == std::string::npos && !std::isdigit(static_cast<unsigned char>(last)) &&
-        !std::regex_search(title, kDateLike)) {
+        !util::regex_search(title, kDateLike)) {
       // Under a numbered outline an unnumbered heading is a sub-heading of the current
       // section ("Kommunens ansvar" under "5 Ansvarsfördelning"); elsewhere capitals rank first.
       const int level = !outline.empty() ? static_cast<int>(outline.size()) + 1 : is_upper_line(title) ? 1 : 2;
@@ -294,13 +294,13 @@ struct DocumentDate {
 DocumentDate document_date_of(const TextDocument& doc, const std::vector<DateScan>& scans,
                               const data::ReferenceData& data, const TextValidity& validity) {
   DocumentDate out;
-  static const std::regex kLabel(R"(^(datum|date|dokumentdatum|beslutsdatum|daterad|upprättad)\b)", std::regex::icase);
+  static const util::Regex kLabel(R"(^(datum|date|dokumentdatum|beslutsdatum|daterad|upprättad)\b)", util::Regex::icase);
   std::optional<util::Date> label, decision;
   for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
     const auto& s = doc.sentences[k];
     const auto& d = scans[k];
     if (d.dates.empty()) continue;
-    if (!label && std::regex_search(s.text, kLabel)) label = d.dates.front().date;
+    if (!label && util::regex_search(s.text, kLabel)) label = d.dates.front().date;
     if (data.lexicon.occurs("adopt-verb", s.tokens) && !data.lexicon.occurs("adopt-future", s.tokens) &&
         !data.lexicon.occurs("history", s.tokens)) {
       for (const auto& f : d.dates) {
@@ -318,13 +318,13 @@ DocumentDate document_date_of(const TextDocument& doc, const std::vector<DateSca
     if (d && (!out.date || *d > *out.date)) out = {d, how};
   }
   if (out.date) return out;
-  static const std::regex kYear(R"(\b(20[0-4]\d|199\d)\b)");
+  static const util::Regex kYear(R"(\b(20[0-4]\d|199\d)\b)");
   int newest = 0;
   for (std::size_t i = 0; i < doc.lines.size() && i < 40; ++i) {
     if (doc.furniture[i]) continue;
     const std::string& l = doc.lines[i];
     if (l.find("\xC2\xA7") != std::string::npos || l.find(':') != std::string::npos) continue;  // SFS numbers, not years
-    for (auto it = std::sregex_iterator(l.begin(), l.end(), kYear); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(l.begin(), l.end(), kYear); it != util::RegexIterator(); ++it) {
       newest = std::max(newest, std::atoi((*it)[1].str().c_str()));
     }
   }

@@ -1,9 +1,9 @@
 // Reading dates and validity rules from a sentence (see text_dates.h).
 #include "review/text_dates.h"
+#include "util/regex.h"
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "util/text.h"
 
@@ -40,11 +40,11 @@ FoundDate::Role role_before(const std::string& lower, std::size_t at) {
   const std::size_t from = at > 40 ? at - 40 : 0;
   std::string before = lower.substr(from, at - from);
   // Only what follows the last date or sentence break counts.
-  static const std::regex kEnd(R"((t\.?\s?o\.?\s?m\.?|till och med|tom\b|till|giltig till|upphör\w*|löper ut|slutdatum|sista dag\w*|end date|end)\s*(den\s+)?:?\s*$)");
-  static const std::regex kStart(
+  static const util::Regex kEnd(R"((t\.?\s?o\.?\s?m\.?|till och med|tom\b|till|giltig till|upphör\w*|löper ut|slutdatum|sista dag\w*|end date|end)\s*(den\s+)?:?\s*$)");
+  static const util::Regex kStart(
       R"((fr\.?\s?o\.?\s?m\.?|från och med|from\b|från|gäller\s+(från\s+)?(och\s+med\s+)?|träder i kraft|ikraftträdande\w*|börjar gälla|giltig från|startdatum|gäller fr\.?\s?o\.?\s?m\.?|go[- ]live|start date)\s*(den\s+)?:?\s*$)");
-  if (std::regex_search(before, kEnd)) return FoundDate::Role::end;
-  if (std::regex_search(before, kStart)) return FoundDate::Role::start;
+  if (util::regex_search(before, kEnd)) return FoundDate::Role::end;
+  if (util::regex_search(before, kStart)) return FoundDate::Role::start;
   return FoundDate::Role::plain;
 }
 
@@ -61,17 +61,17 @@ DateScan scan_dates(const std::string& sentence) {
   DateScan s;
   const std::string lower = util::lower_sv(sentence);
   // Placeholders first: their digits must not become dates ("2011-xx-xx" is not 2011-01-01).
-  static const std::regex kPlaceholder(
+  static const util::Regex kPlaceholder(
       R"((\b(19|20)\d\d-(xx|[x_]{1,2}|mm|\?\?)-(xx|[x_]{1,2}|dd|\?\?)\b)|(åååå|yyyy|\bxxxx)[-.](mm|xx)[-.](dd|xx)|\[\s*(datum|date|åå+|dd|xx)[^\]]{0,20}\]|\b20xx\b|\b(19|20)\d[x_]\b|_{2,}-_{2,}(-_{2,})?)");
   std::string masked = lower;
-  // std::regex is slow (a locale lookup per step): each pattern runs only where the words it
+  // util::Regex is slow (a locale lookup per step): each pattern runs only where the words it
   // needs are present.
   auto has = [&](const char* needle) { return lower.find(needle) != std::string::npos; };
   const bool digits = lower.find_first_of("0123456789") != std::string::npos;
   const bool placeholder_like = has("xx") || has("åååå") || has("yyyy") || has("[") || has("__") || has("20x") ||
                                 has("19x") || has("-mm-");
-  for (auto it = placeholder_like ? std::sregex_iterator(lower.begin(), lower.end(), kPlaceholder) : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = placeholder_like ? util::RegexIterator(lower.begin(), lower.end(), kPlaceholder) : util::RegexIterator();
+       it != util::RegexIterator(); ++it) {
     const auto p = static_cast<std::size_t>(it->position());
     const auto l = static_cast<std::size_t>(it->length());
     s.placeholders.push_back(DatePlaceholder{sentence.substr(p, l), p});
@@ -79,14 +79,14 @@ DateScan scan_dates(const std::string& sentence) {
   }
 
   // Full dates, each with its byte range.
-  static const std::regex kIso(R"(\b(\d{4})-(\d{1,2})-(\d{1,2})\b)");
-  static const std::regex kDotted(R"(\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b)");
-  static const std::regex kWritten(
+  static const util::Regex kIso(R"(\b(\d{4})-(\d{1,2})-(\d{1,2})\b)");
+  static const util::Regex kDotted(R"(\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b)");
+  static const util::Regex kWritten(
       R"(\b(\d{1,2})(:e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})\b)");
-  static const std::regex kMonthYear(
+  static const util::Regex kMonthYear(
       R"(\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b)");
-  static const std::regex kSeason(R"(\b(våren|sommaren|hösten|vintern)\s+(\d{4})\b)");
-  static const std::regex kSlash(R"(\b(\d{1,2})/(\d{1,2})\s+(\d{4})\b)");
+  static const util::Regex kSeason(R"(\b(våren|sommaren|hösten|vintern)\s+(\d{4})\b)");
+  static const util::Regex kSlash(R"(\b(\d{1,2})/(\d{1,2})\s+(\d{4})\b)");
   std::vector<FoundDate> found;
   if (digits) {
     auto add = [&](std::optional<util::Date> d, std::size_t b, std::size_t e, bool day_known) {
@@ -101,32 +101,32 @@ DateScan scan_dates(const std::string& sentence) {
       f.day_known = day_known;
       found.push_back(f);
     };
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kIso); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kIso); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
           static_cast<std::size_t>(m.position() + m.length()), true);
     }
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kDotted); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kDotted); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       add(make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), static_cast<std::size_t>(m.position()),
           static_cast<std::size_t>(m.position() + m.length()), true);
     }
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kWritten); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kWritten); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       add(make(std::stoi(m[4]), months().at(m[3]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
           static_cast<std::size_t>(m.position() + m.length()), true);
     }
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSlash); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kSlash); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       add(make(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])), static_cast<std::size_t>(m.position()),
           static_cast<std::size_t>(m.position() + m.length()), true);
     }
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kMonthYear); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kMonthYear); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       add(make(std::stoi(m[2]), months().at(m[1]), 1), static_cast<std::size_t>(m.position()),
           static_cast<std::size_t>(m.position() + m.length()), false);
     }
-    for (auto it = std::sregex_iterator(masked.begin(), masked.end(), kSeason); it != std::sregex_iterator(); ++it) {
+    for (auto it = util::RegexIterator(masked.begin(), masked.end(), kSeason); it != util::RegexIterator(); ++it) {
       const auto& m = *it;
       static const std::map<std::string, int> kMonth = {{"våren", 3}, {"sommaren", 6}, {"hösten", 9}, {"vintern", 12}};
       add(make(std::stoi(m[2]), kMonth.at(m[1]), 1), static_cast<std::size_t>(m.position()),
@@ -138,18 +138,18 @@ DateScan scan_dates(const std::string& sentence) {
     for (std::size_t i = 0; i < found.size(); ++i) found[i].role = role_before(masked, found[i].begin);
     for (std::size_t i = 0; i + 1 < found.size(); ++i) {
       const std::string between = masked.substr(found[i].end, found[i + 1].begin - found[i].end);
-      static const std::regex kRangeGap(
+      static const util::Regex kRangeGap(
           R"(^\s*(–|—|-|till och med|t\.?\s?o\.?\s?m\.?|till|tom|och)\s*(den\s+)?$)");
-      if (std::regex_match(between, kRangeGap) && found[i + 1].date > found[i].date &&
+      if (util::regex_match(between, kRangeGap) && found[i + 1].date > found[i].date &&
           !(util::trim(between) == "och" && found[i].role != FoundDate::Role::start)) {
         if (found[i].role == FoundDate::Role::plain) found[i].role = FoundDate::Role::start;
         found[i + 1].role = FoundDate::Role::end;
       }
     }
     // "... gäller 2020–2023": a range of years in a validity sentence.
-    static const std::regex kYears(R"((gäller|giltig\w*|period\w*|avtalstid\w*|löptid\w*)[^.]{0,40}?\b(20\d\d)\s*(–|—|-)\s*(20\d\d)\b)");
-    std::smatch ym;
-    if (found.empty() && std::regex_search(masked, ym, kYears)) {
+    static const util::Regex kYears(R"((gäller|giltig\w*|period\w*|avtalstid\w*|löptid\w*)[^.]{0,40}?\b(20\d\d)\s*(–|—|-)\s*(20\d\d)\b)");
+    util::Match ym;
+    if (found.empty() && util::regex_search(masked, ym, kYears)) {
       const int a = std::stoi(ym[2]), b = std::stoi(ym[4]);
       if (b > a) {
         const auto p = static_cast<std::size_t>(ym.position(2));
@@ -161,15 +161,15 @@ DateScan scan_dates(const std::string& sentence) {
   }
   s.dates = std::move(found);
 
-  static const std::regex kUntil(R"(tills vidare|tillsvidare|utan tidsgräns|utan tidsbegränsning|tills (vidare|någon|den)[^.]{0,20}säg)");
-  std::smatch m;
-  if ((has("tills") || has("utan tids")) && std::regex_search(masked, m, kUntil)) {
+  static const util::Regex kUntil(R"(tills vidare|tillsvidare|utan tidsgräns|utan tidsbegränsning|tills (vidare|någon|den)[^.]{0,20}säg)");
+  util::Match m;
+  if ((has("tills") || has("utan tids")) && util::regex_search(masked, m, kUntil)) {
     s.until_further_notice = true;
     s.until_at = static_cast<std::size_t>(m.position());
   }
-  static const std::regex kExtension(
+  static const util::Regex kExtension(
       R"(förläng\w*[^.]{0,80}?\b(med|till)?\s*(\d+|ett|en|två|tre|fyra|sex|tolv|arton|tjugofyra)\s+(år|månader|månad)\b)");
-  if (has("förläng") && std::regex_search(masked, m, kExtension)) {
+  if (has("förläng") && util::regex_search(masked, m, kExtension)) {
     s.extension_months = number_of(m[2]) * (util::starts_with(m[3].str(), "år") ? 12 : 1);
     const std::string rest = masked.substr(static_cast<std::size_t>(m.position()));
     s.extension_repeats = rest.find("i taget") != std::string::npos || rest.find("åt gången") != std::string::npos;
@@ -177,17 +177,17 @@ DateScan scan_dates(const std::string& sentence) {
   } else if (masked.find("förläng") != std::string::npos) {
     s.extension_months = 0;  // an extension rule without a period ("förlängs automatiskt")
   }
-  static const std::regex kNotice(
+  static const util::Regex kNotice(
       R"((senast|minst)\s+(\d+|en|ett|två|tre|fyra|sex|nio|tolv|arton)\s+månader?\s+(innan|före)|(\d+|en|ett|två|tre|fyra|sex|nio|tolv)\s+månaders\s+(uppsägningstid|varsel))");
-  if (has("månad") && std::regex_search(masked, m, kNotice)) {
+  if (has("månad") && util::regex_search(masked, m, kNotice)) {
     s.notice_months = number_of(m[2].matched ? m[2].str() : m[4].str());
     s.notice = true;
   }
-  static const std::regex kNoticeWord(R"(säg\w*\s+upp|uppsäg\w*|sägs upp)");
-  if ((has("säg") || has("uppsäg")) && std::regex_search(masked, kNoticeWord)) s.notice = true;
-  static const std::regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska|går igenom|gå igenom)");
+  static const util::Regex kNoticeWord(R"(säg\w*\s+upp|uppsäg\w*|sägs upp)");
+  if ((has("säg") || has("uppsäg")) && util::regex_search(masked, kNoticeWord)) s.notice = true;
+  static const util::Regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska|går igenom|gå igenom)");
   if ((has("revi") || has("över") || has("igenom") || has("omprövas") || has("omförhandl") || has("utvärderas")) &&
-      std::regex_search(masked, kReview)) {
+      util::regex_search(masked, kReview)) {
     s.review = true;
   }
   return s;

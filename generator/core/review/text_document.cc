@@ -1,9 +1,9 @@
 // Reading a text agreement into headings, paragraphs and sentences (see text_document.h).
 #include "review/text_document.h"
+#include "util/regex.h"
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "util/text.h"
@@ -35,34 +35,34 @@ std::string shape(const std::string& line) {
 }
 
 bool page_number_line(const std::string& lower) {
-  static const std::regex kPage(
+  static const util::Regex kPage(
       R"(^(sida|s\.|page)?\s*\d{1,3}\s*(\(\s*\d{1,3}\s*\)|(av|of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$)");
-  return lower.size() < 24 && std::regex_match(lower, kPage);
+  return lower.size() < 24 && util::regex_match(lower, kPage);
 }
 
 // A table-of-contents line: a title, then dotted leaders (or a wide gap) and a page number.
 bool toc_leader_line(const std::string& t) {
-  static const std::regex kLeader(R"((\.\s?){4,}\s*\d{1,3}$|(…\s?){2,}\s*\d{1,3}$|(_\s?){4,}\s*\d{1,3}$)");
-  return std::regex_search(t, kLeader);
+  static const util::Regex kLeader(R"((\.\s?){4,}\s*\d{1,3}$|(…\s?){2,}\s*\d{1,3}$|(_\s?){4,}\s*\d{1,3}$)");
+  return util::regex_search(t, kLeader);
 }
 
 bool toc_title_line(const std::string& lower) {
-  static const std::regex kToc(R"(^(innehåll|innehållsförteckning|innehåll och disposition|table of contents)\s*:?$)");
-  return std::regex_match(lower, kToc);
+  static const util::Regex kToc(R"(^(innehåll|innehållsförteckning|innehåll och disposition|table of contents)\s*:?$)");
+  return util::regex_match(lower, kToc);
 }
 
 // A TOC line without leaders: "3.1 Målgrupp        4" (numbered, short, page number last).
 bool toc_plain_line(const std::string& raw) {
-  static const std::regex kPlain(R"(^\s*(\d{1,2}(\.\d{1,2}){0,3}\.?\s+)?\S.{0,90}?(\s{2,}|\t)\d{1,3}\s*$)");
-  return std::regex_match(raw, kPlain);
+  static const util::Regex kPlain(R"(^\s*(\d{1,2}(\.\d{1,2}){0,3}\.?\s+)?\S.{0,90}?(\s{2,}|\t)\d{1,3}\s*$)");
+  return util::regex_match(raw, kPlain);
 }
 
 TocEntry toc_entry(int line, const std::string& t) {
-  static const std::regex kEntry(R"(^(\d{1,2}(?:\.\d{1,2}){0,3})?\.?\s*(.*?)[\s._…]*\d{1,3}$)");
-  std::smatch m;
+  static const util::Regex kEntry(R"(^(\d{1,2}(?:\.\d{1,2}){0,3})?\.?\s*(.*?)[\s._…]*\d{1,3}$)");
+  util::Match m;
   TocEntry e;
   e.line = line;
-  if (std::regex_match(t, m, kEntry)) {
+  if (util::regex_match(t, m, kEntry)) {
     e.number = m[1];
     e.title = std::string(util::trim(m[2].str()));
   } else {
@@ -97,9 +97,9 @@ std::size_t bullet_length(const std::string& t) {
   }
   const auto c = static_cast<unsigned char>(t.empty() ? 0 : t[0]);
   if (c == 0xEF && t.size() >= 3) return 3;  // private-use glyphs of Symbol/Wingdings bullets
-  static const std::regex kNumbered(R"(^(\d{1,2}|[a-zåäö])[.)]\s+)");
-  std::smatch m;
-  if (std::regex_search(t, m, kNumbered)) return static_cast<std::size_t>(m.length());
+  static const util::Regex kNumbered(R"(^(\d{1,2}|[a-zåäö])[.)]\s+)");
+  util::Match m;
+  if (util::regex_search(t, m, kNumbered)) return static_cast<std::size_t>(m.length());
   return 0;
 }
 
@@ -117,8 +117,8 @@ bool table_row(const std::string& raw) {
   const std::string t(util::trim(raw));
   if (std::count(t.begin(), t.end(), '|') >= 2 || (t.find('|') != std::string::npos && t.find('|') > 0)) return true;
   if (t.find('\t') != std::string::npos) return true;
-  static const std::regex kGaps(R"(\S\s{3,}\S.*\S\s{3,}\S|\S {4,}\S)");
-  return std::regex_search(t, kGaps);
+  static const util::Regex kGaps(R"(\S\s{3,}\S.*\S\s{3,}\S|\S {4,}\S)");
+  return util::regex_search(t, kGaps);
 }
 
 bool table_rule(const std::string& t) {
@@ -142,9 +142,9 @@ bool abbreviation_before(const std::string& text, std::size_t dot) {
 // A sentence's words without its web addresses: a URL's path ("/ansvar-och-uppdrag") is
 // not something the text says.
 std::string without_urls(const std::string& s) {
-  static const std::regex kUrl(R"((https?://|www\.)\S+)");
+  static const util::Regex kUrl(R"((https?://|www\.)\S+)");
   if (s.find("http") == std::string::npos && s.find("www.") == std::string::npos) return s;
-  return std::regex_replace(s, kUrl, " ");
+  return util::regex_replace(s, kUrl, " ");
 }
 
 }  // namespace
@@ -208,9 +208,9 @@ TextDocument read_text_document(const std::string& path, const std::string& text
         }
       }
     }
-    static const std::regex kSource(R"(^(#+\s*)?(source|källa|url|hämtad|hämtat|downloaded|original|fil|file)\s*:)");
+    static const util::Regex kSource(R"(^(#+\s*)?(source|källa|url|hämtad|hämtat|downloaded|original|fil|file)\s*:)");
     for (std::size_t k = 0; k < n && k < 5; ++k) {
-      if (std::regex_search(lower[k], kSource)) d.furniture[k] = true;
+      if (util::regex_search(lower[k], kSource)) d.furniture[k] = true;
     }
   }
 
@@ -322,11 +322,11 @@ TextDocument read_text_document(const std::string& path, const std::string& text
   // The version, as a cover page or a running footer gives it ("Version 5.0", "Version: 2"):
   // a short line among the first ones; a sentence that mentions a version is not one.
   if (front.count("version")) d.version = front["version"];
-  static const std::regex version_line(R"((^|[\s#*|])versio(n|nsnummer)\s*:?\s*(\d+(\.\d+){0,3})\b)");
+  static const util::Regex version_line(R"((^|[\s#*|])versio(n|nsnummer)\s*:?\s*(\d+(\.\d+){0,3})\b)");
   for (std::size_t i = 0; i < n && i < 60 && d.version.empty(); ++i) {
     if (trimmed[i].empty() || util::word_count(trimmed[i]) > 8) continue;
-    std::smatch m;
-    if (std::regex_search(lower[i], m, version_line)) d.version = m[3].str();
+    util::Match m;
+    if (util::regex_search(lower[i], m, version_line)) d.version = m[3].str();
   }
 
   // Paragraphs, list items, table rows and label lines, with their positions.

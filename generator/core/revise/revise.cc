@@ -1,18 +1,18 @@
 // Starting a new version (see revise.h).
 #include "revise/revise.h"
 
-#include <regex>
 
 #include "util/fs.h"
+#include "util/regex.h"
 
 namespace okgen::revise {
 
 std::string revised_text(const std::string& xml, const std::string& version, const std::string& row) {
   std::string out = xml;
   // The first <version> is the one in <meta> (the format has no other).
-  static const std::regex kVersion("<version>[^<]*</version>");
-  std::smatch m;
-  if (std::regex_search(out, m, kVersion)) {
+  static const util::Regex kVersion("<version>[^<]*</version>");
+  util::Match m;
+  if (util::regex_search(out, m, kVersion)) {
     out.replace(static_cast<std::size_t>(m.position()), static_cast<std::size_t>(m.length()),
                 "<version>" + version + "</version>");
   }

@@ -74,10 +74,57 @@ Lexicon Lexicon::load(const std::vector<util::TsvRow>& rows, const std::string& 
       c.terms.push_back(std::move(term));
     }
     if (c.terms.empty()) throw util::IoError(where + ": the concept \"" + id + "\" has no terms", file);
+    index_terms(c);
     lex.ids_[id] = lex.concepts_.size();
     lex.concepts_.push_back(std::move(c));
   }
   return lex;
+}
+
+// Where a term's first word can only match a token beginning with certain bytes (see
+// element_matches: a word needs the same first letter in its text or stem, a prefix or an
+// exact word its own first letter), the term is filed under those bytes.
+void Lexicon::index_terms(Concept& c) {
+  for (std::size_t k = 0; k < c.terms.size(); ++k) {
+    const Element& e = c.terms[k].front();
+    std::set<unsigned char> firsts;
+    bool any = false;
+    switch (e.kind) {
+      case Kind::word:
+        if (e.stem.empty() || e.text.empty()) any = true;
+        else firsts = {static_cast<unsigned char>(e.stem[0]), static_cast<unsigned char>(e.text[0])};
+        break;
+      case Kind::prefix:
+      case Kind::exact:
+        if (e.text.empty()) any = true;
+        else firsts = {static_cast<unsigned char>(e.text[0])};
+        break;
+      default:
+        any = true;
+    }
+    if (any) c.anywhere.push_back(k);
+    else
+      for (unsigned char b : firsts) c.by_first[b].push_back(k);
+  }
+}
+
+template <class Fn>
+bool Lexicon::each_candidate(const Concept& c, const Token& t, Fn&& fn) {
+  // A token with an empty text or stem escapes the first-letter test: try every term.
+  if (t.text.empty() || t.stem.empty()) {
+    for (const auto& term : c.terms)
+      if (fn(term)) return true;
+    return false;
+  }
+  const auto a = static_cast<unsigned char>(t.text[0]), b = static_cast<unsigned char>(t.stem[0]);
+  for (std::size_t k : c.by_first[a])
+    if (fn(c.terms[k])) return true;
+  if (b != a)
+    for (std::size_t k : c.by_first[b])
+      if (fn(c.terms[k])) return true;
+  for (std::size_t k : c.anywhere)
+    if (fn(c.terms[k])) return true;
+  return false;
 }
 
 std::vector<std::string> Lexicon::concepts() const {
@@ -145,10 +192,11 @@ std::vector<ConceptMatch> Lexicon::find(const std::string& concept, const std::v
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t best = 0;
     bool found = false;
-    for (const auto& term : c.terms) {
+    each_candidate(c, tokens[i], [&](const Term& term) {
       std::size_t last = i;
       if (match_at(term, 0, tokens, i, &last) && (!found || last > best)) best = last, found = true;
-    }
+      return false;  // the longest match of all terms
+    });
     if (found) {
       out.push_back(ConceptMatch{i, best});
       i = best + 1;
@@ -162,10 +210,13 @@ std::vector<ConceptMatch> Lexicon::find(const std::string& concept, const std::v
 bool Lexicon::occurs(const std::string& concept, const std::vector<Token>& tokens) const {
   auto it = ids_.find(concept);
   if (it == ids_.end()) return false;
+  const Concept& c = concepts_[it->second];
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    for (const auto& term : concepts_[it->second].terms) {
-      std::size_t last = i;
-      if (match_at(term, 0, tokens, i, &last)) return true;
+    if (each_candidate(c, tokens[i], [&](const Term& term) {
+          std::size_t last = i;
+          return match_at(term, 0, tokens, i, &last);
+        })) {
+      return true;
     }
   }
   return false;

@@ -56,7 +56,18 @@ class Lexicon {
   struct Concept {
     std::string id;
     std::vector<Term> terms;
+    /// Terms by the first byte a token must have (in its text or its stem) for the term's
+    /// first word to match it; `anywhere` holds the terms whose first word can match any
+    /// token (suffixes, infixes, numbers). Matching a token tries only these: most of the
+    /// vocabulary is ruled out by one lookup instead of a comparison per term.
+    std::vector<std::vector<std::size_t>> by_first = std::vector<std::vector<std::size_t>>(256);
+    std::vector<std::size_t> anywhere;
   };
+  static void index_terms(Concept& c);
+  /// Calls `fn(term)` for every term of `c` whose first word may match `t` (a term can be
+  /// offered twice); stops and returns true as soon as `fn` does.
+  template <class Fn>
+  static bool each_candidate(const Concept& c, const Token& t, Fn&& fn);
   static bool element_matches(const Element& e, const Token& t);
   bool match_at(const Term& term, std::size_t e, const std::vector<Token>& tokens, std::size_t i,
                 std::size_t* last) const;
