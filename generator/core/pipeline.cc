@@ -263,14 +263,14 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     // The writers' findings (fonts, layout) concern the text, which both forms share.
     diag::DiagnosticSink again;
     const int pages = write_document(l, doc, active, primary ? l.published : again, path,
-                                     [&](const render::WriterInfo&, const fs::path& p, std::string bytes) {
-                                       staged.stage(p, bytes);
-                                       l.result.outputs.push_back(p);
+                                     [&](const render::WriterInfo& info, const fs::path& p, std::string bytes) {
+                                       l.rendered.push_back({info.name, p, std::move(bytes)});
                                      });
     if (primary && pages > 0) l.result.pages = pages;
     return path(".html");
   };
-  const Publish publish = [&](Loaded& l) {
+  Publish publish;
+  publish.render = [&](Loaded& l) {
     // A local agreement in its forms: its own document under the file's name, the
     // consolidated version beside it as NAME-konsoliderad; a regional one as it is.
     const bool consolidated = l.forms.empty() ||
@@ -299,6 +299,13 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
       e.needs_review = l.result.local->needs_review();
     }
     l.entry = std::move(e);
+  };
+  publish.stage = [&](Loaded& l) {
+    for (auto& f : l.rendered) {
+      staged.stage(f.path, f.bytes);
+      l.result.outputs.push_back(f.path);
+    }
+    l.rendered.clear();
   };
   const std::size_t before_expand = sink.size();
   const std::vector<fs::path> files = expand_inputs(options.inputs, sink);
@@ -409,16 +416,24 @@ PipelineResult render_in_memory(const PipelineOptions& options, const Resources&
   // A writer that cannot be set up leaves its format out (its problems are in `sink`).
   make_writers(options.formats, res, sink, sources, active);
   active.erase(std::remove_if(active.begin(), active.end(), [](const ActiveWriter& a) { return !a.writer; }), active.end());
-  std::mutex mutex;  // publish runs on the worker threads
-  const Publish publish = [&](Loaded& l) {
-    RenderedAgreement r;
+  Publish publish;
+  publish.render = [&](Loaded& l) {
     // A local agreement: its own document first (as `build` names it), with the consolidated
     // version beside it, in the forms okgen.conf publishes.
     const auto no_path = [](const std::string&) { return fs::path(); };
     write_document(l, l.local_doc ? *l.local_doc : *l.doc, active, l.published, no_path,
-                   [&](const render::WriterInfo& info, const fs::path&, std::string bytes) { r.files[info.name] = std::move(bytes); });
+                   [&](const render::WriterInfo& info, const fs::path&, std::string bytes) {
+                     l.rendered.push_back({info.name, {}, std::move(bytes)});
+                   });
     // The workspace shows the consolidated version as a page beside the local document.
-    if (l.local_doc && r.files.count("html")) r.consolidated_html = render::html::render_html(*l.doc, res);
+    const bool has_html = std::any_of(l.rendered.begin(), l.rendered.end(), [](const auto& f) { return f.format == "html"; });
+    if (l.local_doc && has_html) l.rendered.push_back({"consolidated-html", {}, render::html::render_html(*l.doc, res)});
+  };
+  std::mutex mutex;  // stage runs on the worker threads
+  publish.stage = [&](Loaded& l) {
+    RenderedAgreement r;
+    for (auto& f : l.rendered) (f.format == "consolidated-html" ? r.consolidated_html : r.files[f.format]) = std::move(f.bytes);
+    l.rendered.clear();
     std::lock_guard<std::mutex> lock(mutex);
     rendered[l.result.source] = std::move(r);
   };

@@ -38,6 +38,12 @@ struct Loaded {
   // What the build made of it (see Publish): its row in the index, the writers'
   // findings, a file a writer could not make, a file that could not be written.
   std::optional<render::html::IndexEntry> entry;
+  struct RenderedFile {
+    std::string format;  ///< the writer's name ("html"), or "consolidated-html" in okgen serve
+    std::filesystem::path path;  ///< where a build writes it
+    std::string bytes;
+  };
+  std::vector<RenderedFile> rendered;  ///< outputs made and not yet staged (see Publish)
   diag::DiagnosticSink published;
   std::vector<std::pair<const render::WriterInfo*, std::string>> write_failures;  ///< per failed writer: the problem
   std::exception_ptr write_error;
@@ -50,9 +56,16 @@ struct Loaded {
 };
 
 // What a build does with each agreement that is composed and free of errors, on the
-// worker threads, right after its review: render and stage its outputs, so no agreement
-// is held in memory longer than it takes to write it.
-using Publish = std::function<void(Loaded&)>;
+// worker threads, right after its review, so no agreement is held in memory longer than it
+// takes to write it. Two steps: `render` makes every output in memory (Loaded::rendered,
+// with the index row and the writers' findings), `stage` hands them to the build's output
+// (optional: okgen serve keeps what `render` made). Between the two the review may still
+// withdraw the agreement: when the machine has a core to spare, an agreement is rendered
+// while it is being checked, and an error the check finds then drops what was rendered.
+struct Publish {
+  std::function<void(Loaded&)> render;
+  std::function<void(Loaded&)> stage;
+};
 
 /// Agreements that are not in okgen's format (pdftotext output, Markdown) can be checked.
 bool is_text_agreement(const std::filesystem::path& file);

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "compose/composer.h"
 #include "diff/word_diff.h"
@@ -319,9 +320,30 @@ std::vector<Work> plan_reviews(LoadRun& run, std::vector<Loaded>& all, Parents& 
   return work;
 }
 
+// A thread that is joined however the scope is left (an exception while composing must
+// not leave the check running).
+struct Beside {
+  std::thread thread;
+  ~Beside() {
+    if (thread.joinable()) thread.join();
+  }
+};
+
+// Drops what was rendered of an agreement the review does not let through.
+void withdraw(Loaded& l) {
+  l.rendered.clear();
+  l.entry.reset();
+  l.published = diag::DiagnosticSink();
+  l.write_failures.clear();
+  l.write_error = nullptr;
+}
+
 // Step 4, on the worker threads: merge, review, compose and publish one agreement, its
-// findings kept in w.found.
-void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::ParentResolver& parent) {
+// findings kept in w.found (the check's first, then the composer's, whichever ran first).
+// With a core to spare (`spare_core`: fewer agreements than cores, as in `okgen build
+// FILE`), the check runs on a thread of its own while the agreement is composed and
+// rendered; its outputs are staged only once the check has let them through.
+void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::ParentResolver& parent, bool spare_core) {
   const PipelineOptions& options = run.options;
   const Resources& res = run.res;
   const Publish* publish = run.publish;
@@ -340,14 +362,28 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
     l.result.provenance = local::provenance(*l.agreement);
     l.result.files = l.agreement->files;  // with the regional files now
   }
-  l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, w.found);
-  if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, w.found);
+  diag::DiagnosticSink checked, composed;
+  checked.set_policy(w.found.policy());
+  composed.set_policy(w.found.policy());
+  std::exception_ptr check_failed;
+  const auto check = [&] {
+    try {
+      l.result.report = review::check_agreement(*l.agreement, res.data, co, parent, checked);
+      if (w.committed) review::check_unrecorded_change(*l.agreement, *w.committed, checked);
+    } catch (...) {
+      check_failed = std::current_exception();
+    }
+  };
+  const bool beside = publish && spare_core;
+  Beside checker;
+  if (beside) checker.thread = std::thread(check);
+  else check();
   // Compose even for `check`: templates cite references and can report problems too. A
   // merged local agreement is mostly regional text, composed (and checked) with the
   // regional agreement; `check` composes only what it builds on its own.
   if (publish || l.local_files == 0) {
     compose::ComposeOptions opts{options.as_of};
-    l.doc = compose::compose(*l.agreement, res, opts, w.found);
+    l.doc = compose::compose(*l.agreement, res, opts, composed);
     if (publish && w.local && l.doc) {
       l.forms = co.forms_for(w.parent.path.parent_path().filename().string());
       if (std::find(l.forms.begin(), l.forms.end(), model::LocalForm::document) != l.forms.end()) {
@@ -364,6 +400,20 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
       }
     }
   }
+  const auto render = [&] {
+    try {
+      publish->render(l);
+    } catch (...) {
+      l.write_error = std::current_exception();  // rethrown on the calling thread
+    }
+  };
+  const auto clean = [&](const diag::DiagnosticSink& found) { return !has_own_errors(found, w.regional_files); };
+  const bool rendered_early = beside && l.doc && l.result.errors == 0 && clean(w.found) && clean(composed);
+  if (rendered_early) render();
+  if (checker.thread.joinable()) checker.thread.join();
+  if (check_failed) std::rethrow_exception(check_failed);
+  for (const auto& d : checked.all()) w.found.add(d);
+  for (const auto& d : composed.all()) w.found.add(d);
   if (l.doc) {
     l.result.validity = l.doc->validity;
     l.result.validity_label = l.doc->validity_label;
@@ -379,12 +429,11 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
       }
     }
   }
-  if (publish && l.doc && l.result.errors == 0 && !has_own_errors(w.found, w.regional_files)) {
-    try {
-      (*publish)(l);
-    } catch (...) {
-      l.write_error = std::current_exception();  // rethrown on the calling thread
-    }
+  if (publish && l.doc && l.result.errors == 0 && clean(w.found)) {
+    if (!rendered_early) render();
+    if (publish->stage && !l.write_error) publish->stage(l);
+  } else {
+    withdraw(l);
   }
   // A national batch is 311 agreements: each is dropped once done with (what the build
   // and the reports need is in its result and index entry). Regional ones stay until
@@ -481,8 +530,11 @@ std::vector<Loaded> load_all(const PipelineOptions& options, const Resources& re
     auto it = parent_of.find(&local);
     return it != parent_of.end() && it->second.valid ? it->second.agreement : nullptr;
   };
+  // parallel_for gives each agreement a core while there are more agreements than cores.
+  const auto active = static_cast<std::size_t>(std::count_if(work.begin(), work.end(), [](const Work& w) { return w.active; }));
+  const bool spare_core = active < std::max(1u, std::thread::hardware_concurrency());
   util::parallel_for(all.size(), [&](std::size_t i) {
-    if (work[i].active) review_agreement(run, all[i], work[i], parent);
+    if (work[i].active) review_agreement(run, all[i], work[i], parent, spare_core);
   });
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!all[i].result.loaded || (all[i].result.errors > 0 && !work[i].active)) continue;

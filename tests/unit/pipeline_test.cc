@@ -1,6 +1,7 @@
 // The pipeline: input expansion, all-or-nothing writes, keep-going, exit codes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "pipeline.h"
@@ -190,4 +191,59 @@ TEST_CASE("an output that cannot be written throws and leaves nothing half-writt
   diag::SourceRegistry sources;
   CHECK_THROWS_AS(build(options(root / "content", root / "output"), test::resources(), sink, sources), util::IoError);
   CHECK(test::read(root / "output") == "en fil, inte en mapp");
+}
+
+TEST_CASE("an agreement rendered while it is checked is written only when the check lets it through", "[pipeline]") {
+  // One agreement leaves a core free: it is composed and rendered while the check runs on
+  // that core (with more agreements than cores, one after the other). The check's error
+  // arrives after the outputs exist in memory; they must not reach the output folder.
+  const fs::path root = test::temp_dir("beside");
+  write(root / "content/a/regional.xml", complete_agreement());
+  write(root / "output/a/regional.html", "gammal");
+  auto o = options(root / "content/a/regional.xml", root / "output");
+  o.formats = {"html", "pdf"};
+  o.as_of = *util::Date::parse("2030-01-01");  // the example ran to 2028-03-31 and is extended
+  diag::SeverityPolicy strict;
+  strict.set("validity-extended", diag::Severity::error);  // a check finding, made an error
+  {
+    // --keep-going: the build goes on past the error, so only the withdrawal keeps the
+    // agreement's own files out.
+    diag::DiagnosticSink sink;
+    sink.set_policy(&strict);
+    diag::SourceRegistry sources;
+    auto strict_build = o;
+    strict_build.keep_going = true;
+    auto r = build(strict_build, test::resources(), sink, sources);
+    CHECK(exit_code(r, sink) == kExitFindings);
+    for (const auto& f : r.written) CHECK(f.filename() != "regional.html");
+    CHECK(test::read(root / "output/a/regional.html") == "gammal");
+    CHECK_FALSE(fs::exists(root / "output/a/regional.pdf"));
+    CHECK(temporaries(root / "output") == 0);
+    const auto& all = sink.all();
+    CHECK(std::any_of(all.begin(), all.end(), [](const diag::Diagnostic& d) {
+      return d.rule == "validity-extended" && d.severity == diag::Severity::error;
+    }));
+  }
+  // Let through, the same agreement built alone and built beside another agreement gives
+  // the same files and the same findings in the same order.
+  auto findings_and_bytes = [&](const std::vector<fs::path>& inputs, const fs::path& out) {
+    diag::DiagnosticSink sink;
+    diag::SourceRegistry sources;
+    auto opts = o;
+    opts.inputs = inputs;
+    opts.output_dir = out;
+    auto r = build(opts, test::resources(), sink, sources);
+    CHECK(exit_code(r, sink) != kExitUsage);
+    std::vector<std::string> seen;
+    for (const auto& d : sink.all())
+      if (d.span.file.find("a/regional.xml") != std::string::npos) seen.push_back(d.rule + "@" + std::to_string(d.span.line));
+    seen.push_back(test::read(out / "a/regional.html"));
+    seen.push_back(test::read(out / "a/regional.pdf"));
+    return seen;
+  };
+  write(root / "content/b/regional.xml", complete_agreement("exempel-b"));
+  const auto alone = findings_and_bytes({root / "content/a/regional.xml"}, root / "alone");
+  const auto together = findings_and_bytes({root / "content/a/regional.xml", root / "content/b/regional.xml"}, root / "together");
+  CHECK(alone.size() > 3);  // the extended validity at least, and both files
+  CHECK(alone == together);
 }
