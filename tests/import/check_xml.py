@@ -9,6 +9,10 @@
       own DOCX unchanged: its cover lists them by name ("Gagnefs kommun", "Falu kommun").
       Consulted user organisations (kind="user-organisation") are left out: they do not sign,
       and import does not claim to find them
+  check_xml.py matrix ORIGINAL.xml IMPORTED.xml
+      the responsibility matrix (<responsibilities>) must come back from okgen's own DOCX,
+      where it is a table with a column per party: the same topics in order, each with the
+      same items for the same party (words compared, note references left out)
   check_xml.py markdown SOURCE.md IMPORTED.xml
       the Markdown agreement imported: the "#" heading is the title; the "##"/"###" headings
       are <heading>s in the same order, each "###" section inside the "##" section before it;
@@ -53,6 +57,45 @@ def sections(root):
 def parties(root):
     return [(p.get("kind"), p.get("code"), " ".join((p.text or "").split()))
             for p in root.iterfind("./meta/parties/party")]
+
+
+def matrix(root):
+    """[(topic, party, item words)] of every <responsibilities> in document order."""
+    out = []
+    for resp in root.iter("responsibilities"):
+        for topic in resp.iterfind("topic"):
+            for party in ("joint", "municipality", "region"):
+                for item in topic.iterfind(f"{party}/item"):
+                    text = re.sub(r"\[\^[^\]]+\]", " ", "".join(item.itertext()))
+                    # A link without text to a section ("se [](#id)") is written out by okgen
+                    # as the section's number and heading: any words may stand there.
+                    text = re.sub(r"\[\]\(#[^)]*\)", " ANYWORDS ", text)
+                    out.append((" ".join(words(topic.get("name", ""))), party, " ".join(words(text))))
+    return out
+
+
+def same_item(want, got):
+    """Is the imported (topic, party, words) the original one, ANYWORDS standing for any words?"""
+    if want[:2] != got[:2]:
+        return False
+    pattern = r"(?: \S+)*".join(re.escape(" " + part.strip()) if part.strip() else "" for part in want[2].split("anywords"))
+    return re.fullmatch(pattern.strip() if not pattern.startswith(" ") else pattern, " " + got[2]) is not None
+
+
+def cmd_matrix(args):
+    want, got = matrix(load(args.original)), matrix(load(args.imported))
+    if not want:
+        print(f"ok: {args.label}: no responsibility matrix to compare")
+        return 0
+    if len(want) == len(got) and all(same_item(w, g) for w, g in zip(want, got)):
+        print(f"ok: {args.label}: {len(want)} items in {len({t for t, _, _ in want})} topics, each with its party")
+        return 0
+    print(f"FAIL: {args.label}: the responsibility matrix differs ({len(want)} items in the original, {len(got)} imported)")
+    for w, g in zip(want + [None] * len(got), got + [None] * len(want)):
+        if w is None or g is None or not same_item(w, g):
+            print(f"    original {w}\n    imported {g}")
+            break
+    return 1
 
 
 def cmd_sections(args):
@@ -194,12 +237,17 @@ def main():
     p.add_argument("original")
     p.add_argument("imported")
     p.add_argument("--label", default="parties")
+    x = sub.add_parser("matrix")
+    x.add_argument("original")
+    x.add_argument("imported")
+    x.add_argument("--label", default="matrix")
     m = sub.add_parser("markdown")
     m.add_argument("source")
     m.add_argument("imported")
     m.add_argument("--label", default="markdown")
     args = ap.parse_args()
-    return {"sections": cmd_sections, "parties": cmd_parties, "markdown": cmd_markdown}[args.cmd](args)
+    return {"sections": cmd_sections, "parties": cmd_parties, "matrix": cmd_matrix,
+            "markdown": cmd_markdown}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ for f in "${agreements[@]}"; do
   import_and_compare "$name.docx" "$docx" "$html" 0.97 || fail=1
   if [[ -s "$work/cmp/$name.docx/imported.xml" ]]; then
     "$python" "$here/check_xml.py" parties --label "$name.docx parties" "$f" "$work/cmp/$name.docx/imported.xml" || fail=1
+    "$python" "$here/check_xml.py" matrix --label "$name.docx matrix" "$f" "$work/cmp/$name.docx/imported.xml" || fail=1
   fi
 done
 # The comparison itself must be able to fail: one agreement's page against another's import.

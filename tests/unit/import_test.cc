@@ -374,3 +374,70 @@ TEST_CASE("the decision the text states becomes <decision> in the imported metad
   ImportSummary s2;
   CHECK_FALSE(contains(write_agreement(*none.doc, wo, test::resources(), s2), "<decision"));
 }
+
+TEST_CASE("a table whose columns are the parties becomes the responsibility matrix; other tables stay lists", "[import]") {
+  // Written before the code: the expected matrix, and three tables that must not become one.
+  auto cell = [](const std::string& text) {
+    std::string runs;
+    for (const auto& line : util::split(text, '|')) runs += (runs.empty() ? "" : "<w:r><w:br/></w:r>") + std::string("<w:r><w:t xml:space=\"preserve\">") + line + "</w:t></w:r>";
+    return "<w:tc><w:p>" + runs + "</w:p></w:tc>";
+  };
+  auto row = [&](const std::vector<std::string>& cells, bool header = false) {
+    std::string r = "<w:tr>" + std::string(header ? "<w:trPr><w:tblHeader/></w:trPr>" : "");
+    for (const auto& c : cells) r += cell(c);
+    return r + "</w:tr>";
+  };
+  auto table = [&](const std::vector<std::vector<std::string>>& rows) {
+    std::string t = "<w:tbl>";
+    for (std::size_t i = 0; i < rows.size(); ++i) t += row(rows[i], i == 0);
+    return t + "</w:tbl>";
+  };
+  const std::string heading = R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>)";
+  const std::string body =
+      heading + "Ansvarsfördelning</w:t></w:r></w:p>" + p("Huvudmännen delar ansvaret så här.") +
+      table({{"Område", "Kommunens ansvar", "Regionens ansvar", "Gemensamt ansvar"},
+             {"Boende", "Boendestöd|Bostad med särskild service", "Psykiatrisk vård i hemmet", "Planering inför utskrivning"},
+             {"Sysselsättning", "Daglig sysselsättning", "–", ""}}) +
+      p("Tabellen följs upp varje år.") +
+      // A column that is no party: the table stays a list (its text would have nowhere to go).
+      heading + "Uppföljning</w:t></w:r></w:p>" +
+      table({{"Område", "Kommunen", "Regionen", "Kommentar"}, {"Boende", "Ja", "Ja", "Ses över 2027"}}) +
+      // Parties in the first column, topics across: not read as a matrix.
+      heading + "Kontakter</w:t></w:r></w:p>" +
+      table({{"Kommunen", "Telefon"}, {"Socialtjänsten", "0243-000 00"}}) +
+      // One party only: a list of that party's duties, not a matrix.
+      heading + "Kommunens uppgifter</w:t></w:r></w:p>" + table({{"Område", "Kommunens ansvar"}, {"Boende", "Boendestöd"}});
+  const auto r = read_docx(docx(body, {{"word/styles.xml", styles(R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)")}}));
+  const Imported& d = doc_of(r);
+  ImportSummary s;
+  WriteOptions wo;
+  wo.source = "avtal.docx";
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  INFO(xml);
+  // The matrix, in the source's place between the two paragraphs; items split at line breaks.
+  const auto before = xml.find("Huvudmännen delar ansvaret så här.");
+  const auto matrix = xml.find("<responsibilities>");
+  const auto after = xml.find("Tabellen följs upp varje år.");
+  REQUIRE(matrix != std::string::npos);
+  CHECK(before < matrix);
+  CHECK(matrix < after);
+  CHECK(contains(xml, R"(<topic id="topic-boende" name="Boende">)"));
+  CHECK(contains(xml, "<joint><item>Planering inför utskrivning</item></joint>"));
+  CHECK(contains(xml, "<municipality><item>Boendestöd</item><item>Bostad med särskild service</item></municipality>"));
+  CHECK(contains(xml, "<region><item>Psykiatrisk vård i hemmet</item></region>"));
+  CHECK(contains(xml, R"(<topic id="topic-sysselsattning" name="Sysselsättning">)"));
+  CHECK(contains(xml, "<municipality><item>Daglig sysselsättning</item></municipality>"));
+  CHECK_FALSE(contains(xml, "<item>–</item>"));  // a dash says "nothing here"
+  CHECK(contains(xml, "<prompt>En tabell i källan"));  // the author is asked to check it
+  // The other three tables are lists, as before.
+  CHECK(contains(xml, "- **Område:** Boende; **Kommunen:** Ja; **Regionen:** Ja; **Kommentar:** Ses över 2027"));
+  CHECK(contains(xml, "- **Kommunen:** Socialtjänsten; **Telefon:** 0243-000 00"));
+  CHECK(contains(xml, "- **Område:** Boende; **Kommunens ansvar:** Boendestöd"));
+  CHECK(s.tables == 4);
+  CHECK(s.matrices == 1);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+}

@@ -14,6 +14,8 @@
 #include "review/check_options.h"
 #include "review/text_check.h"
 #include "review/text_validity.h"
+#include "text/lexicon.h"
+#include "text/swedish.h"
 #include "text/template_engine.h"
 #include "util/regex.h"
 #include "util/text.h"
@@ -214,7 +216,12 @@ class Writer {
       for (const Block* b : s.blocks) {
         if (b->kind == Block::Kind::table) {
           ++s_.tables;
-          s.prompts.push_back(label("table.prompt", Value{}.set("origin", b->origin)));
+          if (matrix_columns(*b)) {
+            ++s_.matrices;
+            s.prompts.push_back(label("matrix.prompt", Value{}.set("origin", b->origin)));
+          } else {
+            s.prompts.push_back(label("table.prompt", Value{}.set("origin", b->origin)));
+          }
         }
         s_.paragraphs += b->kind == Block::Kind::paragraph;
         s_.list_items += b->kind == Block::Kind::list_item;
@@ -406,6 +413,88 @@ class Writer {
     }
   }
 
+  // Which party a table's column header names: "joint", "municipality", "region" or ""
+  // (none, or both a municipality's and a region's words: not one party). The words are the
+  // checker's concepts (data/concepts.tsv), so "Kommunens ansvar", "Socialtjänsten",
+  // "Regionens ansvar", "Hälso- och sjukvården" and "Gemensamt" are all read.
+  std::string party_of(const Runs& header) const {
+    const auto tokens = text::tokenize(plain(header));
+    const auto& lex = res_.data.lexicon;
+    if (lex.occurs("joint", tokens)) return "joint";
+    const bool municipality = lex.occurs("municipality", tokens), region = lex.occurs("region", tokens);
+    if (municipality == region) return {};
+    return municipality ? "municipality" : "region";
+  }
+
+  // A table that clearly is a responsibility matrix: a first row whose first column names no
+  // party (the topics) and whose every other column names a different party, at least two;
+  // rows as wide as it, the first with a topic. Returns each column's party ("" for the
+  // topics). Anything else stays a list: a column that is no party would have nowhere to go.
+  std::optional<std::vector<std::string>> matrix_columns(const Block& t) const {
+    if (t.rows.size() < 2 || t.rows[0].size() < 3) return std::nullopt;
+    const auto& head = t.rows[0];
+    std::vector<std::string> party(head.size());
+    if (!party_of(head[0]).empty()) return std::nullopt;
+    std::set<std::string> seen;
+    for (std::size_t c = 1; c < head.size(); ++c) {
+      party[c] = party_of(head[c]);
+      if (party[c].empty() || !seen.insert(party[c]).second) return std::nullopt;
+    }
+    for (std::size_t r = 1; r < t.rows.size(); ++r)
+      if (t.rows[r].size() != head.size()) return std::nullopt;
+    if (trim(plain(t.rows[1][0])).empty()) return std::nullopt;
+    return party;
+  }
+
+  // A cell's duties: one item per paragraph or line of the cell; a cell that only holds a
+  // dash says "nothing here" and gives none.
+  std::vector<std::string> items(const Runs& cell) const {
+    std::vector<std::string> out;
+    Runs line;
+    auto flush = [&] {
+      const std::string md = trim(markdown(line, note_ids_));
+      line.clear();
+      if (md.empty() || md.find_first_not_of("-\xE2\x80\x93\x94 ") == std::string::npos) return;
+      out.push_back(md);
+    };
+    for (const auto& r : cell) {
+      if (r.kind == Run::Kind::line_break || is_cell_break(r)) flush();
+      else line.push_back(r);
+    }
+    flush();
+    return out;
+  }
+
+  // The matrix as <responsibilities>: a topic per row (a row without a topic continues the
+  // one above, as a merged cell does), its cells as the parties' items in the schema's
+  // order. Every cell's text is kept.
+  std::string responsibilities(const Block& t, const std::vector<std::string>& party, const std::string& ind) {
+    struct Topic {
+      std::string name;
+      std::map<std::string, std::vector<std::string>> items;
+    };
+    std::vector<Topic> topics;
+    for (std::size_t r = 1; r < t.rows.size(); ++r) {
+      const std::string name = trim(one_line(plain(t.rows[r][0])));
+      if (!name.empty() || topics.empty()) topics.push_back({name, {}});
+      for (std::size_t c = 1; c < party.size(); ++c)
+        for (auto& item : items(t.rows[r][c])) topics.back().items[party[c]].push_back(std::move(item));
+    }
+    std::string x = ind + "<responsibilities>\n";
+    for (const auto& topic : topics) {
+      x += ind + "  <topic id=\"" + unique_id("topic " + topic.name) + "\" name=\"" + xml_escape(topic.name) + "\">\n";
+      for (const char* who : {"joint", "municipality", "region"}) {
+        auto it = topic.items.find(who);
+        if (it == topic.items.end()) continue;
+        x += ind + "    <" + who + ">";
+        for (const auto& item : it->second) x += "<item>" + xml_escape(item) + "</item>";
+        x += "</" + std::string(who) + ">\n";
+      }
+      x += ind + "  </topic>\n";
+    }
+    return x + ind + "</responsibilities>\n";
+  }
+
   std::string body(const std::vector<const Block*>& blocks, const std::string& indent) const {
     std::string md;
     std::vector<int> columns;  // content column of each open list level
@@ -509,8 +598,23 @@ class Writer {
       for (const auto& a : s.covers) covers += (covers.empty() ? "" : " ") + a;
       x += ind + "<section id=\"" + s.id + "\"" + (covers.empty() ? "" : " covers=\"" + covers + "\"") + ">\n";
       x += ind + "  <heading>" + xml_escape(s.heading) + "</heading>\n";
-      const std::string md = body(s.blocks, ind + "    ");
-      if (!trim(md).empty()) x += ind + "  <body>\n" + md + ind + "  </body>\n";
+      // The body in the source's order, with a responsibility matrix where its table was.
+      std::vector<const Block*> run;
+      auto flush = [&] {
+        const std::string md = body(run, ind + "    ");
+        if (!trim(md).empty()) x += ind + "  <body>\n" + md + ind + "  </body>\n";
+        run.clear();
+      };
+      for (const Block* b : s.blocks) {
+        const auto columns = b->kind == Block::Kind::table ? matrix_columns(*b) : std::nullopt;
+        if (!columns) {
+          run.push_back(b);
+          continue;
+        }
+        flush();
+        x += responsibilities(*b, *columns, ind + "  ");
+      }
+      flush();
       if (!s.validity.empty()) x += ind + "  " + s.validity + "\n";
       for (const auto& p : s.prompts) {
         x += ind + "  <prompt>" + xml_escape(p) + "</prompt>\n";

@@ -24,6 +24,7 @@ struct WriteOptions {
 /// What the import did, for its one-screen report.
 struct ImportSummary {
   int sections = 0, paragraphs = 0, list_items = 0, tables = 0, notes = 0, law_refs = 0, prompts = 0;
+  int matrices = 0;  ///< tables read as the responsibility matrix
   std::vector<std::string> areas;        ///< area ids found
   std::vector<std::string> metadata;     ///< "title", "region", ... found in the text
   std::vector<std::string> missing;      ///< required metadata the text does not state

@@ -358,7 +358,7 @@ class DocxReader {
             inline_content(p, para);
             const Runs r = trim_runs(std::move(para.runs));
             if (r.empty()) continue;
-            if (!cell.empty()) cell.push_back(text_run(" / "));
+            if (!cell.empty()) cell.push_back(cell_break_run());
             cell.insert(cell.end(), r.begin(), r.end());
           } else if (is(p, "w:tbl")) {  // a table in a cell: its text, row by row
             Block inner;
@@ -367,7 +367,7 @@ class DocxReader {
                 for (pugi::xml_node ip : itc.children("w:p")) {
                   Paragraph para;
                   inline_content(ip, para);
-                  if (!cell.empty()) cell.push_back(text_run(" / "));
+                  if (!cell.empty()) cell.push_back(cell_break_run());
                   const Runs r = trim_runs(std::move(para.runs));
                   cell.insert(cell.end(), r.begin(), r.end());
                 }

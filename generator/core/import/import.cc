@@ -161,6 +161,7 @@ std::string import_report(const ImportResult& r, const Resources& res) {
   ctx.set("paragraphs", s.paragraphs);
   ctx.set("list_items", s.list_items);
   ctx.set("tables", s.tables);
+  ctx.set("matrices", s.matrices);
   ctx.set("notes", s.notes);
   ctx.set("law_refs", s.law_refs);
   ctx.set("prompts", s.prompts);

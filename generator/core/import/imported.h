@@ -41,6 +41,12 @@ inline Run note_run(std::string key) {
   return r;
 }
 
+/// A table cell's paragraphs are joined into its runs by a run holding exactly this text,
+/// which reads well in a list and tells the paragraphs apart again (a matrix cell's items).
+inline constexpr const char* kCellParagraphBreak = " / ";
+inline Run cell_break_run() { return text_run(kCellParagraphBreak); }
+inline bool is_cell_break(const Run& r) { return r.kind == Run::Kind::text && r.text == kCellParagraphBreak; }
+
 struct Block {
   enum class Kind { heading, paragraph, list_item, table };
   Kind kind = Kind::paragraph;

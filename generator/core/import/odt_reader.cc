@@ -208,7 +208,7 @@ class OdtReader {
               if (!is(p, "text:p") && !is(p, "text:h")) continue;
               Runs pr = trim_runs(inlines(p));
               if (pr.empty()) continue;
-              if (!cell.empty()) cell.push_back(text_run(" / "));
+              if (!cell.empty()) cell.push_back(cell_break_run());
               cell.insert(cell.end(), pr.begin(), pr.end());
             }
             if (is(c, "table:covered-table-cell") && cell.empty()) continue;  // merged away
