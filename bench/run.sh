@@ -3,6 +3,8 @@
 # corpus (21 regional agreements of about 25 pages, 290 local ones) and measures
 #   - one regional agreement: load+compose, HTML, PDF (median of 25, in one process)
 #   - `okgen check` and `okgen build` (HTML + PDF) over the whole corpus: wall time, peak memory
+#   - whole processes as a user runs them, beside a naive cmark + libharu program on the same
+#     text (bench/whole_process.sh, bench/naive_pdf.cc)
 #   - the same content through pandoc: HTML, and PDF through groff (ms) and WeasyPrint
 # Figures go to stdout; bench/README.md records them with the machine they came from.
 # Usage: bench/run.sh [WORKDIR]   (default /tmp/okgen-bench). Needs root for apt-get.
@@ -10,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-/tmp/okgen-bench}
 scripts/setup-debian.sh
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc groff weasyprint time >/dev/null 2>&1 || \
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc groff weasyprint time hyperfine bc poppler-utils >/dev/null 2>&1 || \
   echo "bench: pandoc/groff/weasyprint not installed; pandoc comparison skipped"
 
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DOKGEN_BUILD_BENCH=ON -DOKGEN_BUILD_TESTS=OFF >/dev/null
@@ -47,6 +49,9 @@ sed -i 's|<prompt>Hur genomfördes arbetet?</prompt>|<body>Arbetet gjordes i en 
 /usr/bin/time -f "okgen build --full (the same, everything made again): %e s, %M KB" build-bench/okgen build -q --full "$work/content" -o "$work/out" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "okgen build (HTML only): %e s, %M KB" build-bench/okgen build -q --format html "$work/content" -o "$work/out-html" 2>&1 >/dev/null | tail -1
 echo "PDF of one regional agreement: $(stat -c %s "$work/out/dalarna/regional.pdf") bytes, $(pdfinfo "$work/out/dalarna/regional.pdf" 2>/dev/null | awk '/Pages/ {print $2}') pages"
+
+echo "== whole processes beside a naive cmark + libharu program (bench/whole_process.sh)"
+bash bench/whole_process.sh build-bench "$work" "$work/whole-process" || echo "bench: whole-process table not measured"
 
 echo "== okgen serve: from a save to the page (bench/serve_latency.py)"
 python3 bench/serve_latency.py build-bench/okgen "$work/content" dalarna/regional.xml dalarna/local/falun.xml 21 || \
