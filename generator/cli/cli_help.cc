@@ -61,6 +61,21 @@ std::string Help::error(const std::string& key, const text::Value& values) const
   return prefixed(line("errors", key, values));
 }
 
+std::string Help::io_problem(const util::IoError& e) const {
+  if (e.problem().empty() || !text_.find("io", e.problem())) return e.what();
+  text::Value values;
+  std::string reason, reason_key;
+  for (const auto& [name, value] : e.args()) {
+    values.set(name, value);
+    if (name == "reason") reason = value;
+    if (name == "reason_key") reason_key = value;
+  }
+  // The system's own words are English; okgen says the common ones itself.
+  if (!reason_key.empty() && text_.find("io", reason_key)) reason = text_.get("io", reason_key);
+  values.set("reason", reason);
+  return line("io", e.problem(), values);
+}
+
 std::string Help::internal_error(const std::string& what) const {
   return line("errors", "internal", text::Value{}.set("what", what));
 }

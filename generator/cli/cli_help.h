@@ -10,6 +10,7 @@
 
 #include "text/catalog.h"
 #include "text/template_engine.h"
+#include "util/fs.h"
 
 namespace okgen::cli {
 
@@ -26,6 +27,9 @@ class Help {
   std::string error(const std::string& key, const text::Value& values = {}) const;
   /// "okgen: fel: " and `message` (a sentence already in the language).
   std::string prefixed(const std::string& message) const;
+  /// What an IoError says, in the language: line `problem` of [io] with its arguments (an
+  /// operating-system error in okgen's words where [io] has them), else its English what().
+  std::string io_problem(const util::IoError& e) const;
   /// An exception okgen did not expect, with the request to report it.
   std::string internal_error(const std::string& what) const;
   /// A line of [terminal] (what a command reports when it is done) with `values`.

@@ -249,7 +249,8 @@ int main(int argc, char** argv) {
       try {
         return okgen::Resources::load(root, lang);
       } catch (const okgen::util::IoError& e) {
-        std::cerr << h.error("resources", okgen::text::Value{}.set("what", e.what()).set("path", e.path().string())) << "\n";
+        std::cerr << h.error("resources", okgen::text::Value{}.set("what", h.io_problem(e)).set("path", e.path().string()))
+                  << "\n";
         std::exit(okgen::kExitUsage);
       }
     }();
@@ -430,7 +431,8 @@ int main(int argc, char** argv) {
     }
     return okgen::exit_code(result, sink, fail_level);
   } catch (const okgen::util::IoError& e) {
-    std::cerr << h.error("not-written", okgen::text::Value{}.set("what", e.what()).set("path", okgen::util::display_path(e.path())))
+    std::cerr << h.error("not-written",
+                         okgen::text::Value{}.set("what", h.io_problem(e)).set("path", okgen::util::display_path(e.path())))
               << "\n";
     return okgen::kExitOutput;
   } catch (const std::exception& e) {

@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
     std::cout << h.say("serve-stopped") << "\n";
     return okgen::kExitOk;
   } catch (const okgen::util::IoError& e) {
-    std::cerr << h.error("io", okgen::text::Value{}.set("what", e.what()).set("path", okgen::util::display_path(e.path()))) << "\n";
+    std::cerr << h.error("io", okgen::text::Value{}.set("what", h.io_problem(e)).set("path", okgen::util::display_path(e.path())))
+              << "\n";
     return okgen::kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << h.internal_error(e.what()) << "\n";

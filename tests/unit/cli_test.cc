@@ -1,12 +1,17 @@
 // The command line: help, version, exit codes and messages, run as a real process.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <memory>
+#include <set>
 #include <tuple>
 #include <regex>
 #include <sstream>
 
 #include "pipeline.h"
+#include "text/catalog.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -341,4 +346,65 @@ TEST_CASE("usage errors in the language of --lang, CLI11's own sentences include
   CHECK(contains(out, "okgen: fel: --port: 70000 ligger utanför 0–65535"));
   CHECK(run(serve + " --lang en /no/such/folder 2>&1", &out) == 2);
   CHECK(contains(out, "okgen: error: the folder \"/no/such/folder\" does not exist"));
+}
+
+TEST_CASE("what keeps okgen from reading or writing a file is said in the language of --lang", "[cli]") {
+  // A file where the output folder should be: the folder cannot be made (ENOTDIR), which
+  // okgen says in its own words in Swedish and English instead of the system's English.
+  const fs::path dir = okgen::test::temp_dir("cli-io");
+  std::ofstream(dir / "blocker") << "x";
+  std::string out;
+  CHECK(run(okgen_cmd("build docs/examples/exempel.xml -o " + (dir / "blocker/ut").string()), &out) == 3);
+  CHECK(contains(out, "okgen: fel: mappen kan inte skapas (en del av sökvägen är en fil, inte en mapp)"));
+  CHECK_FALSE(contains(out, "Not a directory"));
+  CHECK(run(okgen_cmd("--lang en build docs/examples/exempel.xml -o " + (dir / "blocker/ut").string()), &out) == 3);
+  CHECK(contains(out, "okgen: error: the folder cannot be created (part of the path is a file, not a folder)"));
+
+  // A broken line in a data file is named by its file and line, in the language.
+  const fs::path res = dir / "resources";
+  fs::create_directories(res);
+  for (const char* part : {"templates", "styles", "data"}) fs::copy(okgen::test::source_dir() / part, res / part, fs::copy_options::recursive);
+  {
+    std::ofstream concepts(res / "data/concepts.tsv", std::ios::app);
+    concepts << "joint\tgemensam*\tTwice on purpose.\n";
+  }
+  const std::string lines = std::to_string(std::count(std::istreambuf_iterator<char>(*std::make_unique<std::ifstream>(res / "data/concepts.tsv")),
+                                                      std::istreambuf_iterator<char>(), '\n'));
+  CHECK(run(okgen_cmd("--resources " + res.string() + " check docs/examples/exempel.xml"), &out) == 2);
+  CHECK(contains(out, "okgen: fel: begreppet \"joint\" finns två gånger: "));
+  CHECK(contains(out, "data/concepts.tsv:" + lines));
+  CHECK(run(okgen_cmd("--lang en --resources " + res.string() + " check docs/examples/exempel.xml"), &out) == 2);
+  CHECK(contains(out, "okgen: error: the concept \"joint\" is defined twice: "));
+}
+
+TEST_CASE("every reason okgen gives for a file it cannot read or write has words in both languages", "[cli]") {
+  // The problem keys thrown with util::IoError (directly or through a data_error helper)
+  // anywhere in the library, and the system errors os_reason has words for, found in the
+  // source: each must be a line of [io] in templates/cli/sv.txt and en.txt.
+  const auto sv = okgen::text::Catalog::load(okgen::test::source_dir() / "templates/cli/sv.txt");
+  const auto en = okgen::text::Catalog::load(okgen::test::source_dir() / "templates/cli/en.txt");
+  const std::regex key(R"re("([a-z]+(?:-[a-z]+)+)")re");
+  auto keys_in = [&](const std::string& text, std::set<std::string>& into, const std::string& prefix) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), key); it != std::sregex_iterator(); ++it)
+      into.insert(prefix + (*it)[1].str());
+  };
+  std::set<std::string> keys;
+  for (const auto& e : fs::recursive_directory_iterator(okgen::test::source_dir() / "generator")) {
+    if (e.path().extension() != ".cc") continue;
+    const std::string src = okgen::test::read(e.path());
+    for (const std::string call : {"throw IoError(", "throw util::IoError(", "data_error(where,"}) {
+      for (std::size_t at = src.find(call); at != std::string::npos; at = src.find(call, at + 1))
+        keys_in(src.substr(at, src.find(';', at) - at), keys, "");
+    }
+    const auto reasons = src.find("IoError::Args os_reason(int err) {");
+    if (reasons != std::string::npos) keys_in(src.substr(reasons, src.find("IoError::Args args", reasons) - reasons), keys, "reason.");
+  }
+  CHECK(keys.size() > 35);
+  CHECK(keys.count("reason.no-space"));
+  CHECK(keys.count("concept-twice"));
+  for (const auto& k : keys) {
+    INFO(k);
+    CHECK(sv.find("io", k));
+    CHECK(en.find("io", k));
+  }
 }

@@ -14,6 +14,14 @@ namespace okgen::data {
 
 namespace {
 
+// A line of a data file that okgen cannot use: the English sentence for logs, the phrase
+// `problem` of [io] for the person who runs okgen; the error's path is the file and line.
+[[noreturn]] void data_error(const std::string& where, const std::string& english, const char* problem,
+                             util::IoError::Args args = {}) {
+  throw util::IoError(where + ": " + english, where, problem, std::move(args));
+}
+
+
 // Facts the checker reads itself rather than from concepts (review/facets.cc).
 bool known_special(const std::string& name) {
   static const std::vector<std::string> kSpecial = {"@date", "@start", "@end", "@rule", "@placeholder", "@front", "@single-region",
@@ -26,30 +34,33 @@ bool known_special(const std::string& name) {
 std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, const std::string& file) {
   std::vector<WordingRule> out;
   for (const auto& row : rows) {
-    const std::string where = file + ":" + std::to_string(row.line) + ": ";
+    const std::string where = file + ":" + std::to_string(row.line);
     WordingRule w{row.get("rule"), row.get("pattern"), row.get("correct"), util::Date::parse(row.get("from")),
                   row.get("note"), row.get("note_en"), row.get("needle"), row.get("unless"),
                   row.get("quoted") == "skip", row.line};
     if (!diag::find_rule(w.rule)) {
-      throw util::IoError(where + "unknown rule \"" + w.rule + "\" (okgen rules lists them)", file);
+      data_error(where, "unknown rule \"" + w.rule + "\" (okgen rules lists them)", "wording-unknown-rule", {{"rule", w.rule}});
     }
-    if (w.pattern.empty()) throw util::IoError(where + "the rule needs a pattern", file);
+    if (w.pattern.empty()) data_error(where, "the rule needs a pattern", "wording-no-pattern");
     for (const std::string* pattern : {&w.pattern, &w.unless}) {
       if (pattern->empty()) continue;
       try {
         const util::Regex compiles(*pattern);  // throws with PCRE2's reason
       } catch (const util::RegexError& e) {
-        throw util::IoError(where + "the pattern \"" + *pattern + "\" is not a regular expression (" + e.what() + ")", file);
+        data_error(where, "the pattern \"" + *pattern + "\" is not a regular expression (" + e.what() + ")",
+                   "wording-bad-pattern", {{"pattern", *pattern}, {"reason", e.what()}});
       }
     }
     if (!row.get("from").empty() && !w.from) {
-      throw util::IoError(where + "from is a date (yyyy-mm-dd), not \"" + row.get("from") + "\"", file);
+      data_error(where, "from is a date (yyyy-mm-dd), not \"" + row.get("from") + "\"", "wording-bad-from",
+                 {{"value", row.get("from")}});
     }
     if (!row.get("quoted").empty() && !w.skip_quoted) {
-      throw util::IoError(where + "quoted is empty or skip, not \"" + row.get("quoted") + "\"", file);
+      data_error(where, "quoted is empty or skip, not \"" + row.get("quoted") + "\"", "wording-bad-quoted",
+                 {{"value", row.get("quoted")}});
     }
     if (w.note.empty() || w.note_en.empty()) {
-      throw util::IoError(where + "the rule needs its reason in Swedish and English (note, note_en)", file);
+      data_error(where, "the rule needs its reason in Swedish and English (note, note_en)", "wording-no-notes");
     }
     out.push_back(std::move(w));
   }
@@ -62,7 +73,7 @@ std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const 
                                    const ReferenceData& d) {
   std::vector<AreaFacet> out;
   for (const auto& row : rows) {
-    const std::string where = file + ":" + std::to_string(row.line) + ": ";
+    const std::string where = file + ":" + std::to_string(row.line);
     AreaFacet f;
     f.area = row.get("area");
     f.id = row.get("facet");
@@ -71,16 +82,19 @@ std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const 
     f.label_sv = row.get("sv");
     f.label_en = row.get("en");
     f.line = row.line;
-    if (!d.find_area(f.area)) throw util::IoError(where + "unknown area \"" + f.area + "\"", file);
-    if (f.id.empty()) throw util::IoError(where + "a facet needs a name", file);
+    if (!d.find_area(f.area)) data_error(where, "unknown area \"" + f.area + "\"", "facet-unknown-area", {{"area", f.area}});
+    if (f.id.empty()) data_error(where, "a facet needs a name", "facet-no-name");
     if (row.get("where") != "area" && row.get("where") != "anywhere") {
-      throw util::IoError(where + "column where is \"area\" or \"anywhere\", not \"" + row.get("where") + "\"", file);
+      data_error(where, "column where is \"area\" or \"anywhere\", not \"" + row.get("where") + "\"", "facet-bad-where",
+                 {{"value", row.get("where")}});
     }
     if (f.id != "heading" && f.id != "topic" && (f.label_sv.empty() || f.label_en.empty())) {
-      throw util::IoError(where + "the facet \"" + f.id + "\" needs a label in Swedish and English (sv, en)", file);
+      data_error(where, "the facet \"" + f.id + "\" needs a label in Swedish and English (sv, en)", "facet-no-labels",
+                 {{"facet", f.id}});
     }
     if (f.required != "yes" && f.required != "no" && f.required != "-" && !d.lexicon.has(f.required)) {
-      throw util::IoError(where + "required is yes, no or a concept; \"" + f.required + "\" is none", file);
+      data_error(where, "required is yes, no or a concept; \"" + f.required + "\" is none", "facet-bad-required",
+                 {{"value", f.required}});
     }
     for (const auto& alt : util::split(row.get("needs"), '|')) {
       std::vector<FacetAtom> atoms;
@@ -91,18 +105,18 @@ std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const 
         const auto star = a.find('*');
         if (star != std::string::npos) atom.count = std::atoi(a.c_str() + star + 1), a = a.substr(0, star);
         atom.concept = a;
-        if (a.empty()) throw util::IoError(where + "an empty condition in needs", file);
+        if (a.empty()) data_error(where, "an empty condition in needs", "facet-empty-condition");
         if (a[0] == '@' ? !known_special(a) : !d.lexicon.has(a)) {
-          throw util::IoError(where + "unknown concept \"" + a + "\" (data/concepts.tsv)", file);
+          data_error(where, "unknown concept \"" + a + "\" (data/concepts.tsv)", "facet-unknown-concept", {{"concept", a}});
         }
         atoms.push_back(atom);
       }
       if (std::all_of(atoms.begin(), atoms.end(), [](const FacetAtom& x) { return x.negated || x.count > 0; })) {
-        throw util::IoError(where + "each alternative needs one condition the sentence itself must meet", file);
+        data_error(where, "each alternative needs one condition the sentence itself must meet", "facet-no-own-condition");
       }
       f.needs.push_back(std::move(atoms));
     }
-    if (f.needs.empty()) throw util::IoError(where + "a facet needs a condition (column needs)", file);
+    if (f.needs.empty()) data_error(where, "a facet needs a condition (column needs)", "facet-no-condition");
     out.push_back(std::move(f));
   }
   return out;

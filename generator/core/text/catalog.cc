@@ -40,7 +40,7 @@ Catalog Catalog::parse(const std::string& text) {
 
 Catalog Catalog::load(const std::filesystem::path& path) {
   std::string text;
-  if (util::read_file(path, text) != util::ReadStatus::ok) throw util::IoError("cannot read catalogue", path);
+  if (util::read_file(path, text) != util::ReadStatus::ok) throw util::IoError("cannot read catalogue", path, "cannot-read-catalogue");
   return parse(text);
 }
 

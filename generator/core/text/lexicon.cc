@@ -11,6 +11,14 @@ namespace okgen::text {
 
 namespace {
 
+// A line of a data file that okgen cannot use: the English sentence for logs, the phrase
+// `problem` of [io] for the person who runs okgen; the error's path is the file and line.
+[[noreturn]] void data_error(const std::string& where, const std::string& english, const char* problem,
+                             util::IoError::Args args = {}) {
+  throw util::IoError(where + ": " + english, where, problem, std::move(args));
+}
+
+
 // Number words as Swedish agreements write them in intervals and deadlines.
 bool number_word(const std::string& w) {
   static const std::set<std::string> kWords = {"en",   "ett",   "två",   "tre",    "fyra",    "fem",   "sex",
@@ -28,16 +36,16 @@ Lexicon Lexicon::load(const std::vector<util::TsvRow>& rows, const std::string& 
   for (const auto& row : rows) {
     const std::string where = file + ":" + std::to_string(row.line);
     const std::string id(util::trim(row.get("concept")));
-    if (id.empty()) throw util::IoError(where + ": a concept needs a name", file);
-    if (lex.ids_.count(id)) throw util::IoError(where + ": the concept \"" + id + "\" is defined twice", file);
+    if (id.empty()) data_error(where, "a concept needs a name", "concept-no-name");
+    if (lex.ids_.count(id)) data_error(where, "the concept \"" + id + "\" is defined twice", "concept-twice", {{"concept", id}});
     if (util::trim(row.get("why")).empty()) {
-      throw util::IoError(where + ": the concept \"" + id + "\" needs a reason (column why)", file);
+      data_error(where, "the concept \"" + id + "\" needs a reason (column why)", "concept-no-reason", {{"concept", id}});
     }
     Concept c;
     c.id = id;
     for (const auto& raw : util::split(row.get("terms"), '|')) {
       const std::string term_text = util::lower_sv(util::trim(raw));
-      if (term_text.empty()) throw util::IoError(where + ": an empty term in \"" + id + "\"", file);
+      if (term_text.empty()) data_error(where, "an empty term in \"" + id + "\"", "term-empty", {{"concept", id}});
       Term term;
       for (const auto& w : util::split_ws(term_text)) {
         Element e;
@@ -59,21 +67,22 @@ Lexicon Lexicon::load(const std::vector<util::TsvRow>& rows, const std::string& 
           e.stem = e.kind == Kind::word || e.kind == Kind::suffix ? stem(word) : word;
         }
         if (e.kind != Kind::gap && e.kind != Kind::number && e.text.empty()) {
-          throw util::IoError(where + ": the term \"" + term_text + "\" has an empty word", file);
+          data_error(where, "the term \"" + term_text + "\" has an empty word", "term-empty-word", {{"term", term_text}});
         }
         for (char ch : e.text) {
           if (ch == ' ' || ch == '*' || ch == '=' || ch == '~' || ch == '#' || ch == '.' || ch == ',') {
-            throw util::IoError(where + ": the term \"" + term_text + "\" has a word that cannot match: " + w, file);
+            data_error(where, "the term \"" + term_text + "\" has a word that cannot match: " + w, "term-bad-word",
+                       {{"term", term_text}, {"word", w}});
           }
         }
         term.push_back(std::move(e));
       }
       if (term.front().kind == Kind::gap || term.back().kind == Kind::gap) {
-        throw util::IoError(where + ": the term \"" + term_text + "\" starts or ends with ~", file);
+        data_error(where, "the term \"" + term_text + "\" starts or ends with ~", "term-gap-end", {{"term", term_text}});
       }
       c.terms.push_back(std::move(term));
     }
-    if (c.terms.empty()) throw util::IoError(where + ": the concept \"" + id + "\" has no terms", file);
+    if (c.terms.empty()) data_error(where, "the concept \"" + id + "\" has no terms", "concept-no-terms", {{"concept", id}});
     index_terms(c);
     lex.ids_[id] = lex.concepts_.size();
     lex.concepts_.push_back(std::move(c));

@@ -204,7 +204,7 @@ const std::string& TemplateSet::source(const std::string& name) const {
   if (it != cache_.end()) return it->second;
   std::string text;
   const fs::path file = root_ / (name + ".mustache");
-  if (util::read_file(file, text) != util::ReadStatus::ok) throw util::IoError("template not found", file);
+  if (util::read_file(file, text) != util::ReadStatus::ok) throw util::IoError("template not found", file, "template-missing");
   return cache_.emplace(name, std::move(text)).first->second;
 }
 

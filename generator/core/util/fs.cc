@@ -29,37 +29,56 @@ ReadStatus read_file(const fs::path& path, std::string& out, std::size_t max_byt
   return ReadStatus::ok;
 }
 
+IoError::Args os_reason(int err) {
+  const char* key = err == ENOSPC || err == EDQUOT ? "no-space"
+                    : err == EACCES || err == EPERM ? "no-permission"
+                    : err == EROFS                  ? "read-only"
+                    : err == ENOENT                 ? "no-folder"
+                    : err == ENOTDIR                ? "not-a-folder"
+                    : err == EISDIR                 ? "is-folder"
+                    : err == ENAMETOOLONG           ? "name-too-long"
+                    : err == EIO                    ? "device-error"
+                                                    : nullptr;
+  IoError::Args args{{"reason", std::strerror(err)}};
+  if (key) args.emplace_back("reason_key", std::string("reason.") + key);
+  return args;
+}
+
 fs::path write_temp_beside(const fs::path& path, const std::string& data, bool flush) {
   std::error_code ec;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   fs::create_directories(dir, ec);
-  if (ec) throw IoError("cannot create directory: " + ec.message(), dir);
+  if (ec) throw IoError("cannot create directory: " + ec.message(), dir, "cannot-create-dir", os_reason(ec.value()));
 
   std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(std::string("cannot create temporary file: ") + std::strerror(errno), path);
+  if (fd < 0) {
+    const int err = errno;
+    throw IoError(std::string("cannot create temporary file: ") + std::strerror(err), path, "cannot-write", os_reason(err));
+  }
   const fs::path tmp = tmpl;
-  auto fail = [&](const std::string& what) {
+  auto fail = [&](const std::string& what, const char* problem) {
     int err = errno;
     ::close(fd);
     fs::remove(tmp, ec);
-    throw IoError(what + ": " + std::strerror(err), path);
+    throw IoError(what + ": " + std::strerror(err), path, problem, os_reason(err));
   };
   std::size_t written = 0;
   while (written < data.size()) {
     ssize_t n = ::write(fd, data.data() + written, data.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("cannot write");
+      fail("cannot write", "cannot-write");
     }
     written += static_cast<std::size_t>(n);
   }
   // Outputs are published documents: readable by everyone, like files made by a normal umask.
-  if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
-  if (flush && ::fsync(fd) != 0) fail("cannot flush to disk");
+  if (::fchmod(fd, 0644) != 0) fail("cannot set permissions", "cannot-set-permissions");
+  if (flush && ::fsync(fd) != 0) fail("cannot flush to disk", "cannot-flush");
   if (::close(fd) != 0) {
+    const int err = errno;
     fs::remove(tmp, ec);
-    throw IoError(std::string("cannot close: ") + std::strerror(errno), path);
+    throw IoError(std::string("cannot close: ") + std::strerror(err), path, "cannot-write", os_reason(err));
   }
   return tmp;
 }
@@ -69,7 +88,7 @@ void replace_with_temp(const fs::path& tmp, const fs::path& path) {
     int err = errno;
     std::error_code ec;
     fs::remove(tmp, ec);
-    throw IoError(std::string("cannot replace file: ") + std::strerror(err), path);
+    throw IoError(std::string("cannot replace file: ") + std::strerror(err), path, "cannot-replace", os_reason(err));
   }
 }
 
@@ -89,7 +108,8 @@ void rewrite_file_atomic(const fs::path& path, const std::string& data) {
     const int err = errno;
     std::error_code ec;
     fs::remove(tmp, ec);
-    throw IoError(std::string("cannot set permissions: ") + std::strerror(err), path);
+    throw IoError(std::string("cannot set permissions: ") + std::strerror(err), path, "cannot-set-permissions",
+                  os_reason(err));
   }
   replace_with_temp(tmp, path);
 }

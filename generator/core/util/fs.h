@@ -9,20 +9,38 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace okgen::util {
 
-/// Thrown for failures of the environment (cannot read, cannot write), as opposed to
-/// problems in content, which are diagnostics. Caught once, in the CLI.
+/// Thrown for failures of the environment (cannot read, cannot write, a broken data file), as
+/// opposed to problems in content, which are diagnostics. Caught once, in the CLI.
+///
+/// `problem` names the failure as a line of section [io] of the command line's catalogue
+/// (templates/cli/<lang>.txt), with its arguments, so the person running okgen reads it in
+/// their language; an operating-system error comes as the arguments `reason` (the system's
+/// English words) and `reason_key` (okgen's own words for it, see reason_key). what() says
+/// the same in English, for logs and tests.
 class IoError : public std::runtime_error {
  public:
-  IoError(const std::string& what, std::filesystem::path path)
-      : std::runtime_error(what), path_(std::move(path)) {}
+  using Args = std::vector<std::pair<std::string, std::string>>;
+  IoError(const std::string& what, std::filesystem::path path, std::string problem = {}, Args args = {})
+      : std::runtime_error(what), path_(std::move(path)), problem_(std::move(problem)), args_(std::move(args)) {}
   const std::filesystem::path& path() const { return path_; }
+  const std::string& problem() const { return problem_; }
+  const Args& args() const { return args_; }
 
  private:
   std::filesystem::path path_;
+  std::string problem_;
+  Args args_;
 };
+
+/// The arguments of an IoError for the operating-system error `err` (errno): its English
+/// words and, for the errors a person can do something about (a full disk, a missing
+/// permission, a read-only or missing folder), the key of okgen's own words ("reason.no-space").
+IoError::Args os_reason(int err);
 
 /// Largest input file okgen reads (agreements are ~100 KB; this leaves room for any real one).
 constexpr std::size_t kMaxInputBytes = 16u * 1024 * 1024;

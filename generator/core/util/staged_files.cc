@@ -58,9 +58,10 @@ fs::path keep_previous(const fs::path& dest) {
     if (errno == EEXIST) continue;
     std::error_code ec;
     if (fs::copy_file(dest, backup, ec)) return backup;
-    throw IoError(std::string("cannot keep the previous version: ") + ec.message(), dest);
+    throw IoError(std::string("cannot keep the previous version: ") + ec.message(), dest, "cannot-keep-previous",
+                  os_reason(ec.value()));
   }
-  throw IoError("cannot keep the previous version: too many leftover copies", dest);
+  throw IoError("cannot keep the previous version: too many leftover copies", dest, "too-many-leftovers");
 }
 
 }  // namespace
@@ -77,7 +78,7 @@ void StagedFiles::commit() {
     if (fd < 0 || ::syncfs(fd) != 0) {
       const int err = errno;
       if (fd >= 0) ::close(fd);
-      throw IoError(std::string("cannot flush to disk: ") + std::strerror(err), dir);
+      throw IoError(std::string("cannot flush to disk: ") + std::strerror(err), dir, "cannot-flush", os_reason(err));
     }
     ::close(fd);
   }

@@ -36,7 +36,7 @@ std::vector<TsvRow> parse_tsv(const std::string& text) {
 
 std::vector<TsvRow> read_tsv(const std::filesystem::path& path) {
   std::string text;
-  if (read_file(path, text) != ReadStatus::ok) throw IoError("cannot read data file", path);
+  if (read_file(path, text) != ReadStatus::ok) throw IoError("cannot read data file", path, "cannot-read-data");
   return parse_tsv(text);
 }
 

@@ -214,7 +214,7 @@ void toc_html(const std::vector<compose::DocSection>& sections, std::string& htm
 std::string stylesheet(const Resources& res) {
   std::string css;
   if (util::read_file(res.styles_dir() / "agreement.css", css) != util::ReadStatus::ok) {
-    throw util::IoError("cannot read stylesheet", res.styles_dir() / "agreement.css");
+    throw util::IoError("cannot read stylesheet", res.styles_dir() / "agreement.css", "cannot-read-stylesheet");
   }
   return css;
 }
