@@ -5,10 +5,10 @@
 #      again: the HTML pages' <main> have the same section tree and the original's words
 #      (tests/import/compare_pages.py, share >= 0.97); the parties come back by name
 #      (tests/import/check_xml.py parties)
-#   2. the example's and Östergötland's page, cut to <main>, written as DOCX and ODT by
-#      pandoc and converted DOCX->ODT and ODT->DOCX by LibreOffice: each of the 4 files
-#      imported and compared the same way (share >= 0.95: pandoc's HTML reading may add or
-#      drop small things)
+#   2. every shipped agreement's page (the example and each regional one), cut to <main>,
+#      written as DOCX and ODT by pandoc and converted DOCX->ODT and ODT->DOCX by
+#      LibreOffice: each of the 16 files imported and compared the same way (share >= 0.95:
+#      pandoc's HTML reading may add or drop small things)
 #   3. pdftotext -layout of okgen's PDF imported as text: it imports, `okgen check` can load
 #      the result (exit 0 or 1), and at least 10 sections are found
 #   4. a Markdown agreement (tests/import/fixtures/avtal.md): title, headings in order and
@@ -125,9 +125,9 @@ fi
 
 echo "== 2. DOCX and ODT written by pandoc and LibreOffice"
 # The region names as content writes them: <region>Region Blekinge</region> in the example.
-declare -A region=([exempel]=Blekinge [ostergotland]=Östergötland)
+declare -A region=([exempel]=Blekinge [ostergotland]=Östergötland [dalarna]=Dalarna ["jamtland-harjedalen"]="Jämtland Härjedalen")
 others=()
-for name in exempel ostergotland; do
+for name in exempel ostergotland dalarna jamtland-harjedalen; do
   html=${original_html[$name]:-}
   [[ -n "$html" ]] || { echo "FAIL: $name: no HTML page to start from (see 1.)"; fail=1; continue; }
   d="$work/other/$name"
@@ -173,7 +173,7 @@ for f in "${others[@]}"; do
   import_and_compare "$label" "$f" "${original_html[$name]}" 0.95 --region "${region[$name]}" || fail=1
   n=$((n + 1))
 done
-((n == 8)) || { echo "FAIL: $n of 8 files from pandoc and LibreOffice were imported"; fail=1; }
+((n == 16)) || { echo "FAIL: $n of 16 files from pandoc and LibreOffice were imported"; fail=1; }
 
 echo "== 3. plain text: pdftotext -layout of okgen's PDF"
 f="$src/content/ostergotland/regional.xml"

@@ -441,3 +441,31 @@ TEST_CASE("a table whose columns are the parties becomes the responsibility matr
   REQUIRE(loaded.agreement);
   CHECK_FALSE(loaded.sink.has_errors());
 }
+
+TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
+  // LibreOffice writes a Word cell's bulleted paragraphs as a text:list in the cell; each
+  // item is a paragraph of the cell (and an item of a matrix), none is left behind.
+  const std::string content =
+      R"(<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>)"
+      R"(<text:h text:outline-level="1">Ansvar</text:h><table:table><table:table-header-rows><table:table-row>)"
+      R"(<table:table-cell><text:p>Område</text:p></table:table-cell><table:table-cell><text:p>Kommunens ansvar</text:p></table:table-cell><table:table-cell><text:p>Regionens ansvar</text:p></table:table-cell>)"
+      R"(</table:table-row></table:table-header-rows><table:table-row><table:table-cell><text:p>Boende</text:p></table:table-cell>)"
+      R"(<table:table-cell><text:list><text:list-item><text:p>Boendestöd</text:p></text:list-item><text:list-item><text:p>Bostad med särskild service</text:p></text:list-item></text:list></table:table-cell>)"
+      R"(<table:table-cell><text:p>Psykiatrisk vård i hemmet</text:p></table:table-cell></table:table-row></table:table>)"
+      R"(</office:text></office:body></office:document-content>)";
+  const std::string mimetype = "application/vnd.oasis.opendocument.text";
+  const auto r = read_odt(util::zip_package({{"mimetype", mimetype}, {"content.xml", content}}));
+  const Imported& d = doc_of(r);
+  REQUIRE(!d.blocks.empty());
+  const Block& t = d.blocks.back();
+  REQUIRE(t.kind == Block::Kind::table);
+  REQUIRE(t.rows.size() == 2);
+  CHECK(plain(t.rows[1][1]) == "Boendestöd / Bostad med särskild service");
+  ImportSummary s;
+  WriteOptions wo;
+  wo.source = "avtal.odt";
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  CHECK(contains(xml, "<municipality><item>Boendestöd</item><item>Bostad med särskild service</item></municipality>"));
+}

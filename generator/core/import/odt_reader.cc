@@ -204,13 +204,22 @@ class OdtReader {
           for (pugi::xml_node c : r.children()) {
             if (!is(c, "table:table-cell") && !is(c, "table:covered-table-cell")) continue;
             Runs cell;
-            for (pugi::xml_node p : c.children()) {
-              if (!is(p, "text:p") && !is(p, "text:h")) continue;
-              Runs pr = trim_runs(inlines(p));
-              if (pr.empty()) continue;
-              if (!cell.empty()) cell.push_back(cell_break_run());
-              cell.insert(cell.end(), pr.begin(), pr.end());
-            }
+            // A cell's paragraphs, also those of a list in it (each item a paragraph, as a
+            // Word cell's list items are): no text of a cell is left behind.
+            auto paragraphs = [&](pugi::xml_node parent, auto& inner) -> void {
+              for (pugi::xml_node p : parent.children()) {
+                if (is(p, "text:list") || is(p, "text:list-item") || is(p, "text:list-header") || is(p, "text:section")) {
+                  inner(p, inner);
+                  continue;
+                }
+                if (!is(p, "text:p") && !is(p, "text:h")) continue;
+                Runs pr = trim_runs(inlines(p));
+                if (pr.empty()) continue;
+                if (!cell.empty()) cell.push_back(cell_break_run());
+                cell.insert(cell.end(), pr.begin(), pr.end());
+              }
+            };
+            paragraphs(c, paragraphs);
             if (is(c, "table:covered-table-cell") && cell.empty()) continue;  // merged away
             row.push_back(std::move(cell));
           }
