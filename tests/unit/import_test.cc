@@ -469,3 +469,48 @@ TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   const std::string xml = write_agreement(d, wo, test::resources(), s);
   CHECK(contains(xml, "<municipality><item>Boendestöd</item><item>Bostad med särskild service</item></municipality>"));
 }
+
+TEST_CASE("seeds: the four real agreements import, load and check to the verdicts of their text", "[import][seeds]") {
+  // tests/seeds/run_seed_tests.sh runs this only when ../shared/seeds is there (else the
+  // ctest seeds.calibration says skipped). Each seed's text is imported as `okgen import`
+  // does (region and parties found in the text), the XML loads without errors, and the
+  // checker reaches the same verdict on it as on the text, area by area (parties aside: the
+  // import names the municipalities the text names).
+  const fs::path seeds = test::source_dir().parent_path() / "shared" / "seeds";
+  REQUIRE(fs::exists(seeds));
+  const Resources& res = test::resources();
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(seeds)) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string name = e.path().filename().string();
+    INFO(name);
+    const std::string text = test::read(e.path());
+    diag::DiagnosticSink ts;
+    const review::CheckReport from_text = review::check_text(name, text, res.data, co, ts);
+    const ReadResult r = read_text(name, text, false);
+    REQUIRE(r.doc);
+    ImportSummary s;
+    WriteOptions wo;
+    wo.source = name;
+    wo.as_of = co.as_of;
+    const std::string xml = write_agreement(*r.doc, wo, res, s);
+    CHECK(s.sections >= 20);
+    CHECK(std::find(s.metadata.begin(), s.metadata.end(), "region") != s.metadata.end());
+    auto loaded = test::load_string(xml, "content/seed/regional.xml");
+    REQUIRE(loaded.agreement);
+    CHECK_FALSE(loaded.sink.has_errors());
+    diag::DiagnosticSink xs;
+    const review::CheckReport from_xml =
+        review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+    REQUIRE(from_text.coverage.size() == from_xml.coverage.size());
+    for (std::size_t i = 0; i < from_text.coverage.size(); ++i) {
+      INFO(from_text.coverage[i].area);
+      if (from_text.coverage[i].area == "parties") continue;
+      CHECK(review::to_string(from_xml.coverage[i].status) == std::string(review::to_string(from_text.coverage[i].status)));
+    }
+  }
+  CHECK(files == 4);
+}
