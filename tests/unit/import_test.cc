@@ -93,6 +93,15 @@ std::vector<std::string> import_rules(const std::string& name, const std::string
   return rules;
 }
 
+// The XML the import writes for `d`, read from a file named `source`, for Region Dalarna.
+std::string write_for_dalarna(const Imported& d, const std::string& source, ImportSummary& s) {
+  WriteOptions wo;
+  wo.source = source;
+  wo.region = "Dalarna";
+  wo.as_of = *util::Date::parse("2026-12-06");
+  return write_agreement(d, wo, test::resources(), s);
+}
+
 }  // namespace
 
 TEST_CASE("headings by Swedish style ids, by styles based on them and by outline level", "[import]") {
@@ -174,11 +183,7 @@ TEST_CASE("footnotes, links, tracked changes, comments, a TOC field and text box
   REQUIRE(headings(d) == std::vector<std::string>{"1 Inledning"});
 
   ImportSummary s;
-  WriteOptions wo;
-  wo.source = "avtal.docx";
-  wo.region = "Dalarna";
-  wo.as_of = *util::Date::parse("2026-12-06");
-  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  const std::string xml = write_for_dalarna(d, "avtal.docx", s);
   CHECK(contains(xml, "<diarienummer>RD 2021/123</diarienummer>"));
   CHECK(contains(xml, "<region>Region Dalarna</region>"));
   CHECK(contains(xml, "[vägledningen](https://www.socialstyrelsen.se/)"));
@@ -333,11 +338,7 @@ TEST_CASE("Markdown keeps its emphasis, code, links and hard breaks; unsafe link
   CHECK_FALSE(unsafe);
   // Written out and loaded back: the Markdown body holds the marks, not escaped asterisks.
   ImportSummary s;
-  WriteOptions wo;
-  wo.source = "a.md";
-  wo.region = "Dalarna";
-  wo.as_of = *util::Date::parse("2026-12-06");
-  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  const std::string xml = write_for_dalarna(d, "a.md", s);
   // (a code span keeps its words; agreements have no code to mark)
   CHECK(contains(xml, "Detta är **viktigt** och *betonat*, med kod över två rader och [en länk](https://example.org/a)."));
   CHECK(contains(xml, "- en punkt med **fetstil**"));
@@ -410,11 +411,7 @@ TEST_CASE("a table whose columns are the parties becomes the responsibility matr
   const auto r = read_docx(docx(body, {{"word/styles.xml", styles(R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)")}}));
   const Imported& d = doc_of(r);
   ImportSummary s;
-  WriteOptions wo;
-  wo.source = "avtal.docx";
-  wo.region = "Dalarna";
-  wo.as_of = *util::Date::parse("2026-12-06");
-  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  const std::string xml = write_for_dalarna(d, "avtal.docx", s);
   INFO(xml);
   // The matrix, in the source's place between the two paragraphs; items split at line breaks.
   const auto before = xml.find("Huvudmännen delar ansvaret så här.");
@@ -462,11 +459,7 @@ TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   REQUIRE(t.rows.size() == 2);
   CHECK(plain(t.rows[1][1]) == "Boendestöd / Bostad med särskild service");
   ImportSummary s;
-  WriteOptions wo;
-  wo.source = "avtal.odt";
-  wo.region = "Dalarna";
-  wo.as_of = *util::Date::parse("2026-12-06");
-  const std::string xml = write_agreement(d, wo, test::resources(), s);
+  const std::string xml = write_for_dalarna(d, "avtal.odt", s);
   CHECK(contains(xml, "<municipality><item>Boendestöd</item><item>Bostad med särskild service</item></municipality>"));
 }
 
