@@ -1,6 +1,8 @@
 // Model blocks -> HTML, and the page and index templates.
 #include "render/html/html_writer.h"
 
+#include <mutex>
+
 #include "okgen_version.h"
 #include "text/template_engine.h"
 #include "util/fs.h"
@@ -225,7 +227,9 @@ std::string render_html_blocks(const Blocks& blocks, const text::Catalog& labels
   return out.take();
 }
 
-std::string render_html(const compose::Doc& doc, const Resources& res) {
+std::string render_html(const compose::Doc& doc, const Resources& res) { return render_html(doc, res, stylesheet(res)); }
+
+std::string render_html(const compose::Doc& doc, const Resources& res, const std::string& css) {
   HtmlOut out(res.labels);
   Value ctx;
   ctx.set("lang", doc.lang);
@@ -240,7 +244,7 @@ std::string render_html(const compose::Doc& doc, const Resources& res) {
   ctx.set("keywords", doc.keywords.empty() ? Value{""} : Value{doc.keywords});
   ctx.set("validity_label", doc.validity_label);
   ctx.set("validity_state", std::string(model::to_string(doc.validity.state)));
-  ctx.set("css", stylesheet(res));
+  ctx.set("css", css);
   ctx.set("generator", std::string("okgen ") + OKGEN_VERSION);
 
   Value::List meta;
@@ -345,11 +349,16 @@ class HtmlWriter : public DocumentWriter {
  public:
   explicit HtmlWriter(const Resources& res) : res_(res) {}
   WrittenFile write(const compose::Doc& doc, const std::string&, diag::DiagnosticSink&) override {
-    return {render_html(doc, res_), 0};
+    // The style sheet every page inlines, read once per writer (a batch writes hundreds of
+    // pages); a failed read throws and is tried again by the next page.
+    std::call_once(css_read_, [&] { css_ = stylesheet(res_); });
+    return {render_html(doc, res_, css_), 0};
   }
 
  private:
   const Resources& res_;
+  std::once_flag css_read_;
+  std::string css_;
 };
 
 }  // namespace

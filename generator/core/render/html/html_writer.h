@@ -16,6 +16,8 @@ namespace okgen::render::html {
 
 /// Renders the full page for `doc`. Deterministic: same Doc, same bytes.
 std::string render_html(const compose::Doc& doc, const Resources& res);
+/// The same with the style sheet already read (what stylesheet() returns).
+std::string render_html(const compose::Doc& doc, const Resources& res, const std::string& css);
 
 /// The registry's "html" writer: render_html as a DocumentWriter.
 std::unique_ptr<DocumentWriter> make_writer(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources);

@@ -18,18 +18,19 @@ class PooledPdfWriter : public DocumentWriter {
   }
 
   WrittenFile write(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& found) override {
-    std::unique_ptr<PdfWriter> writer = acquire();
-    if (!writer) throw PdfError("the PDF style could not be loaded again");
+    // The writer goes back to the pool however render() ends.
+    struct Lease {
+      PooledPdfWriter& pool;
+      std::unique_ptr<PdfWriter> writer;
+      ~Lease() {
+        if (writer) pool.release(std::move(writer));
+      }
+    } lease{*this, acquire()};
+    if (!lease.writer) throw PdfError("the PDF style could not be loaded again");
+    PdfResult r = lease.writer->render(doc, source, found, dump_);
     WrittenFile out;
-    try {
-      PdfResult r = writer->render(doc, source, found, dump_);
-      out.bytes = dump_ ? std::move(r.layout_dump) : std::move(r.pdf);
-      out.pages = r.pages;
-    } catch (...) {
-      release(std::move(writer));
-      throw;
-    }
-    release(std::move(writer));
+    out.bytes = dump_ ? std::move(r.layout_dump) : std::move(r.pdf);
+    out.pages = r.pages;
     return out;
   }
 
