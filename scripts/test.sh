@@ -44,8 +44,10 @@ stage "test" "test"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 stage "asan-build" "build with ASan + UBSan (clang; the same build holds the libFuzzer targets)"
-CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOKGEN_BUILD_TESTS=ON -DOKGEN_FUZZ=ON \
-  -DOKGEN_WERROR=ON -DOKGEN_UNITY=ON >/dev/null
+# -O1, as the sanitizers' authors advise: the checks are the same, assertions stay on (no
+# NDEBUG), and the tests ran 45 s instead of 165-180 s at -O0; the fuzzers get more runs.
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1" \
+  "-DCMAKE_C_FLAGS_DEBUG=-g -O1" -DOKGEN_BUILD_TESTS=ON -DOKGEN_FUZZ=ON -DOKGEN_WERROR=ON -DOKGEN_UNITY=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # The tests that read okgen's output with other programs (browser, poppler/pikepdf, pandoc,
 # LibreOffice) ran in the main build: the bytes are the same here, and the sanitizers watch

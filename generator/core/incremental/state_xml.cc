@@ -4,7 +4,6 @@
 // the build then starts from scratch.
 #include <pugixml.hpp>
 
-#include <sstream>
 
 #include "incremental/build_state.h"
 #include "util/fs.h"
@@ -412,12 +411,19 @@ bool write_state(const fs::path& file, BuildState& state) {
   root.append_attribute("fingerprint").set_value(state.fingerprint.c_str());
   Out out{root};
   out.list("agreement", state.agreements, [](auto& c, CachedAgreement& a) { agreement(c, a); });
-  std::ostringstream text;
+  // Saved straight into one string (a national batch's state is some 4 MB): an ostringstream
+  // grew its buffer by doubling and then copied it out, the build's peak memory.
+  struct ToString : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, size_t size) override { text.append(static_cast<const char*>(data), size); }
+  } text;
+  text.text.reserve(state.agreements.size() * 16 * 1024);
   doc.save(text, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  doc.reset();  // the tree is not needed while the file is written
   try {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    util::write_file_atomic(file, text.str());
+    util::write_file_atomic(file, text.text);
     return true;
   } catch (const std::exception&) {
     return false;
