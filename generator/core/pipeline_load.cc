@@ -5,6 +5,7 @@
 #include "pipeline_internal.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -400,13 +401,16 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
       }
     }
   }
-  const auto render = [&] {
+  // A step of publishing that fails (a writer, a full disk) is kept and rethrown on the
+  // calling thread: this may be a worker thread, where an exception would end the program.
+  const auto guarded = [&](const std::function<void(Loaded&)>& step) {
     try {
-      publish->render(l);
+      step(l);
     } catch (...) {
-      l.write_error = std::current_exception();  // rethrown on the calling thread
+      l.write_error = std::current_exception();
     }
   };
+  const auto render = [&] { guarded(publish->render); };
   const auto clean = [&](const diag::DiagnosticSink& found) { return !has_own_errors(found, w.regional_files); };
   const bool rendered_early = beside && l.doc && l.result.errors == 0 && clean(w.found) && clean(composed);
   if (rendered_early) render();
@@ -431,7 +435,7 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
   }
   if (publish && l.doc && l.result.errors == 0 && clean(w.found)) {
     if (!rendered_early) render();
-    if (publish->stage && !l.write_error) publish->stage(l);
+    if (publish->stage && !l.write_error) guarded(publish->stage);
   } else {
     withdraw(l);
   }

@@ -408,3 +408,14 @@ TEST_CASE("every reason okgen gives for a file it cannot read or write has words
     CHECK(en.find("io", k));
   }
 }
+
+TEST_CASE("an output folder that cannot be made stops a build of many agreements cleanly", "[cli]") {
+  // The agreements are staged on worker threads; a failure there must come back as exit 3
+  // with the reason, not end the program.
+  const fs::path dir = okgen::test::temp_dir("cli-io-batch");
+  std::ofstream(dir / "blocker") << "x";
+  std::string out;
+  CHECK(run(okgen_cmd("build --format html content -o " + (dir / "blocker/ut").string()), &out) == 3);
+  CHECK(contains(out, "okgen: fel: mappen kan inte skapas"));
+  CHECK_FALSE(contains(out, "terminate"));
+}
