@@ -206,8 +206,8 @@ class OdtReader {
             Runs cell;
             // A cell's paragraphs, also those of a list in it (each item a paragraph, as a
             // Word cell's list items are): no text of a cell is left behind.
-            auto paragraphs = [&](pugi::xml_node parent, auto& inner) -> void {
-              for (pugi::xml_node p : parent.children()) {
+            auto paragraphs = [&](pugi::xml_node holder, auto& inner) -> void {
+              for (pugi::xml_node p : holder.children()) {
                 if (is(p, "text:list") || is(p, "text:list-item") || is(p, "text:list-header") || is(p, "text:section")) {
                   inner(p, inner);
                   continue;
