@@ -1,9 +1,12 @@
 // The documents a contributor follows stay true: ARCHITECTURE.md's directory map names every
-// source file under generator/ and no file that is gone.
+// source file under generator/ and no file that is gone; the rules CONTRIBUTING.md states
+// that a machine can check hold (no std::regex in the programs).
 #include <catch2/catch.hpp>
 
 #include <regex>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "support/test_support.h"
 
@@ -45,4 +48,35 @@ TEST_CASE("docs: ARCHITECTURE.md's directory map names every source file", "[doc
     INFO("in the map but gone: " << f);
     CHECK(present.count(f));
   }
+}
+
+TEST_CASE("docs: the programs use util::Regex, never std::regex (CONTRIBUTING.md)", "[docs]") {
+  // std::regex's compilation was a fifth of `okgen check`'s instructions; one pattern
+  // compiled at start-up costs every command. Tests may use it (they are not timed).
+  std::vector<std::string> offenders;
+  for (const auto& e : fs::recursive_directory_iterator(okgen::test::source_dir() / "generator")) {
+    const std::string ext = e.path().extension().string();
+    if (ext != ".cc" && ext != ".h") continue;
+    const std::string src = okgen::test::read(e.path());
+    // Comments may name it (util/regex.h says why it is not used).
+    std::string code;
+    for (std::size_t at = 0; at < src.size();) {
+      const auto nl = src.find('\n', at);
+      std::string line = src.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      at = nl == std::string::npos ? src.size() : nl + 1;
+      const auto comment = line.find("//");
+      if (comment != std::string::npos) line.resize(comment);
+      code += line + "\n";
+    }
+    if (code.find("std::regex") != std::string::npos || code.find("std::sregex") != std::string::npos ||
+        code.find("std::smatch") != std::string::npos || code.find("#include <regex>") != std::string::npos) {
+      offenders.push_back(e.path().lexically_relative(okgen::test::source_dir()).generic_string());
+    }
+  }
+  INFO("std::regex in: " << [&] {
+    std::string all;
+    for (const auto& o : offenders) all += o + " ";
+    return all;
+  }());
+  CHECK(offenders.empty());
 }
