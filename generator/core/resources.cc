@@ -11,7 +11,7 @@ Resources Resources::load(const std::filesystem::path& root, const std::string& 
   // Swedish public documents. Only diagnostics follow --lang.
   r.labels = text::Catalog::load(root / "templates" / "labels" / "sv.txt");
   r.messages = text::Catalog::load(root / "templates" / "messages" / (lang + ".txt"));
-  r.data = data::ReferenceData::load(root / "data");
+  r.data = data::ReferenceData::load(root / "data", root / "templates" / "messages");
   r.lang = lang;
   return r;
 }

@@ -419,3 +419,49 @@ TEST_CASE("an output folder that cannot be made stops a build of many agreements
   CHECK(contains(out, "okgen: fel: mappen kan inte skapas"));
   CHECK_FALSE(contains(out, "terminate"));
 }
+
+TEST_CASE("a new kind of wording finding is a row of data/wording.tsv and its texts, no code", "[cli]") {
+  // What ARCHITECTURE.md's recipe promises, followed as a contributor would: a copy of the
+  // resources, one row with an id okgen does not have, its [id] block in both catalogues.
+  const fs::path dir = okgen::test::temp_dir("cli-wording-kind");
+  const fs::path res = dir / "resources";
+  fs::create_directories(res);
+  for (const char* part : {"templates", "styles", "data"}) fs::copy(okgen::test::source_dir() / part, res / part, fs::copy_options::recursive);
+  std::ofstream(res / "data/wording.tsv", std::ios::app)
+      << "term-stigmatising\t\\bsinnessjuk\\w*\tperson med psykisk funktionsnedsättning\t\t"
+         "Ordet är nedsättande.\tsinnessjuk\t\t\tThe word is disparaging.\n";
+  const auto add_texts = [&](const char* lang, const std::string& block) {
+    std::ofstream(res / "templates/messages" / (std::string(lang) + ".txt"), std::ios::app) << "\n" << block;
+  };
+  const std::string sv_block =
+      "[term-stigmatising]\nmessage = \"{{text}}\" är ett nedsättande ord; skriv \"{{correct}}\".\n"
+      "summary = Texten använder ord som inte pekar ut människor.\nreason = {{note}}\nfix = Skriv \"{{correct}}\".\n";
+  add_texts("sv", sv_block);
+  const fs::path text = dir / "avtal.txt";
+  std::ofstream(text) << "Överenskommelse om samarbete\n\nRegionen och kommunen stöder sinnessjuka personer i vardagen.\n";
+  const std::string okgen = okgen_cmd("--resources " + res.string() + " ");
+  std::string out;
+
+  // The English texts are missing: okgen does not start and names the row.
+  CHECK(run(okgen + "check " + text.string(), &out) == 2);
+  CHECK(contains(out, "regeln \"term-stigmatising\" finns inte"));
+  CHECK(contains(out, "data/wording.tsv:"));
+  CHECK(contains(out, "[term-stigmatising] med message, summary, reason och fix"));
+
+  add_texts("en", "[term-stigmatising]\nmessage = \"{{text}}\" is a disparaging word; write \"{{correct}}\".\n"
+                  "summary = The text uses words that do not single people out.\nreason = {{note_en}}\n"
+                  "fix = Write \"{{correct}}\".\n");
+  CHECK(run(okgen + "check " + text.string(), &out) <= 1);
+  CHECK(contains(out, "warning: \"sinnessjuka\" är ett nedsättande ord; skriv \"person med psykisk funktionsnedsättning\". [term-stigmatising]"));
+  CHECK(run(okgen + "--lang en check " + text.string(), &out) <= 1);
+  CHECK(contains(out, "warning: \"sinnessjuka\" is a disparaging word; write \"person med psykisk funktionsnedsättning\". [term-stigmatising]"));
+  // It is a rule like the others: listed, and its severity can be changed or switched off.
+  CHECK(run(okgen + "rules", &out) == 0);
+  CHECK(contains(out, "term-stigmatising (warning): Texten använder ord som inte pekar ut människor."));
+  CHECK(run(okgen + "check --error term-stigmatising " + text.string(), &out) == 1);
+  CHECK(contains(out, "error: \"sinnessjuka\" är ett nedsättande ord"));
+  CHECK(run(okgen + "check --ignore term-stigmatising " + text.string(), &out) <= 1);
+  CHECK_FALSE(contains(out, "term-stigmatising"));
+  // okgen's own resources know nothing of it.
+  CHECK(run(okgen_cmd("check --ignore term-stigmatising " + text.string()), &out) == 2);
+}

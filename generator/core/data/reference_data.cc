@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "diag/rules.h"
+#include "text/catalog.h"
 #include "util/fs.h"
 #include "util/regex.h"
 #include "util/text.h"
@@ -29,17 +30,52 @@ bool known_special(const std::string& name) {
   return std::find(kSpecial.begin(), kSpecial.end(), name) != kSpecial.end();
 }
 
+// Whether both message catalogues give rule `id` the texts every finding shows (message,
+// summary, reason, fix): then a wording row may use it as a new kind of finding. Read only
+// when a row names an id the rule table does not have.
+class DeclaredRules {
+ public:
+  explicit DeclaredRules(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  bool declared(const std::string& id) {
+    if (catalogues_.empty()) {
+      for (const char* lang : {"sv.txt", "en.txt"}) {
+        const auto file = dir_ / lang;
+        catalogues_.push_back(std::filesystem::exists(file) ? text::Catalog::load(file) : text::Catalog{});
+      }
+    }
+    return std::all_of(catalogues_.begin(), catalogues_.end(), [&](const text::Catalog& c) {
+      return c.find(id, "message") && c.find(id, "summary") && c.find(id, "reason") && c.find(id, "fix");
+    });
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::vector<text::Catalog> catalogues_;
+};
+
 // Reads data/wording.tsv, checking each row: a misspelt rule id would otherwise become a
-// finding with no message, a bad pattern an exception in the middle of a check.
-std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, const std::string& file) {
+// finding with no message, a bad pattern an exception in the middle of a check. An id that
+// is not in the rule table but has its texts in both catalogues is a new kind of wording
+// finding (a warning of the review stage, adjustable in okgen.conf like any rule); it is
+// declared once every row has been read, so a file with a wrong line declares nothing.
+std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, const std::string& file,
+                                      const std::filesystem::path& messages_dir) {
   std::vector<WordingRule> out;
+  DeclaredRules catalogues(messages_dir);
+  std::vector<std::string> new_kinds;
   for (const auto& row : rows) {
     const std::string where = file + ":" + std::to_string(row.line);
     WordingRule w{row.get("rule"), row.get("pattern"), row.get("correct"), util::Date::parse(row.get("from")),
                   row.get("note"), row.get("note_en"), row.get("needle"), row.get("unless"),
                   row.get("quoted") == "skip", row.line};
     if (!diag::find_rule(w.rule)) {
-      data_error(where, "unknown rule \"" + w.rule + "\" (okgen rules lists them)", "wording-unknown-rule", {{"rule", w.rule}});
+      if (w.rule.empty() || !catalogues.declared(w.rule)) {
+        data_error(where,
+                   "unknown rule \"" + w.rule + "\" (okgen rules lists them; a new kind needs [" + w.rule +
+                       "] with message, summary, reason and fix in " + (messages_dir / "sv.txt").string() + " and en.txt)",
+                   "wording-unknown-rule", {{"rule", w.rule}, {"messages", messages_dir.string()}});
+      }
+      new_kinds.push_back(w.rule);
     }
     if (w.pattern.empty()) data_error(where, "the rule needs a pattern", "wording-no-pattern");
     for (const std::string* pattern : {&w.pattern, &w.unless}) {
@@ -64,6 +100,7 @@ std::vector<WordingRule> load_wording(const std::vector<util::TsvRow>& rows, con
     }
     out.push_back(std::move(w));
   }
+  for (const auto& id : new_kinds) diag::register_data_rule(id, diag::Severity::warning, diag::Stage::review);
   return out;
 }
 
@@ -124,7 +161,7 @@ std::vector<AreaFacet> load_facets(const std::vector<util::TsvRow>& rows, const 
 
 }  // namespace
 
-ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
+ReferenceData ReferenceData::load(const std::filesystem::path& data_dir, const std::filesystem::path& messages_dir) {
   ReferenceData d;
   for (const auto& row : util::read_tsv(data_dir / "areas.tsv")) {
     d.areas.push_back(Area{row.get("id"), row.get("level"), row.get("name_sv"), row.get("name_en"), row.get("basis")});
@@ -146,7 +183,8 @@ ReferenceData ReferenceData::load(const std::filesystem::path& data_dir) {
     d.law_sections.push_back(LawSection{row.get("law"), row.get("sfs"), row.get("chapter"), row.get("section"),
                                         row.get("topic"), row.get("verified") != "no"});
   }
-  d.wording = load_wording(util::read_tsv(data_dir / "wording.tsv"), (data_dir / "wording.tsv").string());
+  d.wording = load_wording(util::read_tsv(data_dir / "wording.tsv"), (data_dir / "wording.tsv").string(),
+                           messages_dir.empty() ? data_dir.parent_path() / "templates" / "messages" : messages_dir);
   for (const auto& row : util::read_tsv(data_dir / "area-keywords.tsv")) {
     AreaKeywords k;
     k.area = row.get("area");

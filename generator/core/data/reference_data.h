@@ -121,8 +121,11 @@ struct ReferenceData {
   text::Lexicon lexicon;          ///< data/concepts.tsv
   std::vector<AreaFacet> facets;  ///< data/area-facets.tsv, in file order
 
-  /// Reads the data files below `data_dir`. Throws util::IoError when a file is missing.
-  static ReferenceData load(const std::filesystem::path& data_dir);
+  /// Reads the data files below `data_dir`. Throws util::IoError when a file is missing or
+  /// a line is wrong. A wording rule whose id is not in the rule table is a new kind of
+  /// finding when `messages_dir` (default: templates/messages beside `data_dir`) gives it
+  /// its texts in sv.txt and en.txt; it is then declared (diag::register_data_rule).
+  static ReferenceData load(const std::filesystem::path& data_dir, const std::filesystem::path& messages_dir = {});
 
   std::vector<std::string> area_ids() const;
   const Area* find_area(const std::string& id) const;

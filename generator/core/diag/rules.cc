@@ -1,9 +1,13 @@
 // The rule table (ninja's kTools style: one static list is the single source of truth).
 #include "diag/rules.h"
 
-namespace okgen::diag {
+#include <deque>
+#include <mutex>
 
-const std::vector<RuleInfo>& all_rules() {
+namespace okgen::diag {
+namespace {
+
+const std::vector<RuleInfo>& table() {
   static const std::vector<RuleInfo> kRules = {
       // Input: the file could not be read as an agreement at all.
       {"file-unreadable", Severity::error, Stage::input},
@@ -153,8 +157,51 @@ const std::vector<RuleInfo>& all_rules() {
   return kRules;
 }
 
+// Rules declared by data. A deque keeps every element where it is, so the ids and the
+// pointers find_rule hands out stay valid while more are declared.
+struct DataRules {
+  std::mutex mutex;
+  std::deque<std::string> ids;
+  std::deque<RuleInfo> rules;
+};
+DataRules& data_rules() {
+  static DataRules d;
+  return d;
+}
+
+const RuleInfo* find_in_table(const std::string& id) {
+  for (const auto& r : table()) {
+    if (id == r.id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<RuleInfo> all_rules() {
+  std::vector<RuleInfo> out = table();
+  auto& d = data_rules();
+  const std::lock_guard<std::mutex> lock(d.mutex);
+  out.insert(out.end(), d.rules.begin(), d.rules.end());
+  return out;
+}
+
+void register_data_rule(const std::string& id, Severity severity, Stage stage) {
+  if (find_in_table(id)) return;
+  auto& d = data_rules();
+  const std::lock_guard<std::mutex> lock(d.mutex);
+  for (const auto& r : d.rules) {
+    if (id == r.id) return;
+  }
+  d.ids.push_back(id);
+  d.rules.push_back({d.ids.back().c_str(), severity, stage});
+}
+
 const RuleInfo* find_rule(const std::string& id) {
-  for (const auto& r : all_rules()) {
+  if (const RuleInfo* r = find_in_table(id)) return r;
+  auto& d = data_rules();
+  const std::lock_guard<std::mutex> lock(d.mutex);
+  for (const auto& r : d.rules) {
     if (id == r.id) return &r;
   }
   return nullptr;
