@@ -439,6 +439,60 @@ TEST_CASE("a table whose columns are the parties becomes the responsibility matr
   CHECK_FALSE(loaded.sink.has_errors());
 }
 
+TEST_CASE("sibling sections that each list one party's duties become the responsibility matrix", "[import]") {
+  // Written before the code: one group that is clearly per-party duty lists, and four that
+  // must stay as they are (prose in a list's section, a nested list, a party twice, one party).
+  const std::string md =
+      "# Ansvarsfördelning\n\nHuvudmännen delar ansvaret så här.\n\n"
+      "## Kommunens ansvar\n\n- Beslutar om boendestöd.\n- Erbjuder sysselsättning.\n\n"
+      "## Regionens ansvar\n\n- Ger psykiatrisk vård.\n\n"
+      "## Gemensamt ansvar\n\n- Gör en SIP när den behövs.\n\n"
+      "## Ansvar i särskilda fall\n\nVid oenighet gäller avsnittet om tvister.\n\n"
+      "# Boende\n\n## Kommunens ansvar\n\nKommunen beslutar om boende.\n\n- Boendestöd.\n\n"
+      "## Regionens ansvar\n\n- Vård i hemmet.\n\n"
+      "# Sysselsättning\n\n## Kommunens ansvar\n\n- Daglig verksamhet.\n  - Med stöd.\n\n"
+      "## Regionens ansvar\n\n- Arbetsterapi.\n\n"
+      "# Uppföljning\n\n## Kommunens ansvar\n\n- Samlar in uppgifter.\n\n"
+      "## Kommunens åtaganden\n\n- Rapporterar.\n\n## Regionens ansvar\n\n- Analyserar.\n\n"
+      "# Kontakter\n\n## Regionens ansvar\n\n- Svarar i telefon.\n";
+  const auto r = read_text("avtal.md", md, true);
+  const Imported& d = doc_of(r);
+  ImportSummary s;
+  const std::string xml = write_for_dalarna(d, "avtal.md", s);
+  INFO(xml);
+  // The first group: one topic named by the parent, the parties in the schema's order, the
+  // parent's own text and its other subsection kept, the lists' headings gone.
+  const auto parent = xml.find("<heading>Ansvarsfördelning</heading>");
+  const auto matrix = xml.find("<responsibilities>");
+  REQUIRE(parent != std::string::npos);
+  REQUIRE(matrix != std::string::npos);
+  CHECK(parent < matrix);
+  CHECK(xml.find("Huvudmännen delar ansvaret så här.") < matrix);
+  CHECK(contains(xml, "<topic id=\"topic-ansvarsfordelning\" name=\"Ansvarsfördelning\">\n"));
+  const auto joint = xml.find("<joint><item>Gör en SIP när den behövs.</item></joint>");
+  const auto municipality = xml.find("<municipality><item>Beslutar om boendestöd.</item><item>Erbjuder sysselsättning.</item></municipality>");
+  const auto region = xml.find("<region><item>Ger psykiatrisk vård.</item></region>");
+  CHECK(matrix < joint);
+  CHECK(joint < municipality);
+  CHECK(municipality < region);
+  CHECK(region != std::string::npos);
+  CHECK(xml.find("<responsibilities>", matrix + 1) == std::string::npos);  // only this group
+  CHECK(contains(xml, "<heading>Ansvar i särskilda fall</heading>"));
+  CHECK(contains(xml, "<prompt>Avsnitten &quot;Kommunens ansvar&quot;, &quot;Regionens ansvar&quot;, &quot;Gemensamt ansvar&quot; var listor"));
+  CHECK(s.party_lists == 1);
+  // The other groups stay sections with their text: 2 + 2 + 3 + 1 party headings.
+  std::size_t party_headings = 0;
+  for (auto at = xml.find("s ansvar</heading>"); at != std::string::npos; at = xml.find("s ansvar</heading>", at + 1)) ++party_headings;
+  CHECK(party_headings == 7);
+  CHECK(contains(xml, "<heading>Kommunens åtaganden</heading>"));
+  CHECK(contains(xml, "Kommunen beslutar om boende."));
+  CHECK(contains(xml, "- Med stöd."));
+  CHECK(s.sections == 14);  // 19 headings, 5 of them folded
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+}
+
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   // LibreOffice writes a Word cell's bulleted paragraphs as a text:list in the cell; each
   // item is a paragraph of the cell (and an item of a matrix), none is left behind.

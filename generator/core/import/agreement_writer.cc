@@ -112,6 +112,9 @@ struct Section {
   std::set<std::string> covers;
   std::string validity;  ///< a <validity> element read from the text, or ""
   int first_line = 0, last_line = 0;  ///< in the text given to the checker
+  /// Party lists folded into this section's responsibilities: (party, section) in order.
+  std::vector<std::pair<std::string, const Section*>> party_lists;
+  bool folded = false;  ///< a party list that now stands in its parent's responsibilities
 };
 
 class Writer {
@@ -126,6 +129,7 @@ class Writer {
     notes();
     sections();
     covers();
+    party_lists();
     validity();
     metadata();
     return xml();
@@ -413,12 +417,61 @@ class Writer {
     }
   }
 
+  // The party whose duties a section is a plain list of: its heading names one party and
+  // speaks of responsibility ("Kommunens ansvar", "Regionens åtaganden", "Gemensamt
+  // ansvar"), and its text is list items and nothing else, none nested. "" otherwise: a
+  // section with prose, sub-lists or subsections stays as it is.
+  std::string party_list(std::size_t k) const {
+    const Section& s = sections_[k];
+    if (s.blocks.empty() || !s.validity.empty()) return {};
+    if (k + 1 < sections_.size() && sections_[k + 1].level > s.level) return {};
+    for (const Block* b : s.blocks)
+      if (b->kind != Block::Kind::list_item || b->level != 0) return {};
+    if (!res_.data.lexicon.occurs("responsibility-word", text::tokenize(s.heading))) return {};
+    return party_of(s.heading);
+  }
+
+  // Sibling sections that are each one party's list of duties, at least two parties, become
+  // the responsibility matrix of their parent: one topic named by the parent's heading, each
+  // list under its party. Their headings only named the party, which the matrix's columns
+  // now say; every item is kept. Anything less clear stays prose.
+  void party_lists() {
+    for (std::size_t p = 0; p < sections_.size(); ++p) {
+      std::vector<std::pair<std::string, std::size_t>> lists;
+      std::set<std::string> parties;
+      bool other_child = false;
+      for (std::size_t k = p + 1; k < sections_.size() && sections_[k].level > sections_[p].level; ++k) {
+        if (sections_[k].level != sections_[p].level + 1) continue;
+        const std::string who = party_list(k);
+        if (who.empty() || !parties.insert(who).second) {
+          other_child = other_child || !who.empty();  // a party twice: not one matrix
+          continue;
+        }
+        lists.emplace_back(who, k);
+      }
+      if (lists.size() < 2 || other_child) continue;
+      Section& parent = sections_[p];
+      std::string headings;
+      for (const auto& [who, k] : lists) {
+        Section& child = sections_[k];
+        child.folded = true;
+        parent.party_lists.emplace_back(who, &child);
+        parent.covers.insert(child.covers.begin(), child.covers.end());
+        headings += std::string(headings.empty() ? "" : ", ") + "\"" + child.heading + "\"";
+      }
+      parent.covers.insert("responsibilities");
+      parent.prompts.push_back(label("party-lists.prompt", Value{}.set("headings", headings).set("topic", parent.heading)));
+      ++s_.party_lists;
+    }
+    for (const auto& s : sections_) s_.sections -= s.folded;
+  }
+
   // Which party a table's column header names: "joint", "municipality", "region" or ""
   // (none, or both a municipality's and a region's words: not one party). The words are the
   // checker's concepts (data/concepts.tsv), so "Kommunens ansvar", "Socialtjänsten",
   // "Regionens ansvar", "Hälso- och sjukvården" and "Gemensamt" are all read.
-  std::string party_of(const Runs& header) const {
-    const auto tokens = text::tokenize(plain(header));
+  std::string party_of(const std::string& header) const {
+    const auto tokens = text::tokenize(header);
     const auto& lex = res_.data.lexicon;
     if (lex.occurs("joint", tokens)) return "joint";
     const bool municipality = lex.occurs("municipality", tokens), region = lex.occurs("region", tokens);
@@ -434,10 +487,10 @@ class Writer {
     if (t.rows.size() < 2 || t.rows[0].size() < 3) return std::nullopt;
     const auto& head = t.rows[0];
     std::vector<std::string> party(head.size());
-    if (!party_of(head[0]).empty()) return std::nullopt;
+    if (!party_of(plain(head[0])).empty()) return std::nullopt;
     std::set<std::string> seen;
     for (std::size_t c = 1; c < head.size(); ++c) {
-      party[c] = party_of(head[c]);
+      party[c] = party_of(plain(head[c]));
       if (party[c].empty() || !seen.insert(party[c]).second) return std::nullopt;
     }
     for (std::size_t r = 1; r < t.rows.size(); ++r)
@@ -493,6 +546,21 @@ class Writer {
       x += ind + "  </topic>\n";
     }
     return x + ind + "</responsibilities>\n";
+  }
+
+  // The party lists folded into a section (party_lists) as one topic of <responsibilities>.
+  std::string responsibilities(const Section& s, const std::string& ind) {
+    std::string x = ind + "<responsibilities>\n";
+    x += ind + "  <topic id=\"" + unique_id("topic " + s.heading) + "\" name=\"" + xml_escape(s.heading) + "\">\n";
+    for (const char* who : {"joint", "municipality", "region"}) {
+      for (const auto& [party, list] : s.party_lists) {
+        if (party != who) continue;
+        x += ind + "    <" + party + ">";
+        for (const Block* b : list->blocks) x += "<item>" + xml_escape(trim(markdown(b->runs, note_ids_))) + "</item>";
+        x += "</" + party + ">\n";
+      }
+    }
+    return x + ind + "  </topic>\n" + ind + "</responsibilities>\n";
   }
 
   std::string body(const std::vector<const Block*>& blocks, const std::string& indent) const {
@@ -585,6 +653,7 @@ class Writer {
     // Sections nest by level.
     std::vector<int> open;
     for (const auto& s : sections_) {
+      if (s.folded) continue;
       while (!open.empty() && open.back() >= s.level) {
         x += std::string(static_cast<std::size_t>(open.size()) * 2, ' ') + "</section>\n";
         open.pop_back();
@@ -615,6 +684,7 @@ class Writer {
         x += responsibilities(*b, *columns, ind + "  ");
       }
       flush();
+      if (!s.party_lists.empty()) x += responsibilities(s, ind + "  ");
       if (!s.validity.empty()) x += ind + "  " + s.validity + "\n";
       for (const auto& p : s.prompts) {
         x += ind + "  <prompt>" + xml_escape(p) + "</prompt>\n";

@@ -162,6 +162,7 @@ std::string import_report(const ImportResult& r, const Resources& res) {
   ctx.set("list_items", s.list_items);
   ctx.set("tables", s.tables);
   ctx.set("matrices", s.matrices);
+  ctx.set("party_lists", s.party_lists);
   ctx.set("notes", s.notes);
   ctx.set("law_refs", s.law_refs);
   ctx.set("prompts", s.prompts);

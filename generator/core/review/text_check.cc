@@ -68,7 +68,9 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
   });
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string t(util::trim(lines[i]));
-    if (t.empty() || furniture(t, repeated)) continue;
+    // A Markdown heading is a heading however often its words recur ("## Kommunens ansvar"
+    // under each topic): only unmarked lines can be a running header.
+    if (t.empty() || (furniture(t, repeated) && !util::regex_match(lines[i], kMarkdown))) continue;
     util::Match m;
     // "§ 4 Tvister": agreements written as numbered paragraphs.
     static const util::Regex kParagraph(R"(^\s{0,6}\xC2\xA7\s*(\d{1,2})\.?\s*(.{0,80})$)");

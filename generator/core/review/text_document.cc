@@ -218,6 +218,7 @@ TextDocument read_text_document(const std::string& path, const std::string& text
   // running header "Region X | Samverkansöverenskommelse   Sida 3 (6)"), or at the top or
   // foot of most pages.
   {
+    static const util::Regex kAtxHeading(R"(^#{1,6}\s+\S)");
     const int pages = page.empty() ? 0 : page.back() + 1;
     std::map<std::string, int> count;
     std::map<std::string, std::set<int>> on_pages;
@@ -241,6 +242,10 @@ TextDocument read_text_document(const std::string& path, const std::string& text
     }
     for (std::size_t i = 0; i < n; ++i) {
       if (trimmed[i].empty()) continue;
+      // A Markdown heading ("## Kommunens ansvar") is the author's own structure, however
+      // often its words recur (the same party heading under several topics); pages have no
+      // running headers in Markdown.
+      if (util::regex_search(trimmed[i], kAtxHeading)) continue;
       const int words = util::word_count(trimmed[i]);
       const std::string& s = shapes[i];
       if (page_number_line(lower[i])) {
