@@ -480,6 +480,14 @@ TEST_CASE("sibling sections that each list one party's duties become the respons
   CHECK(contains(xml, "<heading>Ansvar i särskilda fall</heading>"));
   CHECK(contains(xml, "<prompt>Avsnitten &quot;Kommunens ansvar&quot;, &quot;Regionens ansvar&quot;, &quot;Gemensamt ansvar&quot; var listor"));
   CHECK(s.party_lists == 1);
+  // The report says so, and says nothing of tables it did not read as a matrix.
+  ImportResult result;
+  result.output = "avtal.xml";
+  result.format = "markdown";
+  result.summary = s;
+  const std::string report = import_report(result, test::resources());
+  CHECK(contains(report, "0 tabeller, ansvarslistor per part lästa som ansvarsfördelning i 1 avsnitt,"));
+  CHECK_FALSE(contains(report, "(0 som ansvarsfördelning)"));
   // The other groups stay sections with their text: 2 + 2 + 3 + 1 party headings.
   std::size_t party_headings = 0;
   for (auto at = xml.find("s ansvar</heading>"); at != std::string::npos; at = xml.find("s ansvar</heading>", at + 1)) ++party_headings;

@@ -163,6 +163,9 @@ std::string import_report(const ImportResult& r, const Resources& res) {
   ctx.set("tables", s.tables);
   ctx.set("matrices", s.matrices);
   ctx.set("party_lists", s.party_lists);
+  // Mustache takes a number, 0 too, as true: the sections are guarded by flags.
+  ctx.set("has_matrices", s.matrices > 0);
+  ctx.set("has_party_lists", s.party_lists > 0);
   ctx.set("notes", s.notes);
   ctx.set("law_refs", s.law_refs);
   ctx.set("prompts", s.prompts);
