@@ -501,6 +501,44 @@ TEST_CASE("sibling sections that each list one party's duties become the respons
   CHECK_FALSE(loaded.sink.has_errors());
 }
 
+TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; other lists stay lists", "[import]") {
+  // Written before the code: one ladder (ordered, every step names a body, the last settles
+  // it), and two lists that must stay: a follow-up list naming bodies, a disputes list with a
+  // step that names none.
+  const std::string md =
+      "# Tvister\n\nOm parterna inte är överens om hur överenskommelsen ska tillämpas gäller följande.\n\n"
+      "1. Berörda enhetschefer försöker lösa frågan.\n2. Därefter lyfts frågan till Länets samverkansgrupp.\n"
+      "3. Ytterst avgör Välfärdsrådet frågan.\n\n"
+      "Under tiden ger den som har kontakten med personen de insatser som behövs.\n\n"
+      "# Uppföljning\n\nÖverenskommelsen följs upp varje år.\n\n- Styrgruppen följer upp målen.\n- Nämnden får en rapport.\n\n"
+      "# Oenighet i enskilda ärenden\n\nVid tvist i ett enskilt ärende gäller detta.\n\n"
+      "- Parterna talar med varandra.\n- Frågan lyfts till styrgruppen.\n";
+  const auto r = read_text("avtal.md", md, true);
+  const Imported& d = doc_of(r);
+  ImportSummary s;
+  const std::string xml = write_for_dalarna(d, "avtal.md", s);
+  INFO(xml);
+  const auto lead = xml.find("gäller följande.");
+  const auto ladder = xml.find("<dispute-ladder");
+  const auto after = xml.find("Under tiden ger den som har kontakten");
+  REQUIRE(ladder != std::string::npos);
+  CHECK(lead < ladder);
+  CHECK(ladder < after);  // where the list stood, the text around it kept
+  // A capital at the start of a sentence says nothing; one inside it starts a name.
+  CHECK(contains(xml, "<level forum=\"Enhetschefer\">Berörda enhetschefer försöker lösa frågan.</level>"));
+  CHECK(contains(xml, "<level forum=\"Länets samverkansgrupp\">Därefter lyfts frågan till Länets samverkansgrupp.</level>"));
+  CHECK(contains(xml, "<final forum=\"Välfärdsrådet\">Ytterst avgör Välfärdsrådet frågan.</final>"));
+  CHECK(xml.find("<dispute-ladder", ladder + 1) == std::string::npos);  // only this one
+  CHECK(contains(xml, "- Styrgruppen följer upp målen."));
+  CHECK(contains(xml, "- Parterna talar med varandra."));
+  CHECK(contains(xml, "- Frågan lyfts till styrgruppen."));
+  CHECK(contains(xml, "<prompt>En lista i källan"));
+  CHECK(s.dispute_ladders == 1);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+}
+
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   // LibreOffice writes a Word cell's bulleted paragraphs as a text:list in the cell; each
   // item is a paragraph of the cell (and an item of a matrix), none is left behind.

@@ -114,6 +114,14 @@ struct Section {
   int first_line = 0, last_line = 0;  ///< in the text given to the checker
   /// Party lists folded into this section's responsibilities: (party, section) in order.
   std::vector<std::pair<std::string, const Section*>> party_lists;
+  /// Lists read as a dispute ladder: the first item's index in `blocks`, each step's forum
+  /// (the last one's is the final instance's when `final_step`).
+  struct Ladder {
+    std::size_t first = 0;
+    std::vector<std::string> forums;
+    bool final_step = false;
+  };
+  std::vector<Ladder> ladders;
   bool folded = false;  ///< a party list that now stands in its parent's responsibilities
 };
 
@@ -130,6 +138,7 @@ class Writer {
     sections();
     covers();
     party_lists();
+    dispute_ladders();
     validity();
     metadata();
     return xml();
@@ -466,6 +475,97 @@ class Writer {
     for (const auto& s : sections_) s_.sections -= s.folded;
   }
 
+  // The body a step of a dispute ladder names, as the text writes it: the words the
+  // checker's `forum` concept finds ("samverkansgrupp", "Välfärdsrådet", "enhetschefer"),
+  // with the word before them when it has a capital inside the sentence, as a name's first
+  // word has ("Länets samverkansgrupp", "Region Hallands ledningsgrupp"); a capital at the
+  // start of the sentence says nothing ("Därefter styrgruppen"). The first letter is made a
+  // capital, as a forum's name is written. "" when the text names no body.
+  std::string forum_in(const std::string& text) const {
+    const auto tokens = text::tokenize(text);
+    const auto found = res_.data.lexicon.find("forum", tokens);
+    if (found.empty()) return {};
+    const auto& m = found.front();
+    auto capital_at = [&](std::size_t at) {
+      const auto c = static_cast<unsigned char>(text[at]);
+      if (c >= 'A' && c <= 'Z') return true;
+      if (c != 0xC3 || at + 1 >= text.size()) return false;
+      const auto d = static_cast<unsigned char>(text[at + 1]);
+      return d == 0x85 || d == 0x84 || d == 0x96;  // Å Ä Ö
+    };
+    std::size_t begin = tokens[m.first].begin;
+    if (m.first > 1 && capital_at(tokens[m.first - 1].begin) && !tokens[m.first - 1].number) begin = tokens[m.first - 1].begin;
+    std::string forum = text.substr(begin, tokens[m.last].end - begin);
+    const auto c = static_cast<unsigned char>(forum[0]);
+    if (c >= 'a' && c <= 'z') {
+      forum[0] = static_cast<char>(c - 'a' + 'A');
+    } else if (c == 0xC3 && forum.size() > 1) {
+      const auto d = static_cast<unsigned char>(forum[1]);
+      if (d == 0xA5 || d == 0xA4 || d == 0xB6) forum[1] = static_cast<char>(d - 0x20);  // å ä ö
+    }
+    return forum;
+  }
+
+  // A list that clearly is a dispute ladder, in a section the checker found to be about
+  // disputes: two items or more, none nested, every one naming a body (forum_in), and
+  // ordered or speaking of taking the question further ("lyfts till", "i andra hand") or of
+  // disagreement, in its items or the paragraph before it. The last step is the final
+  // instance when it says so ("ytterst", "avgör", "domstol"). A list with a step that names
+  // no body stays a list: okgen does not invent a forum.
+  void dispute_ladders() {
+    const auto& lex = res_.data.lexicon;
+    for (auto& s : sections_) {
+      if (!s.covers.count("disputes") || s.folded) continue;
+      for (std::size_t i = 0; i < s.blocks.size();) {
+        if (s.blocks[i]->kind != Block::Kind::list_item) {
+          ++i;
+          continue;
+        }
+        std::size_t end = i;
+        bool nested = false, ordered = true, escalates = false;
+        if (i > 0 && s.blocks[i - 1]->kind == Block::Kind::paragraph) {
+          const auto lead = text::tokenize(plain(s.blocks[i - 1]->runs));
+          escalates = lex.occurs("escalate", lead) || lex.occurs("disagreement", lead);
+        }
+        Section::Ladder ladder;
+        ladder.first = i;
+        for (; end < s.blocks.size() && s.blocks[end]->kind == Block::Kind::list_item; ++end) {
+          const Block& item = *s.blocks[end];
+          const std::string text = plain(item.runs);
+          nested = nested || item.level != 0;
+          ordered = ordered && item.ordered;
+          const auto tokens = text::tokenize(text);
+          escalates = escalates || lex.occurs("escalate", tokens) || lex.occurs("disagreement", tokens);
+          ladder.forums.push_back(forum_in(text));
+        }
+        const bool every_forum = std::none_of(ladder.forums.begin(), ladder.forums.end(), [](const std::string& f) { return f.empty(); });
+        if (end - i >= 2 && !nested && every_forum && (ordered || escalates)) {
+          ladder.final_step = lex.occurs("final-instance", text::tokenize(plain(s.blocks[end - 1]->runs)));
+          s.prompts.push_back(label("ladder.prompt", Value{}.set("origin", s.blocks[i]->origin)));
+          s.ladders.push_back(std::move(ladder));
+          ++s_.dispute_ladders;
+        }
+        i = end;
+      }
+    }
+  }
+
+  // A ladder (dispute_ladders) as <dispute-ladder>: each item's whole text as its step.
+  std::string dispute_ladder(const Section& s, const Section::Ladder& l, const std::string& ind) const {
+    const std::string heading = util::lower_sv(s.heading);
+    const char* scope = heading.find("lokal") != std::string::npos ? "local"
+                        : heading.find("enskild") != std::string::npos || heading.find("individ") != std::string::npos
+                            ? "individual"
+                            : "regional";
+    std::string x = ind + "<dispute-ladder scope=\"" + scope + "\">\n";
+    for (std::size_t k = 0; k < l.forums.size(); ++k) {
+      const char* element = l.final_step && k + 1 == l.forums.size() ? "final" : "level";
+      x += ind + "  <" + element + " forum=\"" + xml_escape(l.forums[k]) + "\">" +
+           xml_escape(trim(markdown(s.blocks[l.first + k]->runs, note_ids_))) + "</" + element + ">\n";
+    }
+    return x + ind + "</dispute-ladder>\n";
+  }
+
   // Which party a table's column header names: "joint", "municipality", "region" or ""
   // (none, or both a municipality's and a region's words: not one party). The words are the
   // checker's concepts (data/concepts.tsv), so "Kommunens ansvar", "Socialtjänsten",
@@ -674,7 +774,15 @@ class Writer {
         if (!trim(md).empty()) x += ind + "  <body>\n" + md + ind + "  </body>\n";
         run.clear();
       };
-      for (const Block* b : s.blocks) {
+      for (std::size_t i = 0; i < s.blocks.size(); ++i) {
+        const Block* b = s.blocks[i];
+        const auto ladder = std::find_if(s.ladders.begin(), s.ladders.end(), [&](const Section::Ladder& l) { return l.first == i; });
+        if (ladder != s.ladders.end()) {
+          flush();
+          x += dispute_ladder(s, *ladder, ind + "  ");
+          i += ladder->forums.size() - 1;
+          continue;
+        }
         const auto columns = b->kind == Block::Kind::table ? matrix_columns(*b) : std::nullopt;
         if (!columns) {
           run.push_back(b);

@@ -26,6 +26,7 @@ struct ImportSummary {
   int sections = 0, paragraphs = 0, list_items = 0, tables = 0, notes = 0, law_refs = 0, prompts = 0;
   int matrices = 0;  ///< tables read as the responsibility matrix
   int party_lists = 0;  ///< groups of per-party duty lists read as the responsibility matrix
+  int dispute_ladders = 0;  ///< lists read as a dispute ladder
   std::vector<std::string> areas;        ///< area ids found
   std::vector<std::string> metadata;     ///< "title", "region", ... found in the text
   std::vector<std::string> missing;      ///< required metadata the text does not state

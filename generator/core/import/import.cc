@@ -166,6 +166,8 @@ std::string import_report(const ImportResult& r, const Resources& res) {
   // Mustache takes a number, 0 too, as true: the sections are guarded by flags.
   ctx.set("has_matrices", s.matrices > 0);
   ctx.set("has_party_lists", s.party_lists > 0);
+  ctx.set("dispute_ladders", s.dispute_ladders);
+  ctx.set("has_dispute_ladders", s.dispute_ladders > 0);
   ctx.set("notes", s.notes);
   ctx.set("law_refs", s.law_refs);
   ctx.set("prompts", s.prompts);
