@@ -281,6 +281,54 @@ TEST_CASE("every class of bad input is refused with its rule and nothing is writ
 
 // The issue's promise: `okgen check` on the imported XML reaches the verdicts `okgen check`
 // reaches on the source's text (prose in XML is judged by the same facets).
+TEST_CASE("imported, every text of the checker's development set keeps its area verdicts", "[import]") {
+  // The whole development set (16 real agreements, text and Markdown): the verdict of each
+  // area on the imported XML against the verdict on the text. Parties aside (the import names
+  // the municipalities the text names) and areas the text names only in its contents list
+  // (the import drops the contents: there is no section). One known difference remains
+  // (2026-12-07: Bollnäs 2015's responsibilities, whose table the XML checker reads as a
+  // list); a second means the import lost something. Before the import gave the checker
+  // Markdown headings and read the review interval, 7 of 176 differed.
+  const Resources& res = test::resources();
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  int compared = 0;
+  std::vector<std::string> differ;
+  for (const auto& e : fs::directory_iterator(fs::path(OKGEN_SOURCE_DIR) / "tests/checker-dev/agreements")) {
+    const std::string name = e.path().filename().string();
+    const bool md = e.path().extension() == ".md";
+    const std::string text = test::read(e.path());
+    diag::DiagnosticSink ts;
+    const review::CheckReport from_text = review::check_text(name, text, res.data, co, ts);
+    const ReadResult r = read_text(name, text, md);
+    REQUIRE(r.doc);
+    ImportSummary s;
+    WriteOptions wo;
+    wo.source = name;
+    wo.region = "Dalarna";
+    wo.as_of = co.as_of;
+    auto loaded = test::load_string(write_agreement(*r.doc, wo, res, s), "content/dalarna/regional.xml");
+    INFO(name);
+    REQUIRE(loaded.agreement);
+    CHECK_FALSE(loaded.sink.has_errors());
+    diag::DiagnosticSink xs;
+    const review::CheckReport from_xml =
+        review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+    REQUIRE(from_text.coverage.size() == from_xml.coverage.size());
+    for (std::size_t i = 0; i < from_text.coverage.size(); ++i) {
+      const auto& t = from_text.coverage[i];
+      if (t.area == "parties" || t.toc_only) continue;
+      ++compared;
+      if (from_xml.coverage[i].status != t.status) {
+        differ.push_back(name + " " + t.area + ": " + review::to_string(t.status) + " -> " + review::to_string(from_xml.coverage[i].status));
+      }
+    }
+  }
+  for (const auto& d : differ) WARN(d);
+  CHECK(compared >= 170);
+  CHECK(differ.size() <= 1);
+}
+
 TEST_CASE("checking an imported agreement gives the verdicts of checking its text", "[import]") {
   const Resources& res = test::resources();
   review::CheckOptions co;

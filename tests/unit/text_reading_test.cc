@@ -156,6 +156,15 @@ TEST_CASE("dates: every style Swedish documents use, placeholders never", "[text
   CHECK(review::scan_dates("Förlängs med 12 månader om revidering har påbörjats.").extension_if_revising);
   CHECK(review::scan_dates("Överenskommelsen gäller tills vidare.").until_further_notice);
   CHECK(review::scan_dates("Den revideras vartannat år.").review);
+  // The review's interval, when given after the review word; the import writes it as
+  // <review every-months>, so a structured validity says what the text said.
+  CHECK(review::scan_dates("Den revideras vartannat år.").review_months == 24);
+  CHECK(review::scan_dates("Överenskommelsen ses över vart tredje år.").review_months == 36);
+  CHECK(review::scan_dates("Den omprövas årligen av styrgruppen.").review_months == 12);
+  CHECK(review::scan_dates("Den ses över en gång per år.").review_months == 12);
+  CHECK(review::scan_dates("Revidering sker var 4:e år.").review_months == 48);
+  CHECK_FALSE(review::scan_dates("Den revideras vid behov.").review_months);
+  CHECK_FALSE(review::scan_dates("Varje år följs arbetet upp; den revideras vid behov.").review_months);  // the year is the follow-up's
 }
 
 TEST_CASE("document: page furniture, contents, hyphenation and lead-ins", "[text]") {

@@ -243,7 +243,7 @@ class Writer {
     s_.sections = static_cast<int>(sections_.size());
   }
 
-  // The areas as the text checker judges them, on the imported text laid out as numbered
+  // The areas as the text checker judges them, on the imported text laid out as Markdown
   // headings and paragraphs; each area goes to the sections its evidence is in.
   void covers() {
     std::string text;
@@ -252,15 +252,13 @@ class Writer {
       text += l + "\n";
       ++line;
     };
-    std::vector<int> counters(6, 0);
     for (auto& s : sections_) {
-      ++counters[static_cast<std::size_t>(s.level)];
-      for (std::size_t k = static_cast<std::size_t>(s.level) + 1; k < counters.size(); ++k) counters[k] = 0;
-      std::string number;
-      for (int k = 1; k <= s.level; ++k) number += (k > 1 ? "." : "") + std::to_string(std::max(1, counters[static_cast<std::size_t>(k)]));
+      // Markdown headings: the checker takes them as headings whatever their words, where a
+      // numbered line must look like a heading (a title of twenty words is taken for prose,
+      // and the outline under it breaks).
       add("");
       s.first_line = line + 1;
-      add(number + " " + s.heading);
+      add(std::string(static_cast<std::size_t>(s.level), '#') + " " + s.heading);
       add("");
       for (const Block* b : s.blocks) {
         if (b->kind == Block::Kind::table) {

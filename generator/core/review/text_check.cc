@@ -251,6 +251,7 @@ TextValidity read_validity(const TextDocument& doc, const std::vector<DateScan>&
       if (e.months > 0) v.extension = e;
     }
     if (d.notice_months && !v.notice_months && score >= 0) v.notice_months = d.notice_months;
+    if (d.review_months && !v.review_every_months && score >= 0) v.review_every_months = d.review_months;
   }
   // The best candidate; a start and an end stated in separate sentences ("Giltig fr.o.m.:",
   // "Giltig t.o.m.:") of equal standing are put together.

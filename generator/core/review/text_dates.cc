@@ -187,8 +187,22 @@ DateScan scan_dates(const std::string& sentence) {
   if ((has("säg") || has("uppsäg")) && util::regex_search(masked, kNoticeWord)) s.notice = true;
   static const util::Regex kReview(R"(revider\w*|ses över|ser över|se över|översyn\w*|omprövas|omförhandl\w*|revision\w*|utvärderas inför|nya? överenskommelse\w* ska|går igenom|gå igenom)");
   if ((has("revi") || has("över") || has("igenom") || has("omprövas") || has("omförhandl") || has("utvärderas")) &&
-      util::regex_search(masked, kReview)) {
+      util::regex_search(masked, m, kReview)) {
     s.review = true;
+    // Its interval, when the sentence gives one after the review word ("revideras vartannat
+    // år", "ses över vart tredje år", "omprövas årligen", "var 4:e år").
+    static const util::Regex kEvery(
+        R"((?:^|\s)(varje\s+år|årligen|en\s+gång\s+(per|om|i)\s+år(?:et)?|vart\s*annat\s+år|vart\s+(tredje|fjärde|femte)\s+år|vart?\s+(\d)\s*:\s*e\s+år)\b)");
+    util::Match e;
+    const std::string rest = masked.substr(static_cast<std::size_t>(m.position()));
+    if (util::regex_search(rest, e, kEvery)) {
+      const std::string what = e[1].str();
+      int years = 1;
+      if (what.find("annat") != std::string::npos) years = 2;
+      else if (e[3].matched) years = e[3].str() == "tredje" ? 3 : e[3].str() == "fjärde" ? 4 : 5;
+      else if (e[4].matched) years = std::stoi(e[4].str());
+      if (years > 0) s.review_months = years * 12;
+    }
   }
   return s;
 }

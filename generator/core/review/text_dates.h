@@ -41,6 +41,7 @@ struct DateScan {
   std::optional<int> notice_months;     ///< "senast sex månader före", "sex månaders uppsägningstid"
   bool notice = false;                  ///< a notice rule, with or without a period
   bool review = false;                  ///< "revideras vartannat år", "ses över", "översyn"
+  std::optional<int> review_months;     ///< the review's interval: "vartannat år" = 24, "årligen" = 12
 
   bool has_start() const;
   bool has_end() const;
