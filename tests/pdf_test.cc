@@ -468,3 +468,25 @@ TEST_CASE("pdf: the PDF is tagged, with every page's content in the structure tr
   CHECK(pages > 3);
   CHECK(links > 10);
 }
+
+TEST_CASE("pdf: words in another language are a Span with their /Lang", "[pdf-output]") {
+  // The example marks three Northern Sami words ([čálli]{lang=se}); the document is Swedish
+  // (/Lang sv-SE on the catalog), so a screen reader needs each of them as a Span saying se.
+  StyledBuild b;
+  build_with_style(b, "lang", [](const fs::path&, std::string style) { return style; });
+  REQUIRE(b.written);
+  QPDF q;
+  q.processFile((b.root / "out/exempel.pdf").string().c_str());
+  std::vector<std::string> langs;  // the /Lang of every Span, in reading order
+  std::function<void(QPDFObjectHandle)> walk = [&](QPDFObjectHandle k) {
+    if (k.isArray()) {
+      for (int i = 0; i < k.getArrayNItems(); ++i) walk(k.getArrayItem(i));
+      return;
+    }
+    if (!k.isDictionary() || !k.hasKey("/S")) return;
+    if (k.getKey("/S").getName() == "/Span" && k.hasKey("/Lang")) langs.push_back(k.getKey("/Lang").getUTF8Value());
+    walk(k.getKey("/K"));
+  };
+  walk(q.getRoot().getKey("/StructTreeRoot").getKey("/K"));
+  CHECK(langs == std::vector<std::string>{"se", "se", "se"});
+}

@@ -205,6 +205,9 @@ class Checker:
                 self.fail("UA-13-004", "a Figure has no alternative text")
             if role == "/Note" and "/ID" not in elem:
                 self.fail("UA-19-003", "a Note has no ID")
+            # A language tag a screen reader can use (BCP 47: "se", "en-GB"), on any element.
+            if "/Lang" in elem and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", str(elem.Lang)):
+                self.fail("OK-LANG", f"an element's /Lang is not a language tag: {str(elem.Lang)!r}")
             if role == "/TOCI" and not self.has_descendant(elem, "/Link"):
                 self.fail("OK-TOC", "a table-of-contents entry does not link to its section")
         ids = [str(e.ID) for e, role in self.elements if role == "/Note" and "/ID" in e]
@@ -378,6 +381,10 @@ def break_lang(pdf):
     del pdf.Root["/Lang"]
 
 
+def break_span_lang(pdf):
+    first_role(pdf, "/P").Lang = pikepdf.String("Nordsamiska")
+
+
 def break_marked(pdf):
     pdf.Root.MarkInfo.Marked = False
 
@@ -442,6 +449,7 @@ def break_output_intent(pdf):
 
 MUTATIONS = [
     (break_lang, "UA-11-006"),
+    (break_span_lang, "OK-LANG"),
     (break_marked, "UA-01-002"),
     (break_heading, "UA-14-003"),
     (break_table, "UA-15-005"),

@@ -13,6 +13,7 @@
 #include "render/docx/docx_body.h"
 #include "render/docx/docx_redline.h"
 #include "render/docx/docx_writer.h"
+#include "import/zip_reader.h"
 #include "support/test_support.h"
 #include "util/zip_writer.h"
 
@@ -300,4 +301,22 @@ TEST_CASE("a DOCX is the same bytes for the same document", "[docx]") {
   const std::string a = render_docx(d, test::resources(), *style);
   CHECK(a == render_docx(d, test::resources(), *style));
   CHECK(a.substr(0, 2) == "PK");
+}
+
+TEST_CASE("words in another language keep their language in Word (w:lang)", "[docx]") {
+  const compose::Doc d = doc_of(
+      R"(<section id="a"><heading>Inledning</heading><body>Hälsning på nordsamiska: [Buorre beaivi]{lang=se}.</body></section>)");
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto style = render::pdf::PdfStyle::load(test::resources().styles_dir() / "pdf.xml", sink, sources);
+  REQUIRE(style);
+  import::ZipReader zip(render_docx(d, test::resources(), *style));
+  const auto xml = zip.read("word/document.xml");
+  REQUIRE(xml);
+  // One run says se and holds the two words; the Swedish around it has no w:lang of its own.
+  CHECK(xml->find(R"(<w:r><w:rPr><w:lang w:val="se"/></w:rPr><w:t xml:space="preserve">Buorre beaivi</w:t></w:r>)") != std::string::npos);
+  CHECK(xml->find(R"(<w:lang w:val="se"/></w:rPr><w:t xml:space="preserve">Hälsning)") == std::string::npos);
+  std::size_t langs = 0;
+  for (auto at = xml->find("<w:lang "); at != std::string::npos; at = xml->find("<w:lang ", at + 1)) ++langs;
+  CHECK(langs == 1);
 }

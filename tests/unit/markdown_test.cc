@@ -72,6 +72,35 @@ TEST_CASE("unsafe link schemes are dropped, their text kept", "[markdown]") {
   CHECK(plain_text(p.blocks) == "klicka och ok och x");
 }
 
+TEST_CASE("[words]{lang=TAG} marks words in another language; anything else stays text", "[markdown]") {
+  // Written before the code: a span in one text, one around emphasis, two in a row, and
+  // brackets that are no span (a placeholder, a bad tag, a span never closed).
+  auto p = parse("Hälsning: [Buorre beaivi]{lang=se}! Ordet [*čálli* betyder]{lang=se} skrivare, "
+                 "[kiitos]{lang=fi} och [thank you]{lang=en-GB}. Fyll i [datum] senare.");
+  const auto in = paragraph_inlines(p.blocks);
+  std::vector<std::pair<std::string, std::string>> spans;  // lang, plain text
+  bool emph_inside = false;
+  for (const auto& i : in) {
+    if (const auto* l = std::get_if<Lang>(&i.node)) {
+      spans.emplace_back(l->lang, plain_text(l->children));
+      for (const auto& c : l->children) emph_inside = emph_inside || std::holds_alternative<Emph>(c.node);
+    }
+  }
+  CHECK(spans == std::vector<std::pair<std::string, std::string>>{
+                     {"se", "Buorre beaivi"}, {"se", "čálli betyder"}, {"fi", "kiitos"}, {"en-GB", "thank you"}});
+  CHECK(emph_inside);
+  CHECK(plain_text(p.blocks) == "Hälsning: Buorre beaivi! Ordet čálli betyder skrivare, kiitos och thank you. Fyll i [datum] senare.");
+  CHECK(p.sink.all().empty());
+
+  auto bad = parse("Ett [ord]{lang=Nordsamiska} och [öppen]{lang=se och [stängd]{lang=se}.");
+  REQUIRE(bad.sink.all().size() == 1);
+  CHECK(bad.sink.all()[0].rule == "lang-invalid");
+  CHECK(plain_text(bad.blocks).find("[ord]{lang=Nordsamiska}") != std::string::npos);
+  int langs = 0;
+  for (const auto& i : paragraph_inlines(bad.blocks)) langs += std::holds_alternative<Lang>(i.node);
+  CHECK(langs == 1);  // "[stängd]{lang=se}"; the unclosed "[öppen" stays text
+}
+
 TEST_CASE("safe URL classification", "[markdown]") {
   CHECK(util::is_safe_url("https://www.socialstyrelsen.se/"));
   CHECK(util::is_safe_url("mailto:info@region.se"));

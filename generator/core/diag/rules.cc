@@ -81,6 +81,7 @@ const std::vector<RuleInfo>& table() {
       {"unknown-link-target", Severity::error, Stage::content},
       {"markdown-heading", Severity::error, Stage::content},
       {"raw-html", Severity::warning, Stage::content},
+      {"lang-invalid", Severity::warning, Stage::content},
       {"code-block", Severity::warning, Stage::content},
       {"unsafe-link", Severity::warning, Stage::content},
       {"date-placeholder", Severity::warning, Stage::content},

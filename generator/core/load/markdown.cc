@@ -4,7 +4,9 @@
 #include <cmark.h>
 
 #include <memory>
+#include <string>
 
+#include "util/regex.h"
 #include "util/text.h"
 #include "util/url.h"
 
@@ -139,7 +141,75 @@ class Bridge {
           break;
       }
     }
+    wrap_languages(out);
     return out;
+  }
+
+  // `[words]{lang=se}` (pandoc's bracketed span): words in another language. cmark leaves the
+  // brackets in text nodes, so the span is found among the inlines already read: a "[" in a
+  // text, the "]{lang=TAG}" that closes it later at the same level (brackets between them
+  // counted), and whatever lies between (emphasis, links) become a Lang. A TAG that is no
+  // language tag is reported and the text left as it is.
+  void wrap_languages(Inlines& ins) {
+    static const util::Regex kClose(R"(^\]\{lang=([^}\s]{1,35})\})");
+    static const util::Regex kTag(R"(^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$)");
+    for (std::size_t i = 0; i < ins.size(); ++i) {
+      auto* open_text = std::get_if<model::Text>(&ins[i].node);
+      if (!open_text) continue;
+      for (std::size_t open = open_text->text.find('['); open != std::string::npos;
+           open = std::get<model::Text>(ins[i].node).text.find('[', open + 1)) {
+        // The "]" that closes it (brackets between counted), in this text or a later one;
+        // it must be followed by "{lang=TAG}", or this "[" is not a span.
+        int depth = 0;
+        std::size_t j = i, at = std::string::npos;
+        for (std::size_t from = open + 1; j < ins.size() && at == std::string::npos; ++j, from = 0) {
+          const auto* t = std::get_if<model::Text>(&ins[j].node);
+          if (!t) continue;
+          for (std::size_t k = from; k < t->text.size(); ++k) {
+            if (t->text[k] == '[') ++depth;
+            if (t->text[k] == ']' && depth-- == 0) {
+              at = k;
+              break;
+            }
+          }
+          if (at != std::string::npos) break;
+        }
+        if (at == std::string::npos) continue;
+        util::Match m;
+        const std::string rest = std::get<model::Text>(ins[j].node).text.substr(at);
+        if (!util::regex_search(rest, m, kClose)) continue;  // "[...]" of another kind
+        const std::string tag = m[1].str();
+        if (!util::regex_search(tag, kTag)) {
+          sink_.report("lang-invalid", span_of(ins[j].loc), {{"lang", excerpt(tag.c_str())}});
+          continue;
+        }
+        // Split: [i] before "[" | children | [j] after "]{lang=TAG}".
+        const std::string close_text = std::get<model::Text>(ins[j].node).text;
+        const std::string before = std::get<model::Text>(ins[i].node).text.substr(0, open);
+        const std::string after = close_text.substr(at + tag.size() + 8);  // "]{lang=" + tag + "}"
+        model::Lang lang{tag, {}};
+        if (i == j) {
+          const std::string inner = close_text.substr(open + 1, at - open - 1);
+          if (!inner.empty()) lang.children.push_back(Inline{model::Text{inner}, ins[i].loc});
+        } else {
+          const std::string first = std::get<model::Text>(ins[i].node).text.substr(open + 1);
+          if (!first.empty()) lang.children.push_back(Inline{model::Text{first}, ins[i].loc});
+          for (std::size_t k = i + 1; k < j; ++k) lang.children.push_back(std::move(ins[k]));
+          const std::string last = close_text.substr(0, at);
+          if (!last.empty()) lang.children.push_back(Inline{model::Text{last}, ins[j].loc});
+        }
+        Inlines replaced;
+        if (!before.empty()) replaced.push_back(Inline{model::Text{before}, ins[i].loc});
+        replaced.push_back(Inline{std::move(lang), ins[i].loc});
+        if (!after.empty()) replaced.push_back(Inline{model::Text{after}, ins[j].loc});
+        const std::size_t lang_at = i + (before.empty() ? 0 : 1);
+        ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(i), ins.begin() + static_cast<std::ptrdiff_t>(j + 1));
+        ins.insert(ins.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(replaced.begin()),
+                   std::make_move_iterator(replaced.end()));
+        i = lang_at;  // the loop goes on with the text after the Lang
+        break;
+      }
+    }
   }
 
   // Text nodes may hold [^id] citations; cmark splits text at brackets, so text is first

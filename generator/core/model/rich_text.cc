@@ -17,6 +17,7 @@ std::string plain_text(const Inlines& inlines) {
                    [&](const Citation&) {},
                    [&](const CrossRef& x) { out += plain_text(x.children); },
                    [&](const Edit& e) { out += plain_text(e.children); },
+                   [&](const Lang& l) { out += plain_text(l.children); },
                },
                in.node);
   }

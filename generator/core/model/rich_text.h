@@ -56,8 +56,15 @@ struct Edit {
   std::string spoken;
   Inlines children;
 };
+/// Words in another language than the document's (`[Buorre beaivi]{lang=se}` in Markdown):
+/// screen readers switch voice, so writers mark them (HTML `lang`, the PDF's `Span` with
+/// `/Lang`, Word's `w:lang`). `lang` is a BCP 47 tag, checked when loaded.
+struct Lang {
+  std::string lang;
+  Inlines children;
+};
 struct Inline {
-  std::variant<Text, Emph, Strong, Code, Link, SoftBreak, LineBreak, Citation, CrossRef, Edit> node;
+  std::variant<Text, Emph, Strong, Code, Link, SoftBreak, LineBreak, Citation, CrossRef, Edit, Lang> node;
   Loc loc;
 };
 

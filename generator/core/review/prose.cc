@@ -51,6 +51,7 @@ void append_inlines(const Agreement& a, const Inlines& ins, ProseUnit& u) {
                    [&](const Citation&) {},
                    [&](const CrossRef& x) { append_inlines(a, x.children, u); },
                    [&](const Edit& e) { append_inlines(a, e.children, u); },
+                   [&](const Lang& l) { append_inlines(a, l.children, u); },
                },
                in.node);
   }

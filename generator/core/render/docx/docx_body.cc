@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <numeric>
+#include <utility>
 
 #include "diff/word_diff.h"
 #include "text/template_engine.h"
@@ -60,6 +61,7 @@ class BodyBuilder {
       tok.text = std::move(w);
       tok.fmt = fmt;
       tok.link = link;
+      tok.lang = lang_;
       p.toks.push_back(std::move(tok));
     }
   }
@@ -96,6 +98,11 @@ class BodyBuilder {
                      // changes instead, see docx_redline.h).
                      [&](const model::Edit& e) {
                        inlines(p, e.children, fmt | (e.kind == model::Edit::Kind::inserted ? kUnderline : kStrike), link);
+                     },
+                     [&](const model::Lang& l) {
+                       const std::string outer = std::exchange(lang_, l.lang);
+                       inlines(p, l.children, fmt, link);
+                       lang_ = outer;
                      },
                  },
                  in.node);
@@ -146,7 +153,7 @@ class BodyBuilder {
                      while (!t.empty() && t.back() == '\n') t.pop_back();
                      while (start <= t.size()) {
                        const std::size_t end = std::min(t.find('\n', start), t.size());
-                       if (start > 0) p.toks.push_back(Tok{Tok::Kind::line_break, {}, 0, {}, {}, Rev::none});
+                       if (start > 0) p.toks.push_back(Tok{Tok::Kind::line_break, {}, 0, {}, {}, Rev::none, {}});
                        text(p, t.substr(start, end - start), kCode, {});
                        start = end + 1;
                      }
@@ -430,6 +437,7 @@ class BodyBuilder {
   const BodyGeometry& g_;
   Body body_;
   std::map<std::string, std::string> first_citation_;  ///< note id -> anchor of its first citation
+  std::string lang_;  ///< the language of the words being added (model::Lang), "" = the document's
   bool first_section_done_ = false;
 };
 

@@ -39,9 +39,10 @@ struct Tok {
   std::string link;  ///< "#bookmark" inside the document, else an external URL ("" = none)
   std::string note;  ///< note_ref / note_again: the reference's id (stable across versions)
   Rev rev = Rev::none;
+  std::string lang;  ///< words in another language (model::Lang): w:lang ("" = the document's)
 
   bool same(const Tok& o) const {
-    return kind == o.kind && text == o.text && fmt == o.fmt && link == o.link && note == o.note;
+    return kind == o.kind && text == o.text && fmt == o.fmt && link == o.link && note == o.note && lang == o.lang;
   }
 };
 

@@ -209,16 +209,18 @@ class Writer {
     return wp;
   }
 
-  static pugi::xml_node run(pugi::xml_node parent, std::uint8_t fmt, bool link, const char* char_style = nullptr) {
+  static pugi::xml_node run(pugi::xml_node parent, std::uint8_t fmt, bool link, const char* char_style = nullptr,
+                            const std::string& lang = {}) {
     pugi::xml_node r = parent.append_child("w:r");
     const char* style = char_style ? char_style : link ? "Hyperlink" : (fmt & kCode) ? "OkgenCodeChar" : nullptr;
-    if (style || (fmt & (kBold | kItalic | kStrike | kUnderline))) {
+    if (style || (fmt & (kBold | kItalic | kStrike | kUnderline)) || !lang.empty()) {
       pugi::xml_node rPr = r.append_child("w:rPr");  // children in the schema's order
       if (style) child_val(rPr, "w:rStyle", style);
       if (fmt & kBold) rPr.append_child("w:b");
       if (fmt & kItalic) rPr.append_child("w:i");
       if (fmt & kStrike) rPr.append_child("w:strike");
       if (fmt & kUnderline) child_val(rPr, "w:u", "single");
+      if (!lang.empty()) child_val(rPr, "w:lang", lang);  // spelling and speech in that language
     }
     return r;
   }
@@ -231,8 +233,8 @@ class Writer {
         case Tok::Kind::text: {
           std::string text;
           std::size_t m = k;
-          while (m < to && toks[m].kind == Tok::Kind::text && toks[m].fmt == t.fmt) text += toks[m++].text;
-          pugi::xml_node wt = run(parent, t.fmt, link).append_child(deleted ? "w:delText" : "w:t");
+          while (m < to && toks[m].kind == Tok::Kind::text && toks[m].fmt == t.fmt && toks[m].lang == t.lang) text += toks[m++].text;
+          pugi::xml_node wt = run(parent, t.fmt, link, nullptr, t.lang).append_child(deleted ? "w:delText" : "w:t");
           wt.append_attribute("xml:space") = "preserve";
           wt.text() = text.c_str();
           k = m;

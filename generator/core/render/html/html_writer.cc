@@ -88,6 +88,12 @@ class HtmlOut {
                        inlines(e.children);
                        out_ += std::string("</") + tag + ">";
                      },
+                     // The tag was checked when loaded (letters, digits, hyphens).
+                     [&](const model::Lang& l) {
+                       out_ += "<span lang=\"" + escape_html(l.lang) + "\">";
+                       inlines(l.children);
+                       out_ += "</span>";
+                     },
                  },
                  in.node);
     }

@@ -80,12 +80,25 @@ void BlockLayout::mark_line(Ops& ops, int node, OpenInline& open) {
         open.span = ctx_.tags->add("Span", node);
         (*ctx_.tags)[open.span].actual_text = *t.edit;
         open.span_key = t.edit.get();
+        open.span_lang.clear();
+      }
+      t.node = open.span;
+      continue;
+    }
+    if (node >= 0 && !t.lang.empty() && t.link < 0) {
+      // Words in another language: a Span with their /Lang, so a screen reader changes voice.
+      if (open.span < 0 || open.span_key != nullptr || open.span_lang != t.lang) {
+        open.span = ctx_.tags->add("Span", node);
+        (*ctx_.tags)[open.span].lang = t.lang;
+        open.span_key = nullptr;
+        open.span_lang = t.lang;
       }
       t.node = open.span;
       continue;
     }
     open.span = StructTree::kArtifact;
     open.span_key = nullptr;
+    open.span_lang.clear();
     if (t.link < 0 || static_cast<std::size_t>(t.link) >= ops.links.size() || node < 0) {
       t.node = node;
       open.link = StructTree::kArtifact;

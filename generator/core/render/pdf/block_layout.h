@@ -71,13 +71,14 @@ class BlockLayout {
   struct OpenInline {
     int link = StructTree::kArtifact;  ///< the open Link element
     std::string link_key;              ///< its target
-    int span = StructTree::kArtifact;  ///< the open Span of a redline change
+    int span = StructTree::kArtifact;  ///< the open Span of a redline change or of another language
     const std::string* span_key = nullptr;  ///< its change (TextRun::edit)
+    std::string span_lang;                  ///< its language (TextRun::lang)
   };
   /// Gives the runs of `ops` (one line of a paragraph tagged `node`) their elements; runs
   /// of a link go to a Link element (in a Reference for a note citation), runs of a redline
-  /// change to a Span whose /ActualText says the change in words, each continued from the
-  /// previous line while `open` says so.
+  /// change to a Span whose /ActualText says the change in words, words in another language
+  /// to a Span with their /Lang, each continued from the previous line while `open` says so.
   void mark_line(Ops& ops, int node, OpenInline& open);
 
   LayoutContext& ctx_;

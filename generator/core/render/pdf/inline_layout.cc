@@ -26,6 +26,7 @@ struct Piece {
   std::string uri, target;
   std::shared_ptr<const std::string> edit;  // a redline change it is part of (TextRun::edit)
   bool deleted = false;                     // that change is a deletion (struck through)
+  std::string lang;                         // words in another language (TextRun::lang)
   float width = 0;     // points
   bool plain = false;  // `face` has every character and `width` is its measure: drawn as is
   bool links() const { return !uri.empty() || !target.empty(); }
@@ -49,6 +50,7 @@ struct InlineState {
   bool link = false;
   std::shared_ptr<const std::string> edit;
   bool deleted = false;
+  std::string lang;
 };
 
 class Flattener {
@@ -100,6 +102,11 @@ class Flattener {
                        s.deleted = e.kind == model::Edit::Kind::deleted;
                        inlines(e.children, s);
                      },
+                     [&](const model::Lang& l) {
+                       InlineState s = st;
+                       s.lang = l.lang;
+                       inlines(l.children, s);
+                     },
                  },
                  in.node);
     }
@@ -138,6 +145,7 @@ class Flattener {
                         : style_.color;
     p.edit = st.edit;
     p.deleted = st.deleted;
+    p.lang = st.lang;
     p.uri = st.uri;
     p.target = st.target;
     p.width = ctx_.fonts.measure(s, p.face, &p.plain) * p.size;
@@ -397,7 +405,7 @@ void draw_text(Ops& ops, const std::string& text, float x, float baseline, const
   std::vector<char32_t> missing;
   float cx = x;
   for (auto& span : ctx.fonts.shape(text, key, &missing)) {
-    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size, node, -1, nullptr};
+    TextRun run{cx, baseline, span.face, style.size, style.color, span.text, span.width * style.size, node, -1, nullptr, {}};
     cx += run.width;
     ops.text.push_back(std::move(run));
   }
@@ -511,7 +519,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
                   (prev.link >= 0 && link >= 0 && line.ops.links[static_cast<std::size_t>(prev.link)].uri == p.uri &&
                    line.ops.links[static_cast<std::size_t>(prev.link)].target == p.target);
               if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y && same_link &&
-                  prev.edit == p.edit &&
+                  prev.edit == p.edit && prev.lang == p.lang &&
                   std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
                 prev.text += " " + span.text;
                 prev.width = cx + span_width - prev.x;
@@ -521,7 +529,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link, p.edit});
+            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link, p.edit, p.lang});
             cx += span_width;
           }
           for (char32_t cp : missing) {
@@ -554,7 +562,7 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
         // The hyphen of a word in a link is part of the link (one Link element across lines).
         const bool in_link = p.links() && !line.ops.links.empty();
         const int link = in_link ? static_cast<int>(line.ops.links.size()) - 1 : -1;
-        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link, p.edit});
+        line.ops.text.push_back(TextRun{x, baseline, p.face, p.size, p.color, h, end_box.hyphen_width, -1, link, p.edit, p.lang});
         if (p.edit) change_rule(line.ops, p, x, x + end_box.hyphen_width, baseline, ctx);
         x += end_box.hyphen_width;
       }

@@ -29,6 +29,8 @@ struct TextRun {
   /// A redline change it is part of: the change in words ("tillagt: …"), shared by the
   /// change's runs (the pointer tells one change from the next); null for other text.
   std::shared_ptr<const std::string> edit;
+  /// The language of words in another language than the document's (model::Lang), or "".
+  std::string lang;
 };
 
 struct RuleOp {

@@ -34,6 +34,7 @@ void serialize(const model::Inlines& inlines, std::string& out) {
                      out.push_back(e.kind == model::Edit::Kind::inserted ? '+' : '-');
                      put(out, e.spoken), serialize(e.children, out), out.push_back(')');
                    },
+                   [&](const model::Lang& l) { out.push_back('g'), put(out, l.lang), serialize(l.children, out), out.push_back(')'); },
                },
                in.node);
   }

@@ -247,6 +247,10 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
       e += "/ActualText";
       append_text_string(e, node.actual_text);
     }
+    if (!node.lang.empty()) {
+      e += "/Lang";
+      append_literal(e, node.lang);
+    }
     if (!node.id.empty()) {
       e += "/ID";
       append_literal(e, node.id);

@@ -1,6 +1,6 @@
 // The logical structure of a laid-out document (what a tagged PDF's structure tree holds):
 // Document, Sect, H1..H6, P, L/LI/Lbl/LBody, Table/THead/TBody/TR/TH/TD, Caption, Note,
-// Reference, Link, TOC/TOCI, BlockQuote, Div. Layout creates the elements as it lays the
+// Reference, Link, TOC/TOCI, BlockQuote, Div, Span (a redline change; words in another language). Layout creates the elements as it lays the
 // document out and marks every text run and link with the element it belongs to (or -1:
 // an artifact, such as running headers, page numbers and repeated table headers); the
 // emitter turns the marks into marked content and writes the tree (pdf_structure.cc).
@@ -18,19 +18,20 @@ struct StructNode {
   std::string id;     ///< Note: its element identifier ("fn-3")
   std::string target;  ///< Link and Reference: the anchor or URI they go to
   std::string actual_text;  ///< Span of a redline change: its words as read ("tillagt: …")
+  std::string lang;         ///< Span of words in another language: its /Lang ("se")
 };
 
 class StructTree {
  public:
   /// A tree holding only its root, a `Document` element (id 0).
-  StructTree() { nodes_.push_back(StructNode{"Document", -1, {}, {}, {}, {}}); }
+  StructTree() { nodes_.push_back(StructNode{"Document", -1, {}, {}, {}, {}, {}}); }
 
   static constexpr int kRoot = 0;
   static constexpr int kArtifact = -1;
 
   /// Adds an element under `parent` and returns its id.
   int add(const std::string& role, int parent) {
-    nodes_.push_back(StructNode{role, parent, {}, {}, {}, {}});
+    nodes_.push_back(StructNode{role, parent, {}, {}, {}, {}, {}});
     return static_cast<int>(nodes_.size()) - 1;
   }
   StructNode& operator[](int id) { return nodes_[static_cast<std::size_t>(id)]; }
