@@ -42,3 +42,30 @@ TEST_CASE("ragged text breaks into balanced lines", "[pdf]") {
   CHECK(texts.front() != "Beslutar");
 }
 
+
+TEST_CASE("words in another language are not hyphenated with Swedish patterns", "[pdf]") {
+  // A narrow column: the Swedish compound is broken with a soft hyphen, the same letters
+  // marked as Northern Sami are not (Swedish patterns would break them in wrong places).
+  Fixture f;
+  const TextStyle body = f.style.style("body");
+  const std::string word = "Samverkansöverenskommelserna";
+  auto has_hyphen = [](const std::vector<LineBox>& lines) {
+    for (const auto& l : lines)
+      for (const auto& t : l.ops.text)
+        if (t.text == "\xC2\xAD" || t.text == "-") return true;
+    return false;
+  };
+  model::Inlines swedish{model::Inline{model::Text{"Alla " + word + " gäller."}, {}}};
+  CHECK(has_hyphen(layout_inlines(swedish, body, 90, f.ctx)));
+  model::Inlines sami;
+  sami.push_back(model::Inline{model::Text{"Alla "}, {}});
+  sami.push_back(model::Inline{model::Lang{"se", {model::Inline{model::Text{word}, {}}}}, {}});
+  sami.push_back(model::Inline{model::Text{" gäller."}, {}});
+  const auto lines = layout_inlines(sami, body, 90, f.ctx);
+  CHECK_FALSE(has_hyphen(lines));
+  std::string in_sami;  // the runs that keep the language for the Span (a run may be a kerned part)
+  for (const auto& l : lines)
+    for (const auto& t : l.ops.text)
+      if (t.lang == "se") in_sami += t.text;
+  CHECK(in_sami == word);
+}

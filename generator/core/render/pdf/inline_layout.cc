@@ -209,7 +209,8 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
   std::vector<Box> out;
   out.reserve(boxes.size() * 2);
   for (auto& b : boxes) {
-    if (b.pieces.size() != 1 || b.pieces[0].rise != 0) {
+    // The patterns are Swedish: a word in another language (model::Lang) is not broken.
+    if (b.pieces.size() != 1 || b.pieces[0].rise != 0 || !b.pieces[0].lang.empty()) {
       out.push_back(std::move(b));
       continue;
     }
