@@ -7,6 +7,7 @@
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <regex>
@@ -396,9 +397,16 @@ TEST_CASE("pdf: a font file that is not a font is a clear error, though fonts ar
   CHECK(b.exit == kExitFindings);
   CHECK_FALSE(b.written);
   CHECK_FALSE(fs::exists(b.root / "out"));
-  bool reported = false;
-  for (const auto& d : b.sink.all()) reported = reported || (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos);
-  CHECK(reported);
+  const diag::Diagnostic* found = nullptr;
+  for (const auto& d : b.sink.all())
+    if (d.rule == "font-missing" && d.arg("path").find("inte-ett-typsnitt") != std::string::npos) found = &d;
+  REQUIRE(found);
+  // At the line of the family that names the file (the mono family's <family> element).
+  const std::string style_text = test::read(b.root / "styles/pdf.xml");
+  const auto mono = style_text.find("inte-ett-typsnitt.ttf");
+  CHECK(found->span.line > 0);
+  CHECK(found->span.line <= static_cast<int>(std::count(style_text.begin(), style_text.begin() + static_cast<std::ptrdiff_t>(mono), '\n')) + 1);
+  CHECK(found->span.line >= static_cast<int>(std::count(style_text.begin(), style_text.begin() + static_cast<std::ptrdiff_t>(mono), '\n')) - 6);
 }
 
 TEST_CASE("pdf: a colour profile that is missing or no ICC profile is a clear error and nothing is written", "[pdf-output][bad-input]") {
@@ -417,9 +425,15 @@ TEST_CASE("pdf: a colour profile that is missing or no ICC profile is a clear er
     CHECK(b.exit == kExitFindings);
     CHECK_FALSE(b.written);
     CHECK_FALSE(fs::exists(b.root / "out"));
-    bool reported = false;
-    for (const auto& d : b.sink.all()) reported = reported || (d.rule == "icc-profile-missing" && d.arg("path").find(kind + ".icc") != std::string::npos);
-    CHECK(reported);
+    const diag::Diagnostic* found = nullptr;
+    for (const auto& d : b.sink.all())
+      if (d.rule == "icc-profile-missing" && d.arg("path").find(kind + ".icc") != std::string::npos) found = &d;
+    REQUIRE(found);
+    // At the <output-intent> element's line, where the author fixes it.
+    const std::string style_text = test::read(b.root / "styles/pdf.xml");
+    const auto element = style_text.find("<output-intent");
+    REQUIRE(element != std::string::npos);
+    CHECK(found->span.line == static_cast<int>(std::count(style_text.begin(), style_text.begin() + static_cast<std::ptrdiff_t>(element), '\n')) + 1);
   }
 }
 

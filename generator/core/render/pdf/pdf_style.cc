@@ -131,6 +131,7 @@ std::optional<PdfStyle> PdfStyle::load(const fs::path& path, diag::DiagnosticSin
     fam.office_name = f.attribute("office-name").value();
     const char* attrs[] = {"regular", "bold", "italic", "bold-italic"};
     for (int i = 0; i < 4; ++i) fam.files[static_cast<std::size_t>(i)] = r.file(f, attrs[i]);
+    fam.at = r.span(f);
     s.families.push_back(std::move(fam));
   }
   std::vector<std::string> family_names;
@@ -211,7 +212,9 @@ std::optional<PdfStyle> PdfStyle::load(const fs::path& path, diag::DiagnosticSin
     r.color(n, "rule", s.signature_rule);
     r.number(n, "rule-width", s.signature_rule_width, 0, 10);
   }
+  s.icc_profile_at = diag::SourceSpan{path.string(), 1, 1};
   if (pugi::xml_node n = root.child("output-intent")) {
+    s.icc_profile_at = r.span(n);
     // Checked (present, an ICC profile) when the writer loads it: a missing profile is its
     // own finding, not a missing font.
     fs::path p = n.attribute("profile").value();

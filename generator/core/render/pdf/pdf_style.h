@@ -26,6 +26,7 @@ struct FontFamily {
   std::string name;
   std::string office_name;  ///< the font's name where fonts are named, not embedded (DOCX)
   std::array<std::filesystem::path, 4> files;  ///< indexed by FontVariant
+  diag::SourceSpan at;  ///< its <family> element in styles/pdf.xml, for findings about its files
 };
 
 struct TextStyle {
@@ -68,6 +69,7 @@ struct PdfStyle {
   /// The output intent's ICC profile and its registry name (PDF/A).
   std::filesystem::path icc_profile = "/usr/share/color/icc/sRGB.icc";
   std::string icc_identifier = "sRGB IEC61966-2.1";
+  diag::SourceSpan icc_profile_at;  ///< the <output-intent> element, or the file when it has none
   int hyphen_left_min = 2, hyphen_right_min = 3, hyphen_min_word = 6;
 
   float content_width() const { return page_width - margin_left - margin_right; }

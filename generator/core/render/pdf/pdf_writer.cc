@@ -26,7 +26,7 @@ std::unique_ptr<PdfWriter> PdfWriter::create(const Resources& res, diag::Diagnos
   for (std::size_t f = 0; f < style->families.size(); ++f) {
     for (const auto& file : style->families[f].files) {
       if (!looks_like_font(file)) {
-        sink.report("font-missing", diag::SourceSpan{"styles/pdf.xml", 0, 0},
+        sink.report("font-missing", style->families[f].at,
                     {{"path", file.string()}, {"attribute", style->families[f].name}});
         return nullptr;
       }
@@ -34,7 +34,7 @@ std::unique_ptr<PdfWriter> PdfWriter::create(const Resources& res, diag::Diagnos
   }
   std::string icc;
   if (!read_icc_profile(style->icc_profile, icc)) {
-    sink.report("icc-profile-missing", diag::SourceSpan{"styles/pdf.xml", 0, 0}, {{"path", style->icc_profile.string()}});
+    sink.report("icc-profile-missing", style->icc_profile_at, {{"path", style->icc_profile.string()}});
     return nullptr;
   }
   return std::unique_ptr<PdfWriter>(new PdfWriter(res, std::make_unique<PdfStyle>(std::move(*style)), std::move(icc)));
