@@ -22,13 +22,12 @@ class DiffCommand : public Command {
     cmd_->add_option("-o,--output", output_, h("diff.output"));
     cmd_->add_option("--date", date_, h("diff.date"));
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
-    const auto res = inv.load_resources();
-    if (!res) return kExitUsage;
-    const auto as_of = inv.date(date_);
-    if (!as_of) return kExitUsage;
+    auto prepared = inv.prepare(date_);
+    if (!prepared) return kExitUsage;
+    const Resources& res = prepared->res;
+    const util::Date as_of = prepared->as_of;
     // The format follows the file's extension unless --format says otherwise (and agrees).
     const auto chosen = util::output_format(format_, output_, kFormats, "text");
     if (!chosen.contradicted_by.empty()) return inv.format_contradicts(format_, output_, chosen.contradicted_by);
@@ -37,11 +36,11 @@ class DiffCommand : public Command {
     request.new_version = new_;
     request.format = chosen.format;
     request.output = output_;
-    request.as_of = *as_of;
+    request.as_of = as_of;
     diag::DiagnosticSink sink;
     diag::SourceRegistry sources;
-    const auto outcome = diff::run_diff(request, *res, sink, sources);
-    diag::print_diagnostics(std::cerr, sink, sources, res->messages);
+    const auto outcome = diff::run_diff(request, res, sink, sources);
+    diag::print_diagnostics(std::cerr, sink, sources, res.messages);
     if (outcome.needs_output) {
       std::cerr << inv.help.prefixed(text::render(inv.help("diff.needs-output"),
                                                   text::Value{}.set("format", request.format), text::Escape::none))
@@ -53,7 +52,6 @@ class DiffCommand : public Command {
 
  private:
   static inline const std::vector<std::string> kFormats = {"text", "html", "json", "pdf", "docx"};
-  CLI::App* cmd_ = nullptr;
   std::string old_, new_, format_, output_, date_;
 };
 

@@ -20,35 +20,33 @@ class ImportCommand : public Command {
     cmd_->add_flag("--force", force_, h("import.force"));
     cmd_->add_option("--date", date_, h("import.date"));
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
-    const auto res = inv.load_resources();
-    if (!res) return kExitUsage;
-    const auto as_of = inv.date(date_);
-    if (!as_of) return kExitUsage;
+    auto prepared = inv.prepare(date_);
+    if (!prepared) return kExitUsage;
+    const Resources& res = prepared->res;
+    const util::Date as_of = prepared->as_of;
     import::ImportOptions options;
     options.input = file_;
     options.output = output_;
     options.region = region_;
     options.force = force_;
-    options.as_of = *as_of;
+    options.as_of = as_of;
     diag::DiagnosticSink sink;
     diag::SourceRegistry sources;
-    const auto r = import::import_file(options, *res, sink, sources);
-    diag::print_diagnostics(std::cerr, sink, sources, res->messages);
+    const auto r = import::import_file(options, res, sink, sources);
+    diag::print_diagnostics(std::cerr, sink, sources, res.messages);
     if (!r) {
       // A file that is not there is a usage error (2); a file that cannot be imported, 1.
       const auto& all = sink.all();
       const bool missing = std::any_of(all.begin(), all.end(), [](const auto& d) { return d.rule == "file-unreadable"; });
       return missing ? kExitUsage : kExitFindings;
     }
-    std::cout << import::import_report(*r, *res);
+    std::cout << import::import_report(*r, res);
     return kExitOk;
   }
 
  private:
-  CLI::App* cmd_ = nullptr;
   std::string file_, output_, region_, date_;
   bool force_ = false;
 };

@@ -34,7 +34,6 @@ class LocalCommand : public Command {
     auto* every = accept_->add_flag("--all", accept_all_, h("local-accept.all"));
     sections->excludes(every);
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override { return *accept_ ? accept(inv) : init(inv); }
 
@@ -65,10 +64,10 @@ class LocalCommand : public Command {
   }
 
   int init(const Invocation& inv) const {
-    const auto res = inv.load_resources();
-    if (!res) return kExitUsage;
-    const auto as_of = inv.date(date_);
-    if (!as_of) return kExitUsage;
+    auto prepared = inv.prepare(date_);
+    if (!prepared) return kExitUsage;
+    const Resources& res = prepared->res;
+    const util::Date as_of = prepared->as_of;
     if (municipalities_.empty() && !init_all_) {
       std::cerr << inv.help.error("need-municipality") << "\n";
       return kExitUsage;
@@ -79,11 +78,11 @@ class LocalCommand : public Command {
     options.all = init_all_;
     options.force = force_;
     options.content_dir = content_dir_;
-    options.today = *as_of;
+    options.today = as_of;
     diag::DiagnosticSink sink;
     diag::SourceRegistry sources;
-    const auto r = local::init_local(options, *res, sink, sources);
-    diag::print_diagnostics(std::cerr, sink, sources, res->messages);
+    const auto r = local::init_local(options, res, sink, sources);
+    diag::print_diagnostics(std::cerr, sink, sources, res.messages);
     for (const auto& f : r.written) {
       std::cout << inv.help.say("created", text::Value{}.set("file", util::display_path(f))) << "\n";
     }
@@ -94,7 +93,7 @@ class LocalCommand : public Command {
     return sink.has_errors() ? kExitFindings : kExitOk;
   }
 
-  CLI::App *cmd_ = nullptr, *init_ = nullptr, *accept_ = nullptr;
+  CLI::App *init_ = nullptr, *accept_ = nullptr;
   std::string region_, content_dir_ = "content", date_, accept_file_;
   std::vector<std::string> municipalities_, sections_;
   bool init_all_ = false, force_ = false, accept_all_ = false;

@@ -70,13 +70,11 @@ class PipelineCommand : public Command {
     cmd_->add_flag("--final", severities_.final_check, h("common.final"));
   }
 
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
-    auto res = inv.load_resources();
-    if (!res) return kExitUsage;
-    const auto as_of = inv.date(date_);
-    if (!as_of) return kExitUsage;
+    auto prepared = inv.prepare(date_);
+    if (!prepared) return kExitUsage;
+    const Resources& res = prepared->res;
     if (kind_ == Kind::check) {
       const auto chosen = util::output_format(report_format_, output_file_, kReportFormats, "text");
       if (!chosen.contradicted_by.empty()) {
@@ -90,7 +88,7 @@ class PipelineCommand : public Command {
     if (options.inputs.empty()) options.inputs.emplace_back("content");
     options.output_dir = output_dir_;
     options.formats = util::split(format_list_, ',');
-    options.as_of = *as_of;
+    options.as_of = prepared->as_of;
     options.keep_going = keep_going_;
 
     diag::DiagnosticSink sink;
@@ -103,7 +101,7 @@ class PipelineCommand : public Command {
       return kExitUsage;
     }
     if (sink.has_errors()) {
-      diag::print_diagnostics(std::cerr, sink, sources, res->messages);
+      diag::print_diagnostics(std::cerr, sink, sources, res.messages);
       return kExitUsage;
     }
     sink.set_policy(&options.check.policy);
@@ -113,8 +111,8 @@ class PipelineCommand : public Command {
     options.incremental = building && !full_;
     options.keep_state = building;
     const PipelineResult result =
-        building ? okgen::build(options, *res, sink, sources) : okgen::check(options, *res, sink, sources);
-    return report(inv, result, options, *res, sink, sources);
+        building ? okgen::build(options, res, sink, sources) : okgen::check(options, res, sink, sources);
+    return report(inv, result, options, res, sink, sources);
   }
 
  private:
@@ -158,7 +156,6 @@ class PipelineCommand : public Command {
   }
 
   Kind kind_;
-  CLI::App* cmd_ = nullptr;
   std::vector<std::string> paths_;
   std::string output_dir_ = "output";
   std::string format_list_ = "html,pdf";

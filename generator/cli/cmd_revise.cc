@@ -18,18 +18,17 @@ class ReviseCommand : public Command {
     cmd_->add_option("--version", version_, h("revise.version"))->required();
     cmd_->add_option("--date", date_, h("revise.date"));
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
-    const auto res = inv.load_resources();
-    if (!res) return kExitUsage;
-    const auto as_of = inv.date(date_);
-    if (!as_of) return kExitUsage;
+    auto prepared = inv.prepare(date_);
+    if (!prepared) return kExitUsage;
+    const Resources& res = prepared->res;
+    const util::Date as_of = prepared->as_of;
     diag::DiagnosticSink sink;
     diag::SourceRegistry sources;
-    const load::LoadOptions lo = res->load_options();
-    const auto r = revise::revise(file_, version_, *as_of, lo, *res, sink, sources);
-    diag::print_diagnostics(std::cerr, sink, sources, res->messages);
+    const load::LoadOptions lo = res.load_options();
+    const auto r = revise::revise(file_, version_, as_of, lo, res, sink, sources);
+    diag::print_diagnostics(std::cerr, sink, sources, res.messages);
     if (r == revise::Result::written) {
       std::cout << inv.help.say("revised", text::Value{}.set("version", version_).set("file", file_)) << "\n";
       return kExitOk;
@@ -38,7 +37,6 @@ class ReviseCommand : public Command {
   }
 
  private:
-  CLI::App* cmd_ = nullptr;
   std::string file_, version_, date_;
 };
 

@@ -14,7 +14,6 @@ class RulesCommand : public Command {
     cmd_ = app.add_subcommand("rules", h("command.rules"));
     cmd_->add_option("--format", format_, h("rules.format"))->check(CLI::IsMember({"text", "markdown"}));
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
     const auto res = inv.load_resources();
@@ -31,7 +30,6 @@ class RulesCommand : public Command {
   }
 
  private:
-  CLI::App* cmd_ = nullptr;
   std::string format_ = "text";
 };
 

@@ -14,7 +14,6 @@ class ServeCommand : public Command {
     cmd_->prefix_command();
     cmd_->set_help_flag();  // --help goes to okgen-serve
   }
-  bool chosen() const override { return cmd_ && bool(*cmd_); }
 
   int run(const Invocation& inv) override {
     std::vector<std::string> args{"okgen-serve"};
@@ -25,7 +24,6 @@ class ServeCommand : public Command {
   }
 
  private:
-  CLI::App* cmd_ = nullptr;
 };
 
 }  // namespace

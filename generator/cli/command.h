@@ -32,6 +32,13 @@ struct Invocation {
   /// The day validity is judged on: `given` (--date), else SOURCE_DATE_EPOCH (reproducible
   /// builds), else today in local time. A date that cannot be read is printed as an error.
   std::optional<util::Date> date(const std::string& given) const;
+  /// What most commands need first: the resources and the day (date()); nothing when either
+  /// fails, its reason printed (exit 2).
+  struct Prepared {
+    Resources res;
+    util::Date as_of;
+  };
+  std::optional<Prepared> prepare(const std::string& given_date) const;
   /// "--format X" and "-o FILE" disagree: prints the error, returns exit code 2.
   int format_contradicts(const std::string& format, const std::string& file, const std::string& by_extension) const;
 };
@@ -39,13 +46,17 @@ struct Invocation {
 class Command {
  public:
   virtual ~Command() = default;
-  /// Adds the command and its options to `app` (in the order --help lists them).
+  /// Adds the command and its options to `app` (in the order --help lists them) and keeps
+  /// the subcommand in `cmd_`.
   virtual void add_to(CLI::App& app, const Help& h) = 0;
-  /// Whether the parsed command line chose this command.
-  virtual bool chosen() const = 0;
   /// Runs it and returns the exit code (docs/exit-codes.md). Environment failures come as
   /// util::IoError, caught once in main.
   virtual int run(const Invocation& inv) = 0;
+  /// Whether the parsed command line chose this command.
+  bool chosen() const { return cmd_ && bool(*cmd_); }
+
+ protected:
+  CLI::App* cmd_ = nullptr;
 };
 
 /// Every command, in the order of --help.

@@ -58,6 +58,14 @@ std::optional<util::Date> Invocation::date(const std::string& given) const {
   return out;
 }
 
+std::optional<Invocation::Prepared> Invocation::prepare(const std::string& given_date) const {
+  auto res = load_resources();
+  if (!res) return std::nullopt;
+  const auto as_of = date(given_date);
+  if (!as_of) return std::nullopt;
+  return Prepared{std::move(*res), *as_of};
+}
+
 int Invocation::format_contradicts(const std::string& format, const std::string& file,
                                    const std::string& by_extension) const {
   std::cerr << help.error("format-contradicts",

@@ -102,6 +102,19 @@ std::string write_for_dalarna(const Imported& d, const std::string& source, Impo
   return write_agreement(d, wo, test::resources(), s);
 }
 
+// The imported XML loads as Region Dalarna's agreement without errors.
+void loads_cleanly(const std::string& xml) {
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  CHECK_FALSE(loaded.sink.has_errors());
+}
+
+// The XML the import writes for a Markdown text, as `okgen import avtal.md` would.
+std::string import_markdown(const std::string& md, ImportSummary& s) {
+  const auto r = read_text("avtal.md", md, true);
+  return write_for_dalarna(doc_of(r), "avtal.md", s);
+}
+
 }  // namespace
 
 TEST_CASE("headings by Swedish style ids, by styles based on them and by outline level", "[import]") {
@@ -482,9 +495,7 @@ TEST_CASE("a table whose columns are the parties becomes the responsibility matr
   CHECK(contains(xml, "- **Område:** Boende; **Kommunens ansvar:** Boendestöd"));
   CHECK(s.tables == 4);
   CHECK(s.matrices == 1);
-  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
-  REQUIRE(loaded.agreement);
-  CHECK_FALSE(loaded.sink.has_errors());
+  loads_cleanly(xml);
 }
 
 TEST_CASE("sibling sections that each list one party's duties become the responsibility matrix", "[import]") {
@@ -503,10 +514,8 @@ TEST_CASE("sibling sections that each list one party's duties become the respons
       "# Uppföljning\n\n## Kommunens ansvar\n\n- Samlar in uppgifter.\n\n"
       "## Kommunens åtaganden\n\n- Rapporterar.\n\n## Regionens ansvar\n\n- Analyserar.\n\n"
       "# Kontakter\n\n## Regionens ansvar\n\n- Svarar i telefon.\n";
-  const auto r = read_text("avtal.md", md, true);
-  const Imported& d = doc_of(r);
   ImportSummary s;
-  const std::string xml = write_for_dalarna(d, "avtal.md", s);
+  const std::string xml = import_markdown(md, s);
   INFO(xml);
   // The first group: one topic named by the parent, the parties in the schema's order, the
   // parent's own text and its other subsection kept, the lists' headings gone.
@@ -544,9 +553,7 @@ TEST_CASE("sibling sections that each list one party's duties become the respons
   CHECK(contains(xml, "Kommunen beslutar om boende."));
   CHECK(contains(xml, "- Med stöd."));
   CHECK(s.sections == 14);  // 19 headings, 5 of them folded
-  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
-  REQUIRE(loaded.agreement);
-  CHECK_FALSE(loaded.sink.has_errors());
+  loads_cleanly(xml);
 }
 
 TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; other lists stay lists", "[import]") {
@@ -561,10 +568,8 @@ TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; ot
       "# Uppföljning\n\nÖverenskommelsen följs upp varje år.\n\n- Styrgruppen följer upp målen.\n- Nämnden får en rapport.\n\n"
       "# Oenighet i enskilda ärenden\n\nVid tvist i ett enskilt ärende gäller detta.\n\n"
       "- Parterna talar med varandra.\n- Frågan lyfts till styrgruppen.\n";
-  const auto r = read_text("avtal.md", md, true);
-  const Imported& d = doc_of(r);
   ImportSummary s;
-  const std::string xml = write_for_dalarna(d, "avtal.md", s);
+  const std::string xml = import_markdown(md, s);
   INFO(xml);
   const auto lead = xml.find("gäller följande.");
   const auto ladder = xml.find("<dispute-ladder");
@@ -582,9 +587,7 @@ TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; ot
   CHECK(contains(xml, "- Frågan lyfts till styrgruppen."));
   CHECK(contains(xml, "<prompt>En lista i källan"));
   CHECK(s.dispute_ladders == 1);
-  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
-  REQUIRE(loaded.agreement);
-  CHECK_FALSE(loaded.sink.has_errors());
+  loads_cleanly(xml);
 }
 
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
