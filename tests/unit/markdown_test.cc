@@ -99,6 +99,16 @@ TEST_CASE("[words]{lang=TAG} marks words in another language; anything else stay
   int langs = 0;
   for (const auto& i : paragraph_inlines(bad.blocks)) langs += std::holds_alternative<Lang>(i.node);
   CHECK(langs == 1);  // "[stängd]{lang=se}"; the unclosed "[öppen" stays text
+
+  // A span in a span, and a hostile run of brackets (read in one pass: this would take
+  // minutes if each bracket searched the rest of the text).
+  auto nested = parse("[ett [kiitos]{lang=fi} ord]{lang=se}");
+  const auto nested_inlines = paragraph_inlines(nested.blocks);
+  const auto& outer = std::get<Lang>(nested_inlines.at(0).node);
+  CHECK(outer.lang == "se");
+  CHECK(std::get<Lang>(outer.children.at(1).node).lang == "fi");
+  auto hostile = parse(std::string(200000, '[') + "x]{lang=se}" + std::string(200000, ']'));
+  CHECK(std::holds_alternative<Lang>(paragraph_inlines(hostile.blocks).at(1).node));
 }
 
 TEST_CASE("safe URL classification", "[markdown]") {

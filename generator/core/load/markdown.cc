@@ -146,69 +146,75 @@ class Bridge {
   }
 
   // `[words]{lang=se}` (pandoc's bracketed span): words in another language. cmark leaves the
-  // brackets in text nodes, so the span is found among the inlines already read: a "[" in a
-  // text, the "]{lang=TAG}" that closes it later at the same level (brackets between them
-  // counted), and whatever lies between (emphasis, links) become a Lang. A TAG that is no
-  // language tag is reported and the text left as it is.
+  // brackets in text nodes, so the spans are found among the inlines already read, in one
+  // pass with a stack of open brackets (linear however many brackets a hostile text holds):
+  // a "]" directly followed by "{lang=TAG}" closes the "[" on top of the stack, and what lies
+  // between (text, emphasis, links) becomes a Lang. Spans inside a span are found when its
+  // children are wrapped in turn. A TAG that is no language tag is reported and the text left
+  // as it is.
   void wrap_languages(Inlines& ins) {
     static const util::Regex kClose(R"(^\]\{lang=([^}\s]{1,35})\})");
     static const util::Regex kTag(R"(^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$)");
-    for (std::size_t i = 0; i < ins.size(); ++i) {
-      auto* open_text = std::get_if<model::Text>(&ins[i].node);
-      if (!open_text) continue;
-      for (std::size_t open = open_text->text.find('['); open != std::string::npos;
-           open = std::get<model::Text>(ins[i].node).text.find('[', open + 1)) {
-        // The "]" that closes it (brackets between counted), in this text or a later one;
-        // it must be followed by "{lang=TAG}", or this "[" is not a span.
-        int depth = 0;
-        std::size_t j = i, at = std::string::npos;
-        for (std::size_t from = open + 1; j < ins.size() && at == std::string::npos; ++j, from = 0) {
-          const auto* t = std::get_if<model::Text>(&ins[j].node);
-          if (!t) continue;
-          for (std::size_t k = from; k < t->text.size(); ++k) {
-            if (t->text[k] == '[') ++depth;
-            if (t->text[k] == ']' && depth-- == 0) {
-              at = k;
-              break;
-            }
-          }
-          if (at != std::string::npos) break;
-        }
-        if (at == std::string::npos) continue;
+    struct Place {
+      std::size_t node, at;
+    };
+    struct Span {
+      Place open, close;
+      std::string tag;
+    };
+    std::vector<Place> stack;
+    std::vector<Span> spans;  // outermost ones only, in order
+    for (std::size_t n = 0; n < ins.size(); ++n) {
+      const auto* t = std::get_if<model::Text>(&ins[n].node);
+      if (!t) continue;
+      for (std::size_t k = 0; k < t->text.size(); ++k) {
+        if (t->text[k] == '[') stack.push_back({n, k});
+        if (t->text[k] != ']' || stack.empty()) continue;
+        const Place open = stack.back();
+        stack.pop_back();
+        if (k + 1 >= t->text.size() || t->text[k + 1] != '{') continue;
+        const std::string rest = t->text.substr(k, 48);  // the match points into it
         util::Match m;
-        const std::string rest = std::get<model::Text>(ins[j].node).text.substr(at);
-        if (!util::regex_search(rest, m, kClose)) continue;  // "[...]" of another kind
+        if (!util::regex_search(rest, m, kClose)) continue;
         const std::string tag = m[1].str();
         if (!util::regex_search(tag, kTag)) {
-          sink_.report("lang-invalid", span_of(ins[j].loc), {{"lang", excerpt(tag.c_str())}});
+          sink_.report("lang-invalid", span_of(ins[n].loc), {{"lang", excerpt(tag.c_str())}});
           continue;
         }
-        // Split: [i] before "[" | children | [j] after "]{lang=TAG}".
-        const std::string close_text = std::get<model::Text>(ins[j].node).text;
-        const std::string before = std::get<model::Text>(ins[i].node).text.substr(0, open);
-        const std::string after = close_text.substr(at + tag.size() + 8);  // "]{lang=" + tag + "}"
-        model::Lang lang{tag, {}};
-        if (i == j) {
-          const std::string inner = close_text.substr(open + 1, at - open - 1);
-          if (!inner.empty()) lang.children.push_back(Inline{model::Text{inner}, ins[i].loc});
-        } else {
-          const std::string first = std::get<model::Text>(ins[i].node).text.substr(open + 1);
-          if (!first.empty()) lang.children.push_back(Inline{model::Text{first}, ins[i].loc});
-          for (std::size_t k = i + 1; k < j; ++k) lang.children.push_back(std::move(ins[k]));
-          const std::string last = close_text.substr(0, at);
-          if (!last.empty()) lang.children.push_back(Inline{model::Text{last}, ins[j].loc});
+        // A span closing around earlier ones contains them: it replaces them.
+        while (!spans.empty() && (spans.back().open.node > open.node ||
+                                  (spans.back().open.node == open.node && spans.back().open.at > open.at))) {
+          spans.pop_back();
         }
-        Inlines replaced;
-        if (!before.empty()) replaced.push_back(Inline{model::Text{before}, ins[i].loc});
-        replaced.push_back(Inline{std::move(lang), ins[i].loc});
-        if (!after.empty()) replaced.push_back(Inline{model::Text{after}, ins[j].loc});
-        const std::size_t lang_at = i + (before.empty() ? 0 : 1);
-        ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(i), ins.begin() + static_cast<std::ptrdiff_t>(j + 1));
-        ins.insert(ins.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(replaced.begin()),
-                   std::make_move_iterator(replaced.end()));
-        i = lang_at;  // the loop goes on with the text after the Lang
-        break;
+        spans.push_back({open, {n, k}, tag});
       }
+    }
+    // From the last to the first, so the places of the earlier ones stay valid.
+    for (auto s = spans.rbegin(); s != spans.rend(); ++s) {
+      const std::size_t i = s->open.node, j = s->close.node;
+      const std::string open_text = std::get<model::Text>(ins[i].node).text;
+      const std::string close_text = std::get<model::Text>(ins[j].node).text;
+      const std::string before = open_text.substr(0, s->open.at);
+      const std::string after = close_text.substr(s->close.at + s->tag.size() + 8);  // "]{lang=" + tag + "}"
+      model::Lang lang{s->tag, {}};
+      auto add = [&](const std::string& text, const model::Loc& loc) {
+        if (!text.empty()) lang.children.push_back(Inline{model::Text{text}, loc});
+      };
+      if (i == j) {
+        add(open_text.substr(s->open.at + 1, s->close.at - s->open.at - 1), ins[i].loc);
+      } else {
+        add(open_text.substr(s->open.at + 1), ins[i].loc);
+        for (std::size_t k = i + 1; k < j; ++k) lang.children.push_back(std::move(ins[k]));
+        add(close_text.substr(0, s->close.at), ins[j].loc);
+      }
+      wrap_languages(lang.children);
+      Inlines replaced;
+      if (!before.empty()) replaced.push_back(Inline{model::Text{before}, ins[i].loc});
+      replaced.push_back(Inline{std::move(lang), ins[i].loc});
+      if (!after.empty()) replaced.push_back(Inline{model::Text{after}, ins[j].loc});
+      ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(i), ins.begin() + static_cast<std::ptrdiff_t>(j + 1));
+      ins.insert(ins.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(replaced.begin()),
+                 std::make_move_iterator(replaced.end()));
     }
   }
 
