@@ -310,7 +310,8 @@ TEST_CASE("words in another language keep their language in Word (w:lang)", "[do
   diag::SourceRegistry sources;
   auto style = render::pdf::PdfStyle::load(test::resources().styles_dir() / "pdf.xml", sink, sources);
   REQUIRE(style);
-  import::ZipReader zip(render_docx(d, test::resources(), *style));
+  const std::string docx = render_docx(d, test::resources(), *style);  // the reader reads it in place
+  import::ZipReader zip(docx);
   const auto xml = zip.read("word/document.xml");
   REQUIRE(xml);
   // One run says se and holds the two words; the Swedish around it has no w:lang of its own.

@@ -25,8 +25,10 @@ enum class ZipProblem { none, not_zip, too_many_entries, too_large, bomb, encryp
 
 class ZipReader {
  public:
-  /// Opens `data` (the whole file). Check problem() before reading.
+  /// Opens `data` (the whole file), read in place: it must outlive the reader. Check
+  /// problem() before reading.
   ZipReader(const std::string& data, ZipLimits limits = {});
+  ZipReader(std::string&& data, ZipLimits limits = {}) = delete;  // a temporary would be gone
   ~ZipReader();
   ZipReader(const ZipReader&) = delete;
   ZipReader& operator=(const ZipReader&) = delete;
