@@ -298,10 +298,9 @@ TEST_CASE("imported, every text of the checker's development set keeps its area 
   // The whole development set (16 real agreements, text and Markdown): the verdict of each
   // area on the imported XML against the verdict on the text. Parties aside (the import names
   // the municipalities the text names) and areas the text names only in its contents list
-  // (the import drops the contents: there is no section). One known difference remains
-  // (2026-12-07: Bollnäs 2015's responsibilities, whose table the XML checker reads as a
-  // list); a second means the import lost something. Before the import gave the checker
-  // Markdown headings and read the review interval, 7 of 176 differed.
+  // (the import drops the contents: there is no section). None differs now; before the
+  // import gave the checker Markdown headings, read the review interval and read tab tables
+  // (Bollnäs 2015's "Insats | Ansvarig"), 7 of 176 did.
   const Resources& res = test::resources();
   review::CheckOptions co;
   co.as_of = *util::Date::parse("2026-12-06");
@@ -339,7 +338,7 @@ TEST_CASE("imported, every text of the checker's development set keeps its area 
   }
   for (const auto& d : differ) WARN(d);
   CHECK(compared >= 170);
-  CHECK(differ.size() <= 1);
+  CHECK(differ.empty());
 }
 
 TEST_CASE("checking an imported agreement gives the verdicts of checking its text", "[import]") {
@@ -587,6 +586,28 @@ TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; ot
   CHECK(contains(xml, "- Frågan lyfts till styrgruppen."));
   CHECK(contains(xml, "<prompt>En lista i källan"));
   CHECK(s.dispute_ladders == 1);
+  loads_cleanly(xml);
+}
+
+TEST_CASE("text with tabs gives tables; a who-is-responsible table becomes the matrix", "[import]") {
+  // Written before the test ran: lines of tab-separated cells are a table; a two-column table
+  // whose header speaks of responsibility and whose rows each name a party is read as the
+  // responsibility matrix; a contact list stays a list; a lone label line stays a paragraph.
+  const std::string text =
+      "1 Ansvar\n\nInsats\tAnsvarig\nBoendestöd\tKommunen\nPsykiatrisk vård\tRegionen\n"
+      "Vårdplanering\tGemensamt\n\n2 Kontakter\n\nFunktion\tVerksamhet\nEnhetschef\tKommunen\n"
+      "Överläkare\tRegionen\nSjuksköterska\tKommunen\n\nUppdaterad:\t2024-01-01\n";
+  const auto r = read_text("avtal.txt", text, false);
+  ImportSummary s;
+  const std::string xml = write_for_dalarna(doc_of(r), "avtal.txt", s);
+  INFO(xml);
+  CHECK(contains(xml, "<joint><item>Vårdplanering</item></joint>"));
+  CHECK(contains(xml, "<municipality><item>Boendestöd</item></municipality>"));
+  CHECK(contains(xml, "<region><item>Psykiatrisk vård</item></region>"));
+  CHECK(contains(xml, "- **Funktion:** Enhetschef; **Verksamhet:** Kommunen"));
+  CHECK(contains(xml, "Uppdaterad: 2024-01-01"));
+  CHECK(s.tables == 2);
+  CHECK(s.matrices == 1);
   loads_cleanly(xml);
 }
 

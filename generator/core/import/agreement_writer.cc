@@ -232,6 +232,9 @@ class Writer {
           if (matrix_columns(*b)) {
             ++s_.matrices;
             s.prompts.push_back(label("matrix.prompt", Value{}.set("origin", b->origin)));
+          } else if (assignment_parties(*b)) {
+            ++s_.matrices;
+            s.prompts.push_back(label("assignment.prompt", Value{}.set("origin", b->origin)));
           } else {
             s.prompts.push_back(label("table.prompt", Value{}.set("origin", b->origin)));
           }
@@ -597,6 +600,39 @@ class Writer {
     return party;
   }
 
+  // A table of two columns whose second says who is responsible for the first, row by row
+  // ("Insats | Ansvarig", "Boendestöd | Kommunen", "Vårdplanering | Gemensamt"): its header
+  // speaks of responsibility, and every row names one party in a few words. Each row's party;
+  // nothing otherwise (a list of contacts "Funktion | Verksamhet" stays a list).
+  std::optional<std::vector<std::string>> assignment_parties(const Block& t) const {
+    if (t.rows.size() < 3 || !t.header_row || t.rows[0].size() != 2) return std::nullopt;
+    if (!res_.data.lexicon.occurs("responsibility-word", text::tokenize(plain(t.rows[0][1])))) return std::nullopt;
+    std::vector<std::string> out;
+    for (std::size_t r = 1; r < t.rows.size(); ++r) {
+      if (t.rows[r].size() != 2 || trim(plain(t.rows[r][0])).empty()) return std::nullopt;
+      const std::string who = plain(t.rows[r][1]);
+      const std::string party = util::word_count(who) <= 3 ? party_of(who) : std::string();
+      if (party.empty()) return std::nullopt;
+      out.push_back(party);
+    }
+    return out;
+  }
+
+  // An assignment table (assignment_parties) as one topic named by its section: each row's
+  // first cell an item of the party its second cell names.
+  std::string assignments(const Block& t, const std::vector<std::string>& parties, const Section& s,
+                          const std::string& ind) {
+    std::string x = ind + "<responsibilities>\n";
+    x += ind + "  <topic id=\"" + unique_id("topic " + s.heading) + "\" name=\"" + xml_escape(s.heading) + "\">\n";
+    for (const char* who : {"joint", "municipality", "region"}) {
+      std::string items;
+      for (std::size_t r = 1; r < t.rows.size(); ++r)
+        if (parties[r - 1] == who) items += "<item>" + xml_escape(trim(markdown(t.rows[r][0], note_ids_))) + "</item>";
+      if (!items.empty()) x += ind + "    <" + who + ">" + items + "</" + who + ">\n";
+    }
+    return x + ind + "  </topic>\n" + ind + "</responsibilities>\n";
+  }
+
   // A cell's duties: one item per paragraph or line of the cell; a cell that only holds a
   // dash says "nothing here" and gives none.
   std::vector<std::string> items(const Runs& cell) const {
@@ -782,12 +818,13 @@ class Writer {
           continue;
         }
         const auto columns = b->kind == Block::Kind::table ? matrix_columns(*b) : std::nullopt;
-        if (!columns) {
+        const auto parties = b->kind == Block::Kind::table && !columns ? assignment_parties(*b) : std::nullopt;
+        if (!columns && !parties) {
           run.push_back(b);
           continue;
         }
         flush();
-        x += responsibilities(*b, *columns, ind + "  ");
+        x += columns ? responsibilities(*b, *columns, ind + "  ") : assignments(*b, *parties, s, ind + "  ");
       }
       flush();
       if (!s.party_lists.empty()) x += responsibilities(s, ind + "  ");

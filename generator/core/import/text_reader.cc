@@ -10,6 +10,7 @@
 #include "import/readers.h"
 #include "review/text_document.h"
 #include "util/regex.h"
+#include "util/text.h"
 #include "util/url.h"
 
 namespace okgen::import {
@@ -71,6 +72,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
   // its first line; its indentation gives the level.
   static const util::Regex kItem(R"(^(\s*)([-*]|\xE2\x80\xA2|\xE2\x80\x93|[0-9]{1,2}[.)]|[a-z][)])\s+)");
   std::size_t heading = 0;
+  int table_end = -1;  // the line of the last row of the table being read
   for (const auto& u : doc.units) {
     const int line = u.anchors.empty() ? 0 : u.anchors.front().second.line;
     Block b;
@@ -97,6 +99,29 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     const std::string source_line = line > 0 && static_cast<std::size_t>(line) <= doc.lines.size()
                                         ? doc.lines[static_cast<std::size_t>(line - 1)]
                                         : std::string();
+    // A line of cells set apart by tabs (text copied from a Word table, a spreadsheet):
+    // consecutive lines with the same number of cells are one table.
+    const int last_line = u.anchors.empty() ? line : u.anchors.back().second.line;
+    if (!markdown && last_line == line && source_line.find('\t') != std::string::npos) {
+      std::vector<Runs> cells;
+      for (const auto& cell : util::split(source_line, '\t')) {
+        const std::string c(util::trim(cell));
+        if (!c.empty()) cells.push_back({text_run(c)});
+      }
+      if (cells.size() >= 2) {
+        Block* table = out.blocks.empty() ? nullptr : &out.blocks.back();
+        if (table && table->kind == Block::Kind::table && table->rows.back().size() == cells.size() && table_end == line - 1) {
+          table->rows.push_back(std::move(cells));
+        } else {
+          b.kind = Block::Kind::table;
+          b.header_row = true;
+          b.rows.push_back(std::move(cells));
+          out.blocks.push_back(std::move(b));
+        }
+        table_end = line;
+        continue;
+      }
+    }
     util::Match m;
     if (util::regex_search(source_line, m, kItem)) {
       b.kind = Block::Kind::list_item;
@@ -113,6 +138,16 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     }
     if (b.runs.empty()) b.runs.push_back(text_run(text));
     out.blocks.push_back(std::move(b));
+  }
+  // A lone line with a tab is a label and its value ("Datum:<TAB>2024-01-01"), not a table.
+  for (auto& b : out.blocks) {
+    if (b.kind != Block::Kind::table || b.rows.size() != 1) continue;
+    std::string line;
+    for (const auto& cell : b.rows[0]) line += (line.empty() ? "" : " ") + cell.front().text;
+    b.kind = Block::Kind::paragraph;
+    b.header_row = false;
+    b.rows.clear();
+    b.runs = {text_run(line)};
   }
   r.doc = std::move(out);
   return r;

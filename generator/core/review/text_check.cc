@@ -128,6 +128,8 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
       }
     }
     if (markdown) continue;
+    // Cells set apart by tabs are a table's row (its header, often), not a heading.
+    if (t.find('\t') != std::string::npos) continue;
     // Unnumbered headings: a short line starting with a capital, without a sentence
     // ending, that follows a blank line or a finished sentence and comes before a blank
     // line, a list or a new sentence (as pdftotext writes headings).
