@@ -109,10 +109,11 @@ void loads_cleanly(const std::string& xml) {
   CHECK_FALSE(loaded.sink.has_errors());
 }
 
-// The XML the import writes for a Markdown text, as `okgen import avtal.md` would.
-std::string import_markdown(const std::string& md, ImportSummary& s) {
-  const auto r = read_text("avtal.md", md, true);
-  return write_for_dalarna(doc_of(r), "avtal.md", s);
+// The XML the import writes for a text file `name` (Markdown when it ends in .md), as
+// `okgen import NAME` would.
+std::string import_text(const std::string& name, const std::string& text, ImportSummary& s) {
+  const auto r = read_text(name, text, util::ends_with(name, ".md"));
+  return write_for_dalarna(doc_of(r), name, s);
 }
 
 }  // namespace
@@ -514,7 +515,7 @@ TEST_CASE("sibling sections that each list one party's duties become the respons
       "## Kommunens åtaganden\n\n- Rapporterar.\n\n## Regionens ansvar\n\n- Analyserar.\n\n"
       "# Kontakter\n\n## Regionens ansvar\n\n- Svarar i telefon.\n";
   ImportSummary s;
-  const std::string xml = import_markdown(md, s);
+  const std::string xml = import_text("avtal.md", md, s);
   INFO(xml);
   // The first group: one topic named by the parent, the parties in the schema's order, the
   // parent's own text and its other subsection kept, the lists' headings gone.
@@ -568,7 +569,7 @@ TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; ot
       "# Oenighet i enskilda ärenden\n\nVid tvist i ett enskilt ärende gäller detta.\n\n"
       "- Parterna talar med varandra.\n- Frågan lyfts till styrgruppen.\n";
   ImportSummary s;
-  const std::string xml = import_markdown(md, s);
+  const std::string xml = import_text("avtal.md", md, s);
   INFO(xml);
   const auto lead = xml.find("gäller följande.");
   const auto ladder = xml.find("<dispute-ladder");
@@ -597,9 +598,8 @@ TEST_CASE("text with tabs gives tables; a who-is-responsible table becomes the m
       "1 Ansvar\n\nInsats\tAnsvarig\nBoendestöd\tKommunen\nPsykiatrisk vård\tRegionen\n"
       "Vårdplanering\tGemensamt\n\n2 Kontakter\n\nFunktion\tVerksamhet\nEnhetschef\tKommunen\n"
       "Överläkare\tRegionen\nSjuksköterska\tKommunen\n\nUppdaterad:\t2024-01-01\n";
-  const auto r = read_text("avtal.txt", text, false);
   ImportSummary s;
-  const std::string xml = write_for_dalarna(doc_of(r), "avtal.txt", s);
+  const std::string xml = import_text("avtal.txt", text, s);
   INFO(xml);
   CHECK(contains(xml, "<joint><item>Vårdplanering</item></joint>"));
   CHECK(contains(xml, "<municipality><item>Boendestöd</item></municipality>"));

@@ -481,9 +481,9 @@ class Writer {
   // with the word before them when it has a capital inside the sentence, as a name's first
   // word has ("Länets samverkansgrupp", "Region Hallands ledningsgrupp"); a capital at the
   // start of the sentence says nothing ("Därefter styrgruppen"). The first letter is made a
-  // capital, as a forum's name is written. "" when the text names no body.
-  std::string forum_in(const std::string& text) const {
-    const auto tokens = text::tokenize(text);
+  // capital, as a forum's name is written. "" when the text names no body. `tokens` are
+  // text::tokenize(text).
+  std::string forum_in(const std::string& text, const std::vector<text::Token>& tokens) const {
     const auto found = res_.data.lexicon.find("forum", tokens);
     if (found.empty()) return {};
     const auto& m = found.front();
@@ -530,18 +530,19 @@ class Writer {
         }
         Section::Ladder ladder;
         ladder.first = i;
+        std::vector<text::Token> tokens;  // of the item last read: the final step's, at the end
         for (; end < s.blocks.size() && s.blocks[end]->kind == Block::Kind::list_item; ++end) {
           const Block& item = *s.blocks[end];
           const std::string text = plain(item.runs);
           nested = nested || item.level != 0;
           ordered = ordered && item.ordered;
-          const auto tokens = text::tokenize(text);
+          tokens = text::tokenize(text);
           escalates = escalates || lex.occurs("escalate", tokens) || lex.occurs("disagreement", tokens);
-          ladder.forums.push_back(forum_in(text));
+          ladder.forums.push_back(forum_in(text, tokens));
         }
         const bool every_forum = std::none_of(ladder.forums.begin(), ladder.forums.end(), [](const std::string& f) { return f.empty(); });
         if (end - i >= 2 && !nested && every_forum && (ordered || escalates)) {
-          ladder.final_step = lex.occurs("final-instance", text::tokenize(plain(s.blocks[end - 1]->runs)));
+          ladder.final_step = lex.occurs("final-instance", tokens);
           s.prompts.push_back(label("ladder.prompt", Value{}.set("origin", s.blocks[i]->origin)));
           s.ladders.push_back(std::move(ladder));
           ++s_.dispute_ladders;
@@ -622,15 +623,9 @@ class Writer {
   // first cell an item of the party its second cell names.
   std::string assignments(const Block& t, const std::vector<std::string>& parties, const Section& s,
                           const std::string& ind) {
-    std::string x = ind + "<responsibilities>\n";
-    x += ind + "  <topic id=\"" + unique_id("topic " + s.heading) + "\" name=\"" + xml_escape(s.heading) + "\">\n";
-    for (const char* who : {"joint", "municipality", "region"}) {
-      std::string items;
-      for (std::size_t r = 1; r < t.rows.size(); ++r)
-        if (parties[r - 1] == who) items += "<item>" + xml_escape(trim(markdown(t.rows[r][0], note_ids_))) + "</item>";
-      if (!items.empty()) x += ind + "    <" + who + ">" + items + "</" + who + ">\n";
-    }
-    return x + ind + "  </topic>\n" + ind + "</responsibilities>\n";
+    Topic topic{s.heading, {}};
+    for (std::size_t r = 1; r < t.rows.size(); ++r) topic.items[parties[r - 1]].push_back(trim(markdown(t.rows[r][0], note_ids_)));
+    return topics_xml({topic}, ind);
   }
 
   // A cell's duties: one item per paragraph or line of the cell; a cell that only holds a
@@ -656,10 +651,6 @@ class Writer {
   // one above, as a merged cell does), its cells as the parties' items in the schema's
   // order. Every cell's text is kept.
   std::string responsibilities(const Block& t, const std::vector<std::string>& party, const std::string& ind) {
-    struct Topic {
-      std::string name;
-      std::map<std::string, std::vector<std::string>> items;
-    };
     std::vector<Topic> topics;
     for (std::size_t r = 1; r < t.rows.size(); ++r) {
       const std::string name = trim(one_line(plain(t.rows[r][0])));
@@ -667,6 +658,26 @@ class Writer {
       for (std::size_t c = 1; c < party.size(); ++c)
         for (auto& item : items(t.rows[r][c])) topics.back().items[party[c]].push_back(std::move(item));
     }
+    return topics_xml(topics, ind);
+  }
+
+  // The party lists folded into a section (party_lists) as one topic of <responsibilities>.
+  std::string responsibilities(const Section& s, const std::string& ind) {
+    Topic topic{s.heading, {}};
+    for (const auto& [party, list] : s.party_lists)
+      for (const Block* b : list->blocks) topic.items[party].push_back(trim(markdown(b->runs, note_ids_)));
+    return topics_xml({topic}, ind);
+  }
+
+  // A topic of the responsibility matrix: its name and each party's items (Markdown).
+  struct Topic {
+    std::string name;
+    std::map<std::string, std::vector<std::string>> items;
+  };
+
+  // Topics as <responsibilities>, each one's parties in the schema's order. Every way the
+  // import reads a matrix (a table of parties, an assignment table, per-party lists) ends here.
+  std::string topics_xml(const std::vector<Topic>& topics, const std::string& ind) {
     std::string x = ind + "<responsibilities>\n";
     for (const auto& topic : topics) {
       x += ind + "  <topic id=\"" + unique_id("topic " + topic.name) + "\" name=\"" + xml_escape(topic.name) + "\">\n";
@@ -680,21 +691,6 @@ class Writer {
       x += ind + "  </topic>\n";
     }
     return x + ind + "</responsibilities>\n";
-  }
-
-  // The party lists folded into a section (party_lists) as one topic of <responsibilities>.
-  std::string responsibilities(const Section& s, const std::string& ind) {
-    std::string x = ind + "<responsibilities>\n";
-    x += ind + "  <topic id=\"" + unique_id("topic " + s.heading) + "\" name=\"" + xml_escape(s.heading) + "\">\n";
-    for (const char* who : {"joint", "municipality", "region"}) {
-      for (const auto& [party, list] : s.party_lists) {
-        if (party != who) continue;
-        x += ind + "    <" + party + ">";
-        for (const Block* b : list->blocks) x += "<item>" + xml_escape(trim(markdown(b->runs, note_ids_))) + "</item>";
-        x += "</" + party + ">\n";
-      }
-    }
-    return x + ind + "  </topic>\n" + ind + "</responsibilities>\n";
   }
 
   std::string body(const std::vector<const Block*>& blocks, const std::string& indent) const {
