@@ -443,6 +443,7 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
   // and the reports need is in its result and index entry). Regional ones stay until
   // all local agreements are merged with them.
   l.doc.reset();
+  l.local_doc.reset();
   if (w.local) l.agreement.reset();
 }
 

@@ -39,10 +39,25 @@ void plan_reuse(const PipelineOptions& options, const Resources& res, const std:
   reuse.state_path = incremental::state_file(options.output_dir);
   if (reuse.fingerprint.empty() || reuse.state_path.empty()) return;
   reuse.previous = incremental::read_state(reuse.state_path);
-  if (!options.incremental || !reuse.previous || reuse.previous->fingerprint != reuse.fingerprint) return;
+  if (!reuse.previous) return;
+  // The state of another kind of build is of no use (others_from_state and save_state
+  // read only a state of the same build); nor is what it says of a file this build makes
+  // again. A national batch's state is some 14 MB: it is not kept through the build.
+  if (reuse.previous->fingerprint != reuse.fingerprint) {
+    reuse.previous.reset();
+    return;
+  }
   for (std::size_t i = 0; i < files.size(); ++i) {
     incremental::CachedAgreement* c = reuse.previous->find(files[i].string());
-    if (c && incremental::still_valid(*c, reuse.inputs)) reuse.cached[i] = c;
+    if (!c) continue;
+    if (options.incremental && incremental::still_valid(*c, reuse.inputs)) {
+      reuse.cached[i] = c;
+    } else {
+      incremental::CachedAgreement known;  // by its source and id only
+      known.source = std::move(c->source);
+      known.id = std::move(c->id);
+      *c = std::move(known);
+    }
   }
 }
 
