@@ -590,6 +590,77 @@ TEST_CASE("a list of forums in a disputes section becomes the dispute ladder; ot
   loads_cleanly(xml);
 }
 
+TEST_CASE("slices of runs keep their formatting, and a note goes with the text before it", "[import]") {
+  const Runs runs = {text_run("Ett. "), text_run("Två", true), note_run("n1"), text_run(" tre. Fyra.", false, true)};
+  // plain: "Ett. Två tre. Fyra." in bytes: "Ett. " 0..5, "Två" 5..9 (å is two), " tre. " 9..15
+  const Runs a = slice_runs(runs, 0, 5), b = slice_runs(runs, 5, 15), c = slice_runs(runs, 15, 20);
+  CHECK(plain(a) == "Ett. ");
+  CHECK(plain(b) == "Två tre. ");
+  CHECK(plain(c) == "Fyra.");
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].bold);
+  CHECK(b[1].kind == Run::Kind::note);  // at 9, after "Två": in (5, 15]
+  CHECK(b[2].italic);
+  CHECK(std::none_of(a.begin(), a.end(), [](const Run& r) { return r.kind == Run::Kind::note; }));
+  CHECK(std::none_of(c.begin(), c.end(), [](const Run& r) { return r.kind == Run::Kind::note; }));
+  CHECK(slice_runs(runs, 3, 3).empty());
+}
+
+TEST_CASE("a dispute ladder written as running text becomes the ladder, with its interim rule", "[import]") {
+  // Written before the code. Sentences that take the question to a named body ("i första
+  // hand", "lyfts till", "går vidare till", "ytterst avgör") are the steps, in one paragraph
+  // or a paragraph each; a sentence before the first step stays before the ladder; what the
+  // text says of the time meanwhile ("under tiden") is the interim rule, also after a list.
+  const std::string md =
+      "# Hantering av oenighet\n\nOenighet ska lösas så nära den enskilde som möjligt. I första hand försöker "
+      "berörda enhetschefer komma överens. Når enhetscheferna ingen enighet lyfts frågan till Länets "
+      "samverkansgrupp. Ytterst avgör Välfärdsrådet frågan. Under tiden ansvarar den huvudman som har kontakten "
+      "med personen för att hen får det stöd som behövs.\n\n"
+      "# Tvister om ersättning\n\nKan parterna inte enas om ersättningen gäller följande ordning.\n\n"
+      "Frågan tas först upp av berörda verksamhetschefer.\n\n"
+      "Når de ingen lösning går frågan vidare till den politiska styrgruppen.\n\n"
+      "Överenskommelsen följs upp varje år.\n\n"
+      "# Oenighet i enskilda ärenden\n\nVid oenighet kontaktas ledningsgruppen, som avgör frågan.\n\n"
+      "# Tvist om en insats\n\n1. Berörda chefer talar med varandra.\n2. Därefter lyfts frågan till styrgruppen.\n\n"
+      "Medan frågan utreds ger kommunen de insatser som behövs.\n\n"
+      "# Uppföljning\n\nI första hand följer styrgruppen upp arbetet. Därefter lyfts resultaten till nämnden.\n";
+  ImportSummary s;
+  const std::string xml = import_text("avtal.md", md, s);
+  INFO(xml);
+  // One paragraph: a lead sentence, three steps (the body a step takes the question to,
+  // not the one it comes from), the interim rule before the final instance as the format
+  // orders them.
+  const auto lead = xml.find("Oenighet ska lösas så nära den enskilde som möjligt.");
+  const auto first = xml.find("<dispute-ladder");
+  REQUIRE(first != std::string::npos);
+  CHECK(lead < first);
+  CHECK(contains(xml, "<level forum=\"Enhetschefer\">I första hand försöker berörda enhetschefer komma överens.</level>"));
+  CHECK(contains(xml, "<level forum=\"Länets samverkansgrupp\">Når enhetscheferna ingen enighet lyfts frågan till Länets "
+                      "samverkansgrupp.</level>"));
+  CHECK(contains(xml, "<interim>Under tiden ansvarar den huvudman som har kontakten med personen för att hen får det "
+                      "stöd som behövs.</interim>\n"));
+  CHECK(contains(xml, "<final forum=\"Välfärdsrådet\">Ytterst avgör Välfärdsrådet frågan.</final>"));
+  CHECK(xml.find("<interim>") < xml.find("<final forum=\"Välfärdsrådet\">"));
+  // A paragraph per step; the paragraphs around them stay paragraphs.
+  CHECK(contains(xml, "Kan parterna inte enas om ersättningen gäller följande ordning."));
+  CHECK(contains(xml, "<level forum=\"Verksamhetschefer\">Frågan tas först upp av berörda verksamhetschefer.</level>"));
+  CHECK(contains(xml, "<level forum=\"Styrgruppen\">Når de ingen lösning går frågan vidare till den politiska "
+                      "styrgruppen.</level>"));
+  const auto follow_up = xml.find("Överenskommelsen följs upp varje år.");
+  REQUIRE(follow_up != std::string::npos);
+  CHECK(xml.rfind("</dispute-ladder>", follow_up) != std::string::npos);
+  CHECK(xml.substr(xml.rfind("</dispute-ladder>", follow_up), follow_up - xml.rfind("</dispute-ladder>", follow_up))
+            .find("<level") == std::string::npos);
+  // One body is no ladder; a list ladder takes the interim paragraph after it.
+  CHECK(contains(xml, "Vid oenighet kontaktas ledningsgruppen, som avgör frågan."));
+  CHECK(contains(xml, "<level forum=\"Styrgruppen\">Därefter lyfts frågan till styrgruppen.</level>\n"));
+  CHECK(contains(xml, "<interim>Medan frågan utreds ger kommunen de insatser som behövs.</interim>"));
+  // Outside a disputes section, escalating prose stays prose.
+  CHECK(contains(xml, "I första hand följer styrgruppen upp arbetet. Därefter lyfts resultaten till nämnden."));
+  CHECK(s.dispute_ladders == 3);
+  loads_cleanly(xml);
+}
+
 TEST_CASE("text with tabs gives tables; a who-is-responsible table becomes the matrix", "[import]") {
   // Written before the test ran: lines of tab-separated cells are a table; a two-column table
   // whose header speaks of responsibility and whose rows each name a party is read as the
@@ -607,6 +678,39 @@ TEST_CASE("text with tabs gives tables; a who-is-responsible table becomes the m
   CHECK(contains(xml, "- **Funktion:** Enhetschef; **Verksamhet:** Kommunen"));
   CHECK(contains(xml, "Uppdaterad: 2024-01-01"));
   CHECK(s.tables == 2);
+  CHECK(s.matrices == 1);
+  loads_cleanly(xml);
+}
+
+TEST_CASE("a table laid out with spaces (pdftotext -layout) is a table; justified text stays text", "[import]") {
+  // Cells set apart by wide gaps that line up from row to row are a table, a cell wrapped
+  // onto the next line stays in its cell (å, ä, ö count as one character each); gaps of
+  // justified prose that do not line up leave it a paragraph with its words in order.
+  const std::string text =
+      "1 Ansvar\n\n"
+      "   Insats                        Ansvarig\n"
+      "   Boendestöd och                Kommunen\n"
+      "   sysselsättning\n"
+      "   Psykiatrisk vård              Regionen\n"
+      "   Samordnad individuell         Gemensamt\n"
+      "   plan\n\n"
+      "Texten fortsätter här med ett vanligt stycke om samarbetet.\n\n"
+      "2 Mål\n\n"
+      "Regionen och kommunerna ska   arbeta tillsammans för att personer med psykisk\n"
+      "funktionsnedsättning får   det stöd de behöver.\n\n"
+      "3 Kontakt\n\n"
+      "Region Västerbotten              Sida 3\n";
+  ImportSummary s;
+  const std::string xml = import_text("avtal.txt", text, s);
+  INFO(xml);
+  CHECK(contains(xml, "<municipality><item>Boendestöd och sysselsättning</item></municipality>"));
+  CHECK(contains(xml, "<region><item>Psykiatrisk vård</item></region>"));
+  CHECK(contains(xml, "<joint><item>Samordnad individuell plan</item></joint>"));
+  CHECK(contains(xml, "Texten fortsätter här med ett vanligt stycke om samarbetet."));
+  CHECK(contains(xml, "Regionen och kommunerna ska arbeta tillsammans för att personer med psykisk "
+                      "funktionsnedsättning får det stöd de behöver."));
+  CHECK(contains(xml, "Region Västerbotten Sida 3"));  // a lone line is text
+  CHECK(s.tables == 1);
   CHECK(s.matrices == 1);
   loads_cleanly(xml);
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 #include "review/text_decision.h"
 #include "review/check_options.h"
 #include "review/text_check.h"
+#include "review/text_document.h"
 #include "review/text_validity.h"
 #include "text/lexicon.h"
 #include "text/swedish.h"
@@ -114,12 +116,14 @@ struct Section {
   int first_line = 0, last_line = 0;  ///< in the text given to the checker
   /// Party lists folded into this section's responsibilities: (party, section) in order.
   std::vector<std::pair<std::string, const Section*>> party_lists;
-  /// Lists read as a dispute ladder: the first item's index in `blocks`, each step's forum
-  /// (the last one's is the final instance's when `final_step`).
+  /// Lists and running text read as a dispute ladder: the first step's index in `blocks`,
+  /// each step's forum (the last one's is the final instance's when `final_step`); with
+  /// `interim`, the block after the steps says what holds while the dispute lasts.
   struct Ladder {
     std::size_t first = 0;
     std::vector<std::string> forums;
     bool final_step = false;
+    bool interim = false;
   };
   std::vector<Ladder> ladders;
   bool folded = false;  ///< a party list that now stands in its parent's responsibilities
@@ -486,7 +490,15 @@ class Writer {
   std::string forum_in(const std::string& text, const std::vector<text::Token>& tokens) const {
     const auto found = res_.data.lexicon.find("forum", tokens);
     if (found.empty()) return {};
-    const auto& m = found.front();
+    // A step names the body the question goes to ("lyfts till Länets samverkansgrupp"),
+    // which may follow the one it comes from ("Når enhetscheferna ingen enighet ...").
+    auto taken_to = [&](const text::ConceptMatch& f) {
+      for (std::size_t k = f.first; k > 0 && f.first - k < 3; --k)
+        if (tokens[k - 1].text == "till") return true;
+      return false;
+    };
+    const auto to = std::find_if(found.begin(), found.end(), taken_to);
+    const auto& m = to != found.end() ? *to : found.front();
     auto capital_at = [&](std::size_t at) {
       const auto c = static_cast<unsigned char>(text[at]);
       if (c >= 'A' && c <= 'Z') return true;
@@ -507,8 +519,8 @@ class Writer {
     return forum;
   }
 
-  // A list that clearly is a dispute ladder, in a section the checker found to be about
-  // disputes: two items or more, none nested, every one naming a body (forum_in), and
+  // A list that clearly is a dispute ladder, in a section about disputes (the checker's
+  // judgement, or its heading): two items or more, none nested, every one naming a body (forum_in), and
   // ordered or speaking of taking the question further ("lyfts till", "i andra hand") or of
   // disagreement, in its items or the paragraph before it. The last step is the final
   // instance when it says so ("ytterst", "avgör", "domstol"). A list with a step that names
@@ -516,7 +528,9 @@ class Writer {
   void dispute_ladders() {
     const auto& lex = res_.data.lexicon;
     for (auto& s : sections_) {
-      if (!s.covers.count("disputes") || s.folded) continue;
+      // The checker names one section per area; a heading about disputes says it too.
+      const bool disputes = s.covers.count("disputes") || lex.occurs("disagreement", text::tokenize(s.heading));
+      if (!disputes || s.folded) continue;
       for (std::size_t i = 0; i < s.blocks.size();) {
         if (s.blocks[i]->kind != Block::Kind::list_item) {
           ++i;
@@ -543,12 +557,152 @@ class Writer {
         const bool every_forum = std::none_of(ladder.forums.begin(), ladder.forums.end(), [](const std::string& f) { return f.empty(); });
         if (end - i >= 2 && !nested && every_forum && (ordered || escalates)) {
           ladder.final_step = lex.occurs("final-instance", tokens);
-          s.prompts.push_back(label("ladder.prompt", Value{}.set("origin", s.blocks[i]->origin)));
+          // The paragraph after the list, when it says what holds meanwhile.
+          if (end < s.blocks.size() && s.blocks[end]->kind == Block::Kind::paragraph) {
+            const auto sentences = prose_sentences(*s.blocks[end]);
+            ladder.interim = !sentences.empty() && sentences.front().kind == ProseSentence::interim;
+          }
+          s.prompts.push_back(
+              label("ladder.prompt", Value{}.set("origin", s.blocks[i]->origin).set("interim", ladder.interim)));
+          end += ladder.interim;
           s.ladders.push_back(std::move(ladder));
           ++s_.dispute_ladders;
         }
         i = end;
       }
+      prose_ladders(s);
+    }
+  }
+
+  // A sentence of running text in a disputes section, as a dispute ladder reads it: a step
+  // takes the question to a body it names (a forum, with words of escalation, disagreement
+  // or a final decision: "I första hand försöker enhetscheferna ...", "Därefter lyfts frågan
+  // till styrgruppen", "Ytterst avgör Välfärdsrådet"); an interim sentence says what holds
+  // meanwhile ("Under tiden ansvarar ..."); anything else belongs to the sentence before.
+  struct ProseSentence {
+    enum Kind { other, step, interim };
+    std::size_t begin = 0, end = 0;  ///< in plain(runs); sentences that meet cover it all
+    Kind kind = other;
+    std::string forum;
+    bool final_step = false;
+  };
+
+  std::vector<ProseSentence> prose_sentences(const Block& b) const {
+    std::string text = plain(b.runs);
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    const auto spans = review::sentence_spans(text);
+    const auto& lex = res_.data.lexicon;
+    std::vector<ProseSentence> out;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      ProseSentence p;
+      p.begin = k == 0 ? 0 : spans[k].first;  // the spaces between go with the sentence before
+      p.end = k + 1 < spans.size() ? spans[k + 1].first : text.size();
+      const std::string sentence = text.substr(spans[k].first, spans[k].second - spans[k].first);
+      const auto tokens = text::tokenize(sentence);
+      p.forum = forum_in(sentence, tokens);
+      p.final_step = lex.occurs("final-instance", tokens);
+      if (p.forum.empty() && p.final_step) p.forum = final_body_in(sentence, tokens);
+      if (!p.forum.empty() && (p.final_step || lex.occurs("escalate", tokens) || lex.occurs("disagreement", tokens))) {
+        p.kind = ProseSentence::step;
+      } else if (lex.occurs("interim", tokens)) {
+        p.kind = ProseSentence::interim;
+      }
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  // The body a last step names when it is no forum: one the checker's final-instance
+  // concept knows by a name written with a capital inside the sentence ("hänskjutas till
+  // Sveriges kommuner och regioner", "SKR"), or a court with the word before it ("allmän
+  // domstol"). "" otherwise ("ytterst avgörs frågan" names no body).
+  std::string final_body_in(const std::string& text, const std::vector<text::Token>& tokens) const {
+    static const std::set<std::string> kLinks = {"till", "vid", "i", "av", "hos", "en", "ett", "den", "det", "och", "eller", "genom", "inför"};
+    for (const auto& m : res_.data.lexicon.find("final-instance", tokens)) {
+      std::size_t begin = tokens[m.first].begin;
+      const auto c = static_cast<unsigned char>(text[begin]);
+      const bool name = m.first > 0 && c >= 'A' && c <= 'Z';
+      const bool court = tokens[m.first].text.rfind("domstol", 0) == 0;
+      if (!name && !court) continue;
+      if (court && m.first > 0 && !kLinks.count(tokens[m.first - 1].text)) begin = tokens[m.first - 1].begin;
+      std::string body = text.substr(begin, tokens[m.last].end - begin);
+      if (body[0] >= 'a' && body[0] <= 'z') body[0] = static_cast<char>(body[0] - 'a' + 'A');
+      return body;
+    }
+    return {};
+  }
+
+  // A dispute ladder written as running text: from the paragraph whose sentence first takes
+  // the question to a body, through the paragraphs that go on with a step or the interim
+  // rule, at least two steps naming two bodies. Its sentences become the ladder's steps (a
+  // step with the sentences after it), the interim rule, and what came before the first step
+  // stays a paragraph before it. Every word stays; a paragraph that does not go on ends it.
+  void prose_ladders(Section& s) {
+    for (std::size_t i = 0; i < s.blocks.size(); ++i) {
+      const bool in_ladder = std::any_of(s.ladders.begin(), s.ladders.end(), [&](const Section::Ladder& l) {
+        return i >= l.first && i < l.first + l.forums.size() + l.interim;
+      });
+      if (in_ladder || s.blocks[i]->kind != Block::Kind::paragraph) continue;
+      struct Piece {
+        const Block* block;
+        ProseSentence sentence;
+      };
+      std::vector<Piece> lead, pieces;
+      std::size_t j = i;
+      for (; j < s.blocks.size() && s.blocks[j]->kind == Block::Kind::paragraph; ++j) {
+        const auto sentences = prose_sentences(*s.blocks[j]);
+        if (j > i && (sentences.empty() || sentences.front().kind == ProseSentence::other)) break;
+        for (const auto& p : sentences) (pieces.empty() && p.kind != ProseSentence::step ? lead : pieces).push_back({s.blocks[j], p});
+        if (pieces.empty()) break;  // no step in the first paragraph: not a ladder here
+      }
+      // Steps with the sentences that follow them, and the interim rule.
+      std::vector<std::vector<const Piece*>> steps;
+      std::vector<const Piece*> interim;
+      std::vector<const Piece*>* last = nullptr;
+      for (const auto& p : pieces) {
+        if (p.sentence.kind == ProseSentence::step) last = &steps.emplace_back();
+        else if (p.sentence.kind == ProseSentence::interim) last = &interim;
+        last->push_back(&p);
+      }
+      std::set<std::string> bodies;
+      for (const auto& st : steps) bodies.insert(util::lower_sv(st.front()->sentence.forum));
+      if (steps.size() < 2 || bodies.size() < 2) continue;
+
+      auto join = [&](const std::vector<const Piece*>& ps) {
+        Block b;
+        b.kind = Block::Kind::paragraph;
+        b.origin = ps.front()->block->origin;
+        for (const Piece* p : ps) {
+          if (!b.runs.empty()) b.runs.push_back(text_run(" "));
+          const Runs part = slice_runs(p->block->runs, p->sentence.begin, p->sentence.end);
+          b.runs.insert(b.runs.end(), part.begin(), part.end());
+        }
+        return &made_.emplace_back(std::move(b));
+      };
+      std::vector<const Block*> now;
+      if (!lead.empty()) {
+        std::vector<const Piece*> ps;
+        for (const auto& p : lead) ps.push_back(&p);
+        now.push_back(join(ps));
+      }
+      Section::Ladder ladder;
+      ladder.first = i + now.size();
+      for (const auto& st : steps) {
+        now.push_back(join(st));
+        ladder.forums.push_back(st.front()->sentence.forum);
+      }
+      ladder.final_step = steps.back().front()->sentence.final_step;
+      if (!interim.empty()) now.push_back(join(interim)), ladder.interim = true;
+      s.prompts.push_back(label("ladder.prose.prompt", Value{}.set("origin", s.blocks[i]->origin).set("interim", ladder.interim)));
+      // Ladders after this place move with the blocks.
+      const std::ptrdiff_t shift = static_cast<std::ptrdiff_t>(now.size()) - static_cast<std::ptrdiff_t>(j - i);
+      for (auto& l : s.ladders)
+        if (l.first >= j) l.first = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(l.first) + shift);
+      s.blocks.erase(s.blocks.begin() + static_cast<std::ptrdiff_t>(i), s.blocks.begin() + static_cast<std::ptrdiff_t>(j));
+      s.blocks.insert(s.blocks.begin() + static_cast<std::ptrdiff_t>(i), now.begin(), now.end());
+      i += now.size() - 1;
+      s.ladders.push_back(std::move(ladder));
+      ++s_.dispute_ladders;
     }
   }
 
@@ -560,11 +714,13 @@ class Writer {
                             ? "individual"
                             : "regional";
     std::string x = ind + "<dispute-ladder scope=\"" + scope + "\">\n";
-    for (std::size_t k = 0; k < l.forums.size(); ++k) {
-      const char* element = l.final_step && k + 1 == l.forums.size() ? "final" : "level";
-      x += ind + "  <" + element + " forum=\"" + xml_escape(l.forums[k]) + "\">" +
-           xml_escape(trim(markdown(s.blocks[l.first + k]->runs, note_ids_))) + "</" + element + ">\n";
+    auto text = [&](std::size_t k) { return xml_escape(trim(markdown(s.blocks[l.first + k]->runs, note_ids_))); };
+    const std::size_t levels = l.forums.size() - l.final_step;  // the format: levels, interim, final
+    for (std::size_t k = 0; k < levels; ++k) {
+      x += ind + "  <level forum=\"" + xml_escape(l.forums[k]) + "\">" + text(k) + "</level>\n";
     }
+    if (l.interim) x += ind + "  <interim>" + text(l.forums.size()) + "</interim>\n";
+    if (l.final_step) x += ind + "  <final forum=\"" + xml_escape(l.forums.back()) + "\">" + text(levels) + "</final>\n";
     return x + ind + "</dispute-ladder>\n";
   }
 
@@ -810,7 +966,7 @@ class Writer {
         if (ladder != s.ladders.end()) {
           flush();
           x += dispute_ladder(s, *ladder, ind + "  ");
-          i += ladder->forums.size() - 1;
+          i += ladder->forums.size() + ladder->interim - 1;
           continue;
         }
         const auto columns = b->kind == Block::Kind::table ? matrix_columns(*b) : std::nullopt;
@@ -878,6 +1034,7 @@ class Writer {
   ImportSummary& s_;
   std::map<std::string, std::string> note_ids_;
   std::vector<Section> sections_;
+  std::deque<Block> made_;  ///< blocks the writer made of others (a ladder's steps); stable addresses
   std::set<std::string> ids_;
   std::string pool_, title_, region_, version_, diarienummer_;
   std::optional<review::TextDecision> decision_;

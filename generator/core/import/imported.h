@@ -74,4 +74,9 @@ struct Imported {
 /// Plain text of runs (notes left out).
 std::string plain(const Runs& runs);
 
+/// The runs of plain(runs)[begin, end), formatting kept. A note reference (no text of its
+/// own) goes with the text it follows: it is in the slice when begin < its place <= end, or
+/// at 0 when begin is 0. Slices that meet take every run once.
+Runs slice_runs(const Runs& runs, std::size_t begin, std::size_t end);
+
 }  // namespace okgen::import

@@ -18,6 +18,25 @@ std::string plain(const Runs& runs) {
   return s;
 }
 
+Runs slice_runs(const Runs& runs, std::size_t begin, std::size_t end) {
+  Runs out;
+  std::size_t at = 0;  // where the run starts in plain(runs)
+  for (const auto& r : runs) {
+    const std::size_t size = r.kind == Run::Kind::text ? r.text.size() : r.kind == Run::Kind::line_break ? 1 : 0;
+    if (size == 0) {
+      if ((begin < at && at <= end) || (at == 0 && begin == 0)) out.push_back(r);
+      continue;
+    }
+    const std::size_t b = std::max(at, begin), e = std::min(at + size, end);
+    if (b < e) {
+      out.push_back(r);
+      if (r.kind == Run::Kind::text) out.back().text = r.text.substr(b - at, e - b);
+    }
+    at += size;
+  }
+  return out;
+}
+
 std::string zip_problem_rule(ZipProblem p) {
   switch (p) {
     case ZipProblem::not_zip:

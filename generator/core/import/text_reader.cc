@@ -1,11 +1,14 @@
 // Plain text and Markdown -> Imported (see readers.h), through the text checker's reading
 // (review/text_document.h): running headers, footers, page numbers and the table of
 // contents are dropped, words hyphenated at a line end joined, headings found by their
-// numbering or Markdown marks. What is left is headings, paragraphs and list items.
+// numbering or Markdown marks. What is left is headings, paragraphs, list items and tables
+// (cells set apart by tabs, or by wide gaps that line up from row to row).
 #include <cmark.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "import/readers.h"
 #include "review/text_document.h"
@@ -58,6 +61,72 @@ Runs markdown_runs(const std::vector<std::string>& lines, int first, int last, c
   return runs;
 }
 
+// A line laid out in columns with spaces, as `pdftotext -layout` writes a table: the pieces
+// of text set apart by three spaces or more, each with the column (in characters, not
+// bytes) it starts at.
+struct GapCell {
+  std::size_t column = 0;
+  std::string text;
+};
+
+std::vector<GapCell> gap_cells(const std::string& line) {
+  std::vector<GapCell> out;
+  std::size_t column = 0, i = 0;
+  auto step = [&] {  // one character on
+    ++column;
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  };
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') step();
+    if (i >= line.size()) break;
+    GapCell cell;
+    cell.column = column;
+    const std::size_t begin = i;
+    std::size_t end = i;
+    int spaces = 0;
+    while (i < line.size() && spaces < 3) {
+      const bool space = line[i] == ' ';
+      spaces = space ? spaces + 1 : 0;
+      step();
+      if (!space) end = i;  // after the whole character
+    }
+    cell.text = std::string(util::trim(line.substr(begin, end - begin)));
+    out.push_back(std::move(cell));
+  }
+  return out;
+}
+
+// A table laid out with spaces, being read: where its columns start (its first row's cells).
+struct GapTable {
+  std::vector<std::size_t> columns;
+  int end = -1;  ///< the line of its last row
+  // The column a cell starts in: the first row's column it lines up with (two characters
+  // either way), or npos. Text whose gaps do not line up (spaces of justified prose) is no table.
+  std::size_t column_of(const GapCell& c) const {
+    for (std::size_t k = 0; k < columns.size(); ++k)
+      if (c.column + 2 >= columns[k] && c.column <= columns[k] + 2) return k;
+    return std::string::npos;
+  }
+  // The column a wrapped cell's next line goes on in: the last that starts at or before it.
+  std::size_t column_under(const GapCell& c) const {
+    std::size_t k = 0;
+    while (k + 1 < columns.size() && columns[k + 1] <= c.column + 2) ++k;
+    return k;
+  }
+};
+
+// A row of `t` from cells that each line up with a different column; nullopt otherwise.
+std::optional<std::vector<Runs>> gap_row(const GapTable& t, const std::vector<GapCell>& cells) {
+  std::vector<Runs> row(t.columns.size());
+  for (const auto& c : cells) {
+    const std::size_t k = t.column_of(c);
+    if (k == std::string::npos || !row[k].empty()) return std::nullopt;
+    row[k].push_back(text_run(c.text));
+  }
+  return row;
+}
+
 }  // namespace
 
 ReadResult read_text(const std::string& path, const std::string& data, bool markdown) {
@@ -73,6 +142,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
   static const util::Regex kItem(R"(^(\s*)([-*]|\xE2\x80\xA2|\xE2\x80\x93|[0-9]{1,2}[.)]|[a-z][)])\s+)");
   std::size_t heading = 0;
   int table_end = -1;  // the line of the last row of the table being read
+  GapTable gap;        // a table laid out with spaces, being read
   for (const auto& u : doc.units) {
     const int line = u.anchors.empty() ? 0 : u.anchors.front().second.line;
     Block b;
@@ -122,6 +192,50 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
         continue;
       }
     }
+    // Lines of cells set apart by wide gaps (pdftotext -layout): a first row, then rows whose
+    // cells line up with its columns; a line with one cell under a row goes on the cell above.
+    if (!markdown && !util::regex_search(source_line, kItem)) {
+      const auto cells = gap_cells(source_line);
+      Block* open = !out.blocks.empty() && out.blocks.back().kind == Block::Kind::table && gap.end >= line - 2 ? &out.blocks.back() : nullptr;
+      std::optional<std::vector<Runs>> row;
+      if (cells.size() >= 2 && open) row = gap_row(gap, cells);
+      // A first row has a wide gap, or three cells: not the odd double space of justified text.
+      const bool wide = cells.size() >= 3 || source_line.find("    ", source_line.find_first_not_of(' ')) != std::string::npos;
+      if (row || (cells.size() >= 2 && wide)) {
+        if (row) {
+          open->rows.push_back(std::move(*row));
+        } else {
+          gap.columns.clear();
+          for (const auto& c : cells) gap.columns.push_back(c.column);
+          b.kind = Block::Kind::table;
+          b.header_row = true;
+          b.rows.push_back(*gap_row(gap, cells));
+          b.runs = {text_run(text)};  // the text as read, should it stay a lone row
+          out.blocks.push_back(std::move(b));
+        }
+        // The unit's further lines: a cell's text wrapped onto them, or rows of their own.
+        std::set<int> more;
+        for (const auto& [offset, span] : u.anchors)
+          if (span.line > line) more.insert(span.line);
+        for (int l : more) {
+          const auto further = gap_cells(doc.lines[static_cast<std::size_t>(l - 1)]);
+          auto& rows = out.blocks.back().rows;
+          if (further.size() >= 2) {
+            if (auto own = gap_row(gap, further)) {
+              rows.push_back(std::move(*own));
+              continue;
+            }
+          }
+          for (const auto& c : further) {
+            Runs& cell = rows.back()[gap.column_under(c)];
+            if (!cell.empty()) cell.push_back(text_run(" "));
+            cell.push_back(text_run(c.text));
+          }
+        }
+        gap.end = more.empty() ? line : *more.rbegin();
+        continue;
+      }
+    }
     util::Match m;
     if (util::regex_search(source_line, m, kItem)) {
       b.kind = Block::Kind::list_item;
@@ -139,15 +253,16 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     if (b.runs.empty()) b.runs.push_back(text_run(text));
     out.blocks.push_back(std::move(b));
   }
-  // A lone line with a tab is a label and its value ("Datum:<TAB>2024-01-01"), not a table.
+  // A lone line with a tab is a label and its value ("Datum:<TAB>2024-01-01"), not a table;
+  // a lone line with wide gaps is text (as read, lines joined in their order).
   for (auto& b : out.blocks) {
     if (b.kind != Block::Kind::table || b.rows.size() != 1) continue;
     std::string line;
-    for (const auto& cell : b.rows[0]) line += (line.empty() ? "" : " ") + cell.front().text;
+    for (const auto& cell : b.rows[0]) line += (line.empty() ? "" : " ") + plain(cell);
     b.kind = Block::Kind::paragraph;
     b.header_row = false;
     b.rows.clear();
-    b.runs = {text_run(line)};
+    if (b.runs.empty()) b.runs = {text_run(line)};
   }
   r.doc = std::move(out);
   return r;

@@ -128,8 +128,14 @@ std::vector<TextHeading> find_headings(const std::vector<std::string>& lines) {
       }
     }
     if (markdown) continue;
-    // Cells set apart by tabs are a table's row (its header, often), not a heading.
+    // Cells set apart by tabs are a table's row (its header, often), not a heading; so are
+    // cells set apart by wide gaps (pdftotext -layout) when the next line has them too.
     if (t.find('\t') != std::string::npos) continue;
+    if (t.find("    ") != std::string::npos) {
+      std::size_t j = i + 1;
+      while (j < lines.size() && util::trim(lines[j]).empty()) ++j;
+      if (j < lines.size() && std::string(util::trim(lines[j])).find("    ") != std::string::npos) continue;
+    }
     // Unnumbered headings: a short line starting with a capital, without a sentence
     // ending, that follows a blank line or a finished sentence and comes before a blank
     // line, a list or a new sentence (as pdftotext writes headings).

@@ -170,6 +170,27 @@ std::vector<std::string> source_lines(const std::string& text, std::vector<int>*
   return lines;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::string& t) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t b = 0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const char c = t[k];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (k + 1 < t.size() && t[k + 1] != ' ') continue;
+    if (c == '.' && abbreviation_before(t, k)) continue;
+    std::size_t next = k + 1;
+    while (next < t.size() && t[next] == ' ') ++next;
+    if (next < t.size() && !starts_upper_or_digit(t.substr(next)) && t[next] != '"' &&
+        static_cast<unsigned char>(t[next]) != 0xE2 && t[next] != '(') {
+      continue;
+    }
+    spans.emplace_back(b, k + 1);
+    b = next;
+  }
+  if (b < t.size()) spans.emplace_back(b, t.size());
+  return spans;
+}
+
 TextDocument read_text_document(const std::string& path, const std::string& text) {
   TextDocument d;
   std::vector<int> page;  // per line
@@ -487,23 +508,7 @@ TextDocument read_text_document(const std::string& path, const std::string& text
     const ProseUnit& unit = d.units[u];
     if (unit.heading) continue;
     const std::string& t = unit.text;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::size_t b = 0;
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const char c = t[k];
-      if (c != '.' && c != '!' && c != '?') continue;
-      if (k + 1 < t.size() && t[k + 1] != ' ') continue;
-      if (c == '.' && abbreviation_before(t, k)) continue;
-      std::size_t next = k + 1;
-      while (next < t.size() && t[next] == ' ') ++next;
-      if (next < t.size() && !starts_upper_or_digit(t.substr(next)) && t[next] != '"' &&
-          static_cast<unsigned char>(t[next]) != 0xE2 && t[next] != '(') {
-        continue;
-      }
-      spans.emplace_back(b, k + 1);
-      b = next;
-    }
-    if (b < t.size()) spans.emplace_back(b, t.size());
+    const auto spans = sentence_spans(t);
     // The headings above, innermost first, then the list's lead-in, are the context.
     std::string context;
     for (int h = unit_heading[u]; h >= 0; h = d.parent[static_cast<std::size_t>(h)]) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "review/prose.h"
@@ -55,6 +56,11 @@ struct TextDocument {
 /// The lines of `text` as written, without carriage returns and form feeds; `pages` (when
 /// given) gets each line's page, a form feed starting the next.
 std::vector<std::string> source_lines(const std::string& text, std::vector<int>* pages = nullptr);
+
+/// The sentences of one line of prose, as byte ranges [begin, end): a sentence ends at ".",
+/// "!" or "?" before a space and a capital, a digit, a quotation mark or a parenthesis, not
+/// at an abbreviation ("t.ex.", "bl.a."). Spaces between sentences belong to neither.
+std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::string& text);
 
 /// Reads `text` (named `path` in positions).
 TextDocument read_text_document(const std::string& path, const std::string& text);
