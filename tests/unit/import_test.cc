@@ -715,6 +715,49 @@ TEST_CASE("a table laid out with spaces (pdftotext -layout) is a table; justifie
   loads_cleanly(xml);
 }
 
+TEST_CASE("a section the contents list names but the text lacks becomes an empty section with a prompt", "[import]") {
+  // Written before the code: the contents list promises "3 Tvistlösning", the text has no
+  // such section. The import keeps the promise visible where the list puts it (between 2
+  // and 4), with nothing invented under it, so the check of the XML says what the check of
+  // the text says: the area is named, not described. Sections the text has are not doubled.
+  const std::string text =
+      "Innehåll\n\n1 Inledning ........................ 2\n2 Mål ........................ 2\n"
+      "3 Tvistlösning ........................ 3\n4 Uppföljning ........................ 3\n\n"
+      "1 Inledning\n\nÖverenskommelsen gäller samarbetet mellan kommunen och regionen.\n\n"
+      "2 Mål\n\nMålet är att personer med psykisk funktionsnedsättning får samordnat stöd.\n\n"
+      "4 Uppföljning\n\nÖverenskommelsen följs upp varje år av ledningsgruppen.\n";
+  ImportSummary s;
+  const std::string xml = import_text("avtal.txt", text, s);
+  INFO(xml);
+  const auto goals = xml.find("<heading>Mål</heading>");
+  const auto missing = xml.find("<heading>Tvistlösning</heading>");
+  const auto follow_up = xml.find("<heading>Uppföljning</heading>");
+  REQUIRE(missing != std::string::npos);
+  CHECK(goals < missing);
+  CHECK(missing < follow_up);
+  CHECK(xml.find("<heading>Inledning</heading>", xml.find("<heading>Inledning</heading>") + 1) == std::string::npos);
+  const std::string section = xml.substr(missing, follow_up - missing);
+  CHECK(section.find("<body>") == std::string::npos);
+  CHECK(contains(section, "<prompt>Innehållsförteckningen i källan"));
+  // The verdicts of the text and of the XML agree on the area the list only names.
+  diag::DiagnosticSink ts, xs;
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  const Resources& res = test::resources();
+  const auto from_text = review::check_text("avtal.txt", text, res.data, co, ts);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  const auto from_xml =
+      review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+  const auto disputes = [](const review::CheckReport& r) {
+    for (const auto& c : r.coverage)
+      if (c.area == "disputes") return std::string(review::to_string(c.status));
+    return std::string();
+  };
+  CHECK(disputes(from_text) == "partial");
+  CHECK(disputes(from_xml) == "partial");
+}
+
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   // LibreOffice writes a Word cell's bulleted paragraphs as a text:list in the cell; each
   // item is a paragraph of the cell (and an item of a matrix), none is left behind.

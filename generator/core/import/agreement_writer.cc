@@ -207,6 +207,7 @@ class Writer {
         depth = s.level;
         s.origin = b.origin;
         s.id = unique_id(s.heading);
+        if (b.contents_only) s.prompts.push_back(label("contents-only.prompt", Value{}.set("origin", b.origin)));
         sections_.push_back(std::move(s));
         continue;
       }

@@ -58,6 +58,8 @@ struct Block {
   std::vector<std::vector<Runs>> rows;  ///< table: rows of cells
   bool header_row = false;              ///< table: the first row is a header
   std::string origin;  ///< where it was in the source ("stycke 14", "rad 120")
+  /// heading: named only by the source's table of contents, the text has no such section
+  bool contents_only = false;
 };
 
 struct Imported {
