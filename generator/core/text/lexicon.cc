@@ -92,13 +92,18 @@ Lexicon Lexicon::load(const std::vector<util::TsvRow>& rows, const std::string& 
 
 // Where a term's first word can only match a token beginning with certain bytes (see
 // element_matches: a word needs the same first letter in its text or stem, a prefix or an
-// exact word its own first letter), the term is filed under those bytes.
+// exact word its own first letter), the term is filed under those bytes; a suffix, which
+// must end the token's text or stem, under its last bytes.
 void Lexicon::index_terms(Concept& c) {
   for (std::size_t k = 0; k < c.terms.size(); ++k) {
     const Element& e = c.terms[k].front();
-    std::set<unsigned char> firsts;
+    std::set<unsigned char> firsts, lasts;
     bool any = false;
     switch (e.kind) {
+      case Kind::suffix:
+        if (e.stem.empty() || e.text.empty()) any = true;
+        else lasts = {static_cast<unsigned char>(e.stem.back()), static_cast<unsigned char>(e.text.back())};
+        break;
       case Kind::word:
         if (e.stem.empty() || e.text.empty()) any = true;
         else firsts = {static_cast<unsigned char>(e.stem[0]), static_cast<unsigned char>(e.text[0])};
@@ -112,8 +117,8 @@ void Lexicon::index_terms(Concept& c) {
         any = true;
     }
     if (any) c.anywhere.push_back(k);
-    else
-      for (unsigned char b : firsts) c.by_first[b].push_back(k);
+    for (unsigned char b : firsts) c.by_first[b].push_back(k);
+    for (unsigned char b : lasts) c.by_last[b].push_back(k);
   }
 }
 
@@ -130,6 +135,12 @@ bool Lexicon::each_candidate(const Concept& c, const Token& t, Fn&& fn) {
     if (fn(c.terms[k])) return true;
   if (b != a)
     for (std::size_t k : c.by_first[b])
+      if (fn(c.terms[k])) return true;
+  const auto y = static_cast<unsigned char>(t.text.back()), z = static_cast<unsigned char>(t.stem.back());
+  for (std::size_t k : c.by_last[y])
+    if (fn(c.terms[k])) return true;
+  if (z != y)
+    for (std::size_t k : c.by_last[z])
       if (fn(c.terms[k])) return true;
   for (std::size_t k : c.anywhere)
     if (fn(c.terms[k])) return true;

@@ -61,6 +61,9 @@ class Lexicon {
     /// token (suffixes, infixes, numbers). Matching a token tries only these: most of the
     /// vocabulary is ruled out by one lookup instead of a comparison per term.
     std::vector<std::vector<std::size_t>> by_first = std::vector<std::vector<std::size_t>>(256);
+    /// Terms whose first word is a suffix ("*samverkansgrupp"), by the last byte a token must
+    /// end with (in its text or its stem): compounds are matched by their end.
+    std::vector<std::vector<std::size_t>> by_last = std::vector<std::vector<std::size_t>>(256);
     std::vector<std::size_t> anywhere;
   };
   static void index_terms(Concept& c);
