@@ -91,6 +91,33 @@ TEST_CASE("review: the documented example is clean", "[review]") {
   }
 }
 
+TEST_CASE("review: an element that lacks a part leaves its area partial unless the text states the part", "[review]") {
+  // A matrix without a joint responsibility is incomplete (its finding stays either way); the
+  // area is covered when the agreement's text states the joint responsibility elsewhere, as
+  // the verdict on the same agreement as plain text would be.
+  const auto responsibilities = [](const std::string& xml, bool& finding) {
+    auto r = check_xml(xml);
+    const auto rules = r->rules();
+    finding = std::find(rules.begin(), rules.end(), "responsibilities-incomplete") != rules.end();
+    REQUIRE(r->result.agreements.at(0).report);
+    for (const auto& c : r->result.agreements[0].report->coverage)
+      if (c.area == "responsibilities") return c.status;
+    return review::Coverage::missing;
+  };
+  const std::string no_joint =
+      replace(example(), "<joint><item>Planerar tillsammans inför flytt från slutenvård.</item></joint>", "");
+  bool finding = false;
+  CHECK(responsibilities(no_joint, finding) == review::Coverage::partial);
+  CHECK(finding);
+  const std::string stated = replace(no_joint, "<responsibilities caption=\"Ansvar per område\">",
+                                     "<body>Kommunen och regionen har ett gemensamt ansvar för att planera insatserna "
+                                     "tillsammans när en person flyttar hem från slutenvården.</body>\n"
+                                     "    <responsibilities caption=\"Ansvar per område\">");
+  finding = false;
+  CHECK(responsibilities(stated, finding) == review::Coverage::covered);
+  CHECK(finding);
+}
+
 TEST_CASE("review: each rule triggers on its example", "[review]") {
   const std::string base = example();
   struct Case {

@@ -221,9 +221,13 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
   // outside the section tagged with it). A local agreement keeps the word rule: merged, it
   // carries its regional agreement's text, which is judged with the regional agreement, and
   // reading it again for each of a region's municipalities made `check` seven times slower.
+  // An element that lacks something (a matrix without a joint column) leaves its area partial
+  // unless the text states what it lacks elsewhere (a section on the joint responsibilities),
+  // as the text agreement's verdict would say; the element's own finding stays.
   std::map<std::string, Coverage> facets;
   const bool prose_only = std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.second.tagged && !e.second.element; });
-  if (prose_only && a.kind != AgreementKind::local) facets = facet_verdicts(a, ctx.data);
+  const bool defective = std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.second.element && e.second.defective; });
+  if ((prose_only || defective) && a.kind != AgreementKind::local) facets = facet_verdicts(a, ctx.data);
 
   std::vector<AreaCoverage> out;
   for (const auto& area : ctx.data.areas) {
@@ -263,8 +267,9 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
     // describes, by its length and the words that show it is about the area.
     auto f = facets.find(area.id);
     const bool by_facets = !e.element && f != facets.end();
-    const bool substance = e.element    ? !e.defective
-                           : by_facets ? f->second == Coverage::covered
+    const bool stated = f != facets.end() && f->second == Coverage::covered;
+    const bool substance = e.element    ? !e.defective || stated
+                           : by_facets ? stated
                                        : e.words >= ctx.options.min_words && terms_ok;
     c.status = substance ? Coverage::covered : Coverage::partial;
     out.push_back(c);
