@@ -268,7 +268,8 @@ class Writer {
       s.first_line = line + 1;
       add(std::string(static_cast<std::size_t>(s.level), '#') + " " + s.heading);
       add("");
-      for (const Block* b : s.blocks) {
+      for (std::size_t k = 0; k < s.blocks.size(); ++k) {
+        const Block* b = s.blocks[k];
         if (b->kind == Block::Kind::table) {
           for (const auto& row : b->rows) {
             std::string r;
@@ -278,7 +279,10 @@ class Writer {
         } else {
           add((b->kind == Block::Kind::list_item ? "- " : "") + one_line(plain(b->runs)));
         }
-        add("");
+        // A paragraph leading into a list stays right above it, as the XML checker lays
+        // it out (review/coverage.cc): the list's lead-in.
+        const bool list_next = k + 1 < s.blocks.size() && s.blocks[k + 1]->kind == Block::Kind::list_item;
+        if (!(b->kind == Block::Kind::paragraph && list_next && util::lead_in(plain(b->runs)))) add("");
       }
       s.last_line = line;
     }

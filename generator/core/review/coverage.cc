@@ -118,16 +118,21 @@ std::string one_line(const std::string& t) {
   return out;
 }
 
-// Blocks as a text agreement writes them: paragraphs apart, list items one per line.
+// Blocks as a text agreement writes them: paragraphs apart, list items one per line, and a
+// paragraph that leads into a list ("Kommunen ansvarar för:", "MÅL") right above it, so the
+// text reader takes it as the list's lead-in, as it does in a text agreement.
 void blocks_as_text(const Blocks& blocks, std::string& out) {
-  for (const auto& b : blocks) {
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const auto& b = blocks[k];
     if (const auto* l = std::get_if<List>(&b.node)) {
       for (const auto& item : l->items) out += "- " + one_line(plain_text(item)) + "\n";
       out += "\n";
     } else if (const auto* d = std::get_if<Div>(&b.node)) {
       blocks_as_text(d->children, out);
     } else {
-      out += one_line(plain_text(Blocks{b})) + "\n\n";
+      const std::string line = one_line(plain_text(Blocks{b}));
+      const bool list_next = k + 1 < blocks.size() && std::holds_alternative<List>(blocks[k + 1].node);
+      out += line + (list_next && util::lead_in(line) ? "\n" : "\n\n");
     }
   }
 }
@@ -136,9 +141,13 @@ void blocks_as_text(const Blocks& blocks, std::string& out) {
 // laid out as a text agreement is (numbered headings, paragraphs, list items): prose is
 // judged by the same facets whichever form the agreement comes in.
 std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data) {
+  // Headings marked as Markdown headings, as deep as their numbers: a text reader takes a
+  // numbered line for a heading only when it looks like one, and a long title ("1
+  // Samverkansöverenskommelse om personer med ...") would break the outline under it.
   std::string text;
   for_each_section(a.sections, [&](const Section& s) {
-    text += "\n" + s.number + " " + s.heading + "\n\n";
+    const auto depth = std::min<std::size_t>(6, 1 + static_cast<std::size_t>(std::count(s.number.begin(), s.number.end(), '.')));
+    text += "\n" + std::string(depth, '#') + " " + s.number + " " + s.heading + "\n\n";
     for (const auto& c : s.content) for_each_rich_text(c, [&](const RichText& t) { blocks_as_text(t.blocks, text); });
   });
   const TextDocument doc = read_text_document("", text);

@@ -380,6 +380,10 @@ TextDocument read_text_document(const std::string& path, const std::string& text
         if (in_list) {
           const auto b = last.find_last_of(".!?", last.size() - 2);
           lead_in = std::string(util::trim(last.substr(b == std::string::npos ? 0 : b + 1)));
+        } else if (util::lead_in(last) && util::word_count(last) <= 12) {
+          // A short line that ends no sentence ("Kommunen ansvarar för", "MÅL") leads into
+          // a list below it, a blank line between or not (the next paragraph clears it).
+          lead_in = std::string(util::trim(last));
         } else {
           lead_in.clear();
         }

@@ -213,6 +213,11 @@ int word_count(std::string_view s) {
   return n;
 }
 
+bool lead_in(std::string_view line) {
+  const std::string_view t = trim(line);
+  return word_count(t) > 0 && t.back() != '.' && t.back() != '!' && t.back() != '?';
+}
+
 std::size_t tag_end(std::string_view xml, std::size_t from) {
   char quote = 0;
   for (std::size_t j = from; j < xml.size(); ++j) {

@@ -21,6 +21,9 @@ void replace_all(std::string& s, std::string_view from, std::string_view to);
 /// Words in running text: runs of letters and digits (any non-ASCII byte counts as a letter,
 /// so å, ä, ö and Sámi letters are part of words).
 int word_count(std::string_view s);
+/// A line that leads into what follows rather than ending a sentence ("Kommunen ansvarar
+/// för:", "MÅL"): it has words and does not end with ".", "!" or "?".
+bool lead_in(std::string_view line);
 
 /// White space collapsed to single spaces and, beyond `max_bytes`, cut at a word boundary
 /// (never inside a UTF-8 character) with " …" appended: for quoting text in messages.
