@@ -699,7 +699,12 @@ TEST_CASE("a table laid out with spaces (pdftotext -layout) is a table; justifie
       "Regionen och kommunerna ska   arbeta tillsammans för att personer med psykisk\n"
       "funktionsnedsättning får   det stöd de behöver.\n\n"
       "3 Kontakt\n\n"
-      "Region Västerbotten              Sida 3\n";
+      "Region Västerbotten              Sida 3\n\n"
+      "4 Insatser\n\n"
+      "   Insats                      Kommunen             Regionen\n"
+      "   Arbetsinriktat stöd         Finansierar och      Behandlande\n"
+      "                               driver               team deltar\n"
+      "   Personligt ombud            Driver               Samverkar\n";
   ImportSummary s;
   const std::string xml = import_text("avtal.txt", text, s);
   INFO(xml);
@@ -710,8 +715,12 @@ TEST_CASE("a table laid out with spaces (pdftotext -layout) is a table; justifie
   CHECK(contains(xml, "Regionen och kommunerna ska arbeta tillsammans för att personer med psykisk "
                       "funktionsnedsättning får det stöd de behöver."));
   CHECK(contains(xml, "Region Västerbotten Sida 3"));  // a lone line is text
-  CHECK(s.tables == 1);
-  CHECK(s.matrices == 1);
+  // Cells wrapped in the other columns, the first left empty: the row above goes on.
+  CHECK(contains(xml, "<municipality><item>Finansierar och driver</item></municipality>"));
+  CHECK(contains(xml, "<region><item>Behandlande team deltar</item></region>"));
+  CHECK(contains(xml, "<municipality><item>Driver</item></municipality>"));
+  CHECK(s.tables == 2);
+  CHECK(s.matrices == 2);
   loads_cleanly(xml);
 }
 

@@ -117,7 +117,10 @@ struct GapTable {
 };
 
 // A row of `t` from cells that each line up with a different column; nullopt otherwise.
+// A new row has its first column (a line that leaves it empty goes on the row above: cells
+// wrapped in the other columns, "driver      team deltar").
 std::optional<std::vector<Runs>> gap_row(const GapTable& t, const std::vector<GapCell>& cells) {
+  if (cells.empty() || t.column_of(cells.front()) != 0) return std::nullopt;
   std::vector<Runs> row(t.columns.size());
   for (const auto& c : cells) {
     const std::size_t k = t.column_of(c);
@@ -256,10 +259,21 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
       Block* open = !out.blocks.empty() && out.blocks.back().kind == Block::Kind::table && gap.end >= line - 2 ? &out.blocks.back() : nullptr;
       std::optional<std::vector<Runs>> row;
       if (cells.size() >= 2 && open) row = gap_row(gap, cells);
+      // A line of cells under a row that leaves the first column empty: the row's cells go on.
+      if (open && !row && cells.size() >= 2 && gap.column_of(cells.front()) != 0 && !open->rows.empty() &&
+          std::all_of(cells.begin(), cells.end(), [&](const GapCell& c) { return gap.column_of(c) != std::string::npos; })) {
+        for (const auto& c : cells) {
+          Runs& cell = open->rows.back()[gap.column_of(c)];
+          if (!cell.empty()) cell.push_back(text_run(" "));
+          cell.push_back(text_run(c.text));
+        }
+        gap.end = line;
+        continue;
+      }
       // A first row has a wide gap, or three cells: not the odd double space of justified text.
       const bool wide = cells.size() >= 3 || source_line.find("    ", source_line.find_first_not_of(' ')) != std::string::npos;
       if (row || (cells.size() >= 2 && wide)) {
-        if (row) {
+        if (row && open) {
           open->rows.push_back(std::move(*row));
         } else {
           gap.columns.clear();
