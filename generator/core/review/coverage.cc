@@ -140,7 +140,8 @@ void blocks_as_text(const Blocks& blocks, std::string& out) {
 // The areas as the text checker judges them (review/facets.h) on the agreement's own text,
 // laid out as a text agreement is (numbered headings, paragraphs, list items): prose is
 // judged by the same facets whichever form the agreement comes in.
-std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data) {
+std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data,
+                                               const std::set<std::string>& areas) {
   // Headings marked as Markdown headings, as deep as their numbers: a text reader takes a
   // numbered line for a heading only when it looks like one, and a long title ("1
   // Samverkansöverenskommelse om personer med ...") would break the outline under it.
@@ -154,7 +155,7 @@ std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::R
   std::vector<DateScan> scans;
   for (const auto& sentence : doc.sentences) scans.push_back(scan_dates(sentence.text));
   std::map<std::string, Coverage> out;
-  for (const auto& c : judge_areas(doc, scans, data)) out[c.area] = c.status;
+  for (const auto& c : judge_areas(doc, scans, data, &areas)) out[c.area] = c.status;
   return out;
 }
 
@@ -233,10 +234,12 @@ std::vector<AreaCoverage> check_coverage(const Agreement& a, const std::vector<P
   // An element that lacks something (a matrix without a joint column) leaves its area partial
   // unless the text states what it lacks elsewhere (a section on the joint responsibilities),
   // as the text agreement's verdict would say; the element's own finding stays.
+  // Only the areas that need it are judged (most of a structured agreement's are elements).
   std::map<std::string, Coverage> facets;
-  const bool prose_only = std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.second.tagged && !e.second.element; });
-  const bool defective = std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.second.element && e.second.defective; });
-  if ((prose_only || defective) && a.kind != AgreementKind::local) facets = facet_verdicts(a, ctx.data);
+  std::set<std::string> judged;
+  for (const auto& [id, e] : ev)
+    if ((e.tagged && !e.element) || (e.element && e.defective)) judged.insert(id);
+  if (!judged.empty() && a.kind != AgreementKind::local) facets = facet_verdicts(a, ctx.data, judged);
 
   std::vector<AreaCoverage> out;
   for (const auto& area : ctx.data.areas) {

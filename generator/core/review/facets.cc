@@ -343,10 +343,11 @@ class Judge {
 }  // namespace
 
 std::vector<AreaCoverage> judge_areas(const TextDocument& doc, const std::vector<DateScan>& scans,
-                                      const data::ReferenceData& data) {
+                                      const data::ReferenceData& data, const std::set<std::string>* only) {
   Judge judge(doc, scans, data);
   std::vector<AreaCoverage> out;
-  for (const auto& area : data.areas) out.push_back(judge.judge(area));
+  for (const auto& area : data.areas)
+    if (!only || only->count(area.id)) out.push_back(judge.judge(area));
   return out;
 }
 

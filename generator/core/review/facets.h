@@ -13,6 +13,7 @@
 //   missing  nothing in the text does the job.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,9 @@
 
 namespace okgen::review {
 
-/// Judges every area of `data.areas` on `doc`. `scans` holds scan_dates() of each sentence.
+/// Judges every area of `data.areas` on `doc` (only those in `only`, when given, in the
+/// same order). `scans` holds scan_dates() of each sentence.
 std::vector<AreaCoverage> judge_areas(const TextDocument& doc, const std::vector<DateScan>& scans,
-                                      const data::ReferenceData& data);
+                                      const data::ReferenceData& data, const std::set<std::string>* only = nullptr);
 
 }  // namespace okgen::review
