@@ -7,7 +7,6 @@
 // keep their numbers, so every reference stays valid; they are compressed here (libharu
 // writes them plain), with libdeflate. This was done with qpdf (QPDFWriter) before; qpdf
 // parses and re-serialises every object, which took a third of the time of a whole PDF.
-// The streams and object streams are compressed on two threads (compress_each).
 #include "render/pdf/pdf_finish.h"
 
 #include <libdeflate.h>
@@ -17,12 +16,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <string_view>
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
-#include "util/parallel.h"
 #include "util/text.h"
 
 namespace okgen::render::pdf {
@@ -57,29 +54,6 @@ class Deflater {
 
   libdeflate_compressor* c_;
 };
-
-// Calls fn(k, deflater) for k in [0, n) on two threads, each with a compressor of its own
-// (a libdeflate compressor serves one thread); results go by k, so the file's bytes do not
-// depend on the threads. A one-file build has a core to spare by then (the check beside the
-// PDF is done); in a batch both are busy and the second thread only shares them. The first
-// failure is thrown here, not on a worker thread.
-template <class Fn>
-void compress_each(std::size_t n, Fn fn) {
-  std::vector<std::exception_ptr> errors(n);
-  util::parallel_for(
-      n,
-      [&](std::size_t k) {
-        try {
-          thread_local Deflater deflate;
-          fn(k, deflate);
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      },
-      2);
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-}
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
@@ -244,13 +218,13 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
   }
   std::vector<std::string> finished(stream_objects.size());
   std::vector<std::uint64_t> length_objs(stream_objects.size(), 0);
-  compress_each(stream_objects.size(), [&](std::size_t k, Deflater& deflate) {
+  Deflater deflate;
+  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
     const Object& o = *stream_objects[k];
     auto replacement = streams.find(o.num);
     finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate,
                                 length_objs[k]);
-  });
-  Deflater deflate;  // for the cross-reference stream
+  }
 
   std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
   out.reserve(input.size() / 2);
@@ -275,34 +249,18 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (auto& o : extra) packed.push_back(&o);
   }
   std::uint64_t next = size;
-  // The object streams' text first, then their compression on both cores, then the file.
-  struct ObjStm {
-    std::size_t n = 0;
-    std::uint64_t num = 0;
-    std::string header, data;
-  };
-  std::vector<ObjStm> obj_streams;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
-    ObjStm& st = obj_streams.emplace_back();
-    st.n = std::min(kObjectsPerStream, packed.size() - first);
-    st.num = size + obj_streams.size() - 1;
-    for (std::size_t k = 0; k < st.n; ++k) {
-      const Object& o = *packed[first + k];
-      st.header += std::to_string(o.num) + " " + std::to_string(st.data.size()) + " ";
-      st.data.append(raw && raw->replaced == o.num ? std::string_view(raw->replacement) : o.body);
-      st.data.push_back('\n');
-      entries[o.num] = Entry{2, st.num, k};
-    }
-  }
-  std::vector<std::string> obj_stream_data(obj_streams.size());
-  compress_each(obj_streams.size(), [&](std::size_t k, Deflater& d) {
-    obj_stream_data[k] = d(obj_streams[k].header + obj_streams[k].data);
-  });
-  for (std::size_t s = 0; s < obj_streams.size(); ++s) {
-    const std::size_t n = obj_streams[s].n;
-    const std::string& header = obj_streams[s].header;
+    const std::size_t n = std::min(kObjectsPerStream, packed.size() - first);
     const std::uint64_t stream_num = next++;
-    const std::string& packed_data = obj_stream_data[s];
+    std::string header, data;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Object& o = *packed[first + k];
+      header += std::to_string(o.num) + " " + std::to_string(data.size()) + " ";
+      data.append(raw && raw->replaced == o.num ? std::string_view(raw->replacement) : o.body);
+      data.push_back('\n');
+      entries[o.num] = Entry{2, stream_num, k};
+    }
+    const std::string packed_data = deflate(header + data);
     entries.resize(next);
     entries[stream_num] = Entry{1, out.size(), 0};
     out += std::to_string(stream_num) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(n) + " /First " +
