@@ -215,6 +215,34 @@ TEST_CASE("footnotes, links, tracked changes, comments, a TOC field and text box
   CHECK_FALSE(loaded.sink.has_errors());
 }
 
+TEST_CASE("a Word contents field that names a section the text lacks gives an empty section", "[import]") {
+  // Written before the code: the TOC field lists "1 Inledning", "2 Tvistlösning" and
+  // "3 Uppföljning" with their pages; the text has 1 and 3. The entries are still not text,
+  // but the promised section 2 stands between them, empty, with a prompt.
+  const std::string body =
+      R"(<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1 Inledning</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>2</w:t></w:r></w:p>
+         <w:p><w:r><w:t>2 Tvistlösning</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>3</w:t></w:r></w:p>
+         <w:p><w:r><w:t>3 Uppföljning</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>4</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>)"
+      R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1 Inledning</w:t></w:r></w:p>)"
+      R"(<w:p><w:r><w:t>Överenskommelsen gäller kommunerna och regionen.</w:t></w:r></w:p>)"
+      R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>3 Uppföljning</w:t></w:r></w:p>)"
+      R"(<w:p><w:r><w:t>Överenskommelsen följs upp varje år.</w:t></w:r></w:p>)";
+  const auto r = read_docx(docx(body, {{"word/styles.xml", styles(R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)")}}));
+  const Imported& d = doc_of(r);
+  CHECK_FALSE(contains(body_text(d), "Tvistlösning 3"));
+  ImportSummary s;
+  const std::string xml = write_for_dalarna(d, "avtal.docx", s);
+  INFO(xml);
+  const auto intro = xml.find("<heading>Inledning</heading>");
+  const auto missing = xml.find("<heading>Tvistlösning</heading>");
+  const auto follow_up = xml.find("<heading>Uppföljning</heading>");
+  REQUIRE(missing != std::string::npos);
+  CHECK(intro < missing);
+  CHECK(missing < follow_up);
+  CHECK(contains(xml.substr(missing, follow_up - missing), "<prompt>Innehållsförteckningen i källan"));
+  CHECK(xml.find("<heading>Inledning</heading>", intro + 1) == std::string::npos);
+}
+
 TEST_CASE("levels are made consecutive and typed numbers come off headings", "[import]") {
   Imported d;
   d.format = "text";
@@ -789,6 +817,23 @@ TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   ImportSummary s;
   const std::string xml = write_for_dalarna(d, "avtal.odt", s);
   CHECK(contains(xml, "<municipality><item>Boendestöd</item><item>Bostad med särskild service</item></municipality>"));
+}
+
+TEST_CASE("an ODT contents index that names a section the text lacks gives an empty section", "[import]") {
+  // LibreOffice's text:table-of-content: its entries (with tab and page) are not text; the
+  // one the text lacks stands where the index puts it.
+  const std::string content =
+      R"(<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>)"
+      R"(<text:table-of-content><text:index-body><text:p>1 Inledning<text:tab/>2</text:p><text:p>2 Tvistlösning<text:tab/>3</text:p>)"
+      R"(<text:p>3 Uppföljning<text:tab/>4</text:p></text:index-body></text:table-of-content>)"
+      R"(<text:h text:outline-level="1">1 Inledning</text:h><text:p>Överenskommelsen gäller kommunerna och regionen.</text:p>)"
+      R"(<text:h text:outline-level="1">3 Uppföljning</text:h><text:p>Överenskommelsen följs upp varje år.</text:p>)"
+      R"(</office:text></office:body></office:document-content>)";
+  const auto r = read_odt(util::zip_package({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}}));
+  const Imported& d = doc_of(r);
+  CHECK(headings(d) == std::vector<std::string>{"1 1 Inledning", "1 2 Tvistlösning", "1 3 Uppföljning"});
+  REQUIRE(d.blocks.size() == 5);  // three headings, two paragraphs: the entries are not text
+  CHECK(d.blocks[2].contents_only);
 }
 
 TEST_CASE("seeds: the four real agreements import, load and check to the verdicts of their text", "[import][seeds]") {

@@ -73,6 +73,7 @@ class DocxReader {
     if (!r.problem.empty()) return r;
     out_.format = "docx";
     body(document->child("w:document").child("w:body"));
+    add_contents_only(contents_, {}, out_.blocks);
     // The document's properties name it when no paragraph in a title style does.
     if (out_.title.empty()) out_.title = trim(properties_title);
     r.doc = std::move(out_);
@@ -266,10 +267,17 @@ class DocxReader {
     Paragraph para;
     inline_content(p, para);
     for (auto& box : para.boxes) out_.cover.push_back(box);
-    const bool toc_entry = fields_skip_;
-    if (toc_entry) return;
+    const std::string origin_here = "stycke " + std::to_string(paragraphs_);
     const std::string style = val(pPr.child("w:pStyle"));
-    if (style.rfind("TOC", 0) == 0 || style.rfind("Innehll", 0) == 0 || style.rfind("Innehallsforteckning", 0) == 0) return;
+    const bool toc_style = style.rfind("TOC", 0) == 0 || style.rfind("Innehll", 0) == 0 || style.rfind("Innehallsforteckning", 0) == 0;
+    // A contents entry (the TOC field's result, or a paragraph in a contents style) is not
+    // text; it is remembered, so that a section it promises and the text lacks shows.
+    const std::string entry = toc_text_.empty() && toc_style ? plain(para.runs) : toc_text_;
+    toc_text_.clear();
+    if (!entry.empty()) {
+      if (auto e = contents_entry(entry, origin_here)) contents_.push_back(std::move(*e));
+    }
+    if (fields_skip_ || toc_style) return;
     const std::string text = plain(para.runs);
     if (text.find_first_not_of(" \t\n") == std::string::npos) return;
     const std::string origin = "stycke " + std::to_string(paragraphs_);
@@ -423,6 +431,7 @@ class DocxReader {
       italic = italic || it->second.italic;
     }
     auto text = [&](const std::string& t) {
+      if (fields_skip_ && !field_instr_) toc_text_ += t;  // a contents entry: not text, but known
       if (fields_skip_ || field_instr_) return;
       if (!para.runs.empty() && para.runs.back().kind == Run::Kind::text && para.runs.back().bold == bold &&
           para.runs.back().italic == italic && para.runs.back().href == href) {
@@ -512,6 +521,8 @@ class DocxReader {
   std::map<std::string, bool> noted_;
   std::vector<Field> fields_;
   bool fields_skip_ = false, field_instr_ = false;
+  std::string toc_text_;                ///< the contents entry being read
+  std::vector<ContentsEntry> contents_;  ///< the contents field's entries
   int paragraphs_ = 0;
 };
 

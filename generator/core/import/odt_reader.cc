@@ -46,6 +46,7 @@ class OdtReader {
     out_.format = "odt";
     pugi::xml_node text = content->child("office:document-content").child("office:body").child("office:text");
     blocks(text, 0, nullptr);
+    add_contents_only(contents_, {}, out_.blocks);
     r.doc = std::move(out_);
     return r;
   }
@@ -151,8 +152,15 @@ class OdtReader {
           if (c.child("text:insertion")) ++out_.insertions;
           if (c.child("text:deletion")) ++out_.deletions;
         }
+      } else if (is(n, "text:table-of-content")) {
+        // Furniture, but its entries are remembered: a section it promises and the text
+        // lacks shows (add_contents_only).
+        for (pugi::xml_node p : n.child("text:index-body").children()) {
+          if (!is(p, "text:p")) continue;
+          if (auto e = contents_entry(plain(inlines(p)), "innehållsförteckningen")) contents_.push_back(std::move(*e));
+        }
       }
-      // text:table-of-content, text:sequence-decls, office:forms: furniture.
+      // text:sequence-decls, office:forms: furniture.
     }
   }
 
@@ -297,6 +305,7 @@ class OdtReader {
   std::map<std::string, std::map<int, bool>> list_styles_;
   int paragraphs_ = 0;
   bool first_in_item_ = false;
+  std::vector<ContentsEntry> contents_;  ///< the contents index's entries
 };
 
 }  // namespace

@@ -5,7 +5,11 @@
 
 #include <pugixml.hpp>
 
+#include <cctype>
 #include <cstring>
+#include <set>
+
+#include "util/text.h"
 
 namespace okgen::import {
 
@@ -35,6 +39,86 @@ Runs slice_runs(const Runs& runs, std::size_t begin, std::size_t end) {
     at += size;
   }
   return out;
+}
+
+namespace {
+
+// A heading as compared with a contents entry: its words, lower case, without its number.
+std::string heading_key(const std::string& title) {
+  std::string key;
+  for (const auto& w : util::split_ws(util::lower_sv(title))) {
+    const bool number = w.find_first_not_of("0123456789.") == std::string::npos;
+    if (!(key.empty() && number)) key += (key.empty() ? "" : " ") + w;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::optional<ContentsEntry> contents_entry(const std::string& text, const std::string& origin) {
+  std::string t(util::trim(text));
+  // The page number at the end, and the leaders or tab before it.
+  std::size_t end = t.size();
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(t[end - 1]))) --end;
+  if (end < t.size()) {
+    while (end > 0 && (t[end - 1] == '.' || t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '_')) --end;
+    t = t.substr(0, end);
+  }
+  ContentsEntry e;
+  e.origin = origin;
+  std::size_t at = 0;
+  while (at < t.size() && (std::isdigit(static_cast<unsigned char>(t[at])) || t[at] == '.')) ++at;
+  if (at > 0 && at < t.size() && (t[at] == ' ' || t[at] == '\t')) {
+    e.number = t.substr(0, at);
+    while (!e.number.empty() && e.number.back() == '.') e.number.pop_back();
+    t = t.substr(at);
+  }
+  e.title = std::string(util::trim(t));
+  if (util::word_count(e.title) == 0) return std::nullopt;
+  return e;
+}
+
+void add_contents_only(const std::vector<ContentsEntry>& contents, const std::vector<std::string>& more_text,
+                       std::vector<Block>& blocks) {
+  std::set<std::string> numbers, titles;
+  auto text = [&](const std::string& t) {
+    if (util::word_count(t) <= 12) titles.insert(heading_key(t));
+  };
+  for (const auto& b : blocks) {
+    if (b.kind == Block::Kind::heading && !b.number.empty()) numbers.insert(b.number);
+    text(plain(b.runs));
+    for (const auto& row : b.rows)
+      for (const auto& cell : row) text(plain(cell));
+  }
+  for (const auto& l : more_text) text(l);
+  auto in_text = [&](const ContentsEntry& e) {
+    return (!e.number.empty() && numbers.count(e.number)) || titles.count(heading_key(e.title));
+  };
+  for (std::size_t t = 0; t < contents.size(); ++t) {
+    const auto& e = contents[t];
+    if (in_text(e) || heading_key(e.title).empty()) continue;
+    std::size_t at = blocks.size();
+    for (std::size_t n = t + 1; n < contents.size() && at == blocks.size(); ++n) {
+      if (!in_text(contents[n])) continue;
+      const std::string key = heading_key(contents[n].title);
+      for (std::size_t k = 0; k < blocks.size(); ++k) {
+        if (blocks[k].kind == Block::Kind::heading && !blocks[k].contents_only &&
+            ((!contents[n].number.empty() && blocks[k].number == contents[n].number) || heading_key(plain(blocks[k].runs)) == key)) {
+          at = k;
+          break;
+        }
+      }
+    }
+    Block h;
+    h.kind = Block::Kind::heading;
+    h.number = e.number;
+    h.level = e.number.empty() ? 1 : static_cast<int>(std::count(e.number.begin(), e.number.end(), '.')) + 1;
+    h.level_guessed = e.number.empty();
+    h.runs.push_back(text_run(e.title));
+    h.origin = e.origin;
+    h.contents_only = true;
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(h));
+  }
 }
 
 std::string zip_problem_rule(ZipProblem p) {

@@ -35,4 +35,20 @@ std::string trim(const std::string& s);
 /// Runs without white space at either end (and empty runs dropped).
 Runs trim_runs(Runs runs);
 
+/// An entry of the source's table of contents.
+struct ContentsEntry {
+  std::string number;  ///< "3.2" or ""
+  std::string title;
+  std::string origin;  ///< where it is in the source ("rad 36", "stycke 4")
+};
+/// An entry of a contents field or line as written ("3.2 Tvister\t7", "Tvister ..... 7"):
+/// its number and title, the page number and leaders gone; nullopt when no title is left.
+std::optional<ContentsEntry> contents_entry(const std::string& text, const std::string& origin);
+/// Sections the table of contents names that the text does not have (by number, nor by
+/// title; `more_text` are further lines that count as text, such as a text file's lines)
+/// become headings without text (Block::contents_only) where the contents list puts them:
+/// before the heading of the next entry the text has, else at the end.
+void add_contents_only(const std::vector<ContentsEntry>& contents, const std::vector<std::string>& more_text,
+                       std::vector<Block>& blocks);
+
 }  // namespace okgen::import

@@ -130,63 +130,6 @@ std::optional<std::vector<Runs>> gap_row(const GapTable& t, const std::vector<Ga
   return row;
 }
 
-// A heading as compared with a contents line: its words, lower case, without its number.
-std::string heading_key(const std::string& title) {
-  std::string key;
-  for (const auto& w : util::split_ws(util::lower_sv(title))) {
-    const bool number = w.find_first_not_of("0123456789.") == std::string::npos;
-    if (!(key.empty() && number)) key += (key.empty() ? "" : " ") + w;
-  }
-  return key;
-}
-
-// Sections the table of contents names that the text does not have (by number, nor by
-// title) become headings without text where the contents list puts them: before the
-// heading of the next entry the text has, else at the end. The text promised them; the
-// author writes them or removes them (the writer adds a prompt), and okgen check of the
-// imported agreement says what it says of the text: the area is named, not described.
-void contents_only(const review::TextDocument& doc, std::vector<Block>& blocks) {
-  std::set<std::string> numbers, titles;
-  for (const auto& h : doc.headings) {
-    if (!h.number.empty()) numbers.insert(h.number);
-    titles.insert(heading_key(h.title));
-  }
-  // A line of the text that reads as the entry is the section, though not found as a
-  // heading (a number out of sequence): it is there, not only promised.
-  for (std::size_t l = 0; l < doc.lines.size(); ++l) {
-    if (l < doc.furniture.size() && doc.furniture[l]) continue;
-    if (util::word_count(doc.lines[l]) <= 12) titles.insert(heading_key(doc.lines[l]));
-  }
-  auto in_text = [&](const review::TocEntry& e) {
-    return (!e.number.empty() && numbers.count(e.number)) || titles.count(heading_key(e.title));
-  };
-  for (std::size_t t = 0; t < doc.toc.size(); ++t) {
-    const auto& e = doc.toc[t];
-    if (in_text(e) || heading_key(e.title).empty()) continue;
-    std::size_t at = blocks.size();
-    for (std::size_t n = t + 1; n < doc.toc.size() && at == blocks.size(); ++n) {
-      if (!in_text(doc.toc[n])) continue;
-      const std::string key = heading_key(doc.toc[n].title);
-      for (std::size_t k = 0; k < blocks.size(); ++k) {
-        if (blocks[k].kind == Block::Kind::heading && !blocks[k].contents_only &&
-            ((!doc.toc[n].number.empty() && blocks[k].number == doc.toc[n].number) || heading_key(plain(blocks[k].runs)) == key)) {
-          at = k;
-          break;
-        }
-      }
-    }
-    Block h;
-    h.kind = Block::Kind::heading;
-    h.number = e.number;
-    h.level = e.number.empty() ? 1 : static_cast<int>(std::count(e.number.begin(), e.number.end(), '.')) + 1;
-    h.level_guessed = e.number.empty();
-    h.runs.push_back(text_run(std::string(util::trim(e.title))));
-    h.origin = "rad " + std::to_string(e.line);
-    h.contents_only = true;
-    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(h));
-  }
-}
-
 }  // namespace
 
 ReadResult read_text(const std::string& path, const std::string& data, bool markdown) {
@@ -324,7 +267,14 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
     if (b.runs.empty()) b.runs.push_back(text_run(text));
     out.blocks.push_back(std::move(b));
   }
-  contents_only(doc, out.blocks);
+  // The contents list's entries; a line of the text that reads as one is the section,
+  // though not found as a heading (a number out of sequence).
+  std::vector<ContentsEntry> contents;
+  for (const auto& e : doc.toc) contents.push_back({e.number, e.title, "rad " + std::to_string(e.line)});
+  std::vector<std::string> lines;
+  for (std::size_t l = 0; l < doc.lines.size(); ++l)
+    if (l >= doc.furniture.size() || !doc.furniture[l]) lines.push_back(doc.lines[l]);
+  add_contents_only(contents, lines, out.blocks);
   // A lone line with a tab is a label and its value ("Datum:<TAB>2024-01-01"), not a table;
   // a lone line with wide gaps is text (as read, lines joined in their order).
   for (auto& b : out.blocks) {
