@@ -1,6 +1,7 @@
 // Imported -> okgen XML (see agreement_writer.h). Sentences okgen writes into the file
 // (prompts, comments) come from templates/labels [import].
 #include "import/agreement_writer.h"
+#include "import/element_reading.h"
 #include "import/readers.h"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include "review/text_decision.h"
 #include "review/check_options.h"
 #include "review/text_check.h"
-#include "review/text_document.h"
 #include "review/text_validity.h"
 #include "text/lexicon.h"
 #include "text/swedish.h"
@@ -234,10 +234,10 @@ class Writer {
       for (const Block* b : s.blocks) {
         if (b->kind == Block::Kind::table) {
           ++s_.tables;
-          if (matrix_columns(*b)) {
+          if (matrix_columns(res_.data.lexicon, *b)) {
             ++s_.matrices;
             s.prompts.push_back(label("matrix.prompt", Value{}.set("origin", b->origin)));
-          } else if (assignment_parties(*b)) {
+          } else if (assignment_parties(res_.data.lexicon, *b)) {
             ++s_.matrices;
             s.prompts.push_back(label("assignment.prompt", Value{}.set("origin", b->origin)));
           } else {
@@ -447,7 +447,7 @@ class Writer {
     for (const Block* b : s.blocks)
       if (b->kind != Block::Kind::list_item || b->level != 0) return {};
     if (!res_.data.lexicon.occurs("responsibility-word", text::tokenize(s.heading))) return {};
-    return party_of(s.heading);
+    return party_of(res_.data.lexicon, s.heading);
   }
 
   // Sibling sections that are each one party's list of duties, at least two parties, become
@@ -485,45 +485,6 @@ class Writer {
     for (const auto& s : sections_) s_.sections -= s.folded;
   }
 
-  // The body a step of a dispute ladder names, as the text writes it: the words the
-  // checker's `forum` concept finds ("samverkansgrupp", "Välfärdsrådet", "enhetschefer"),
-  // with the word before them when it has a capital inside the sentence, as a name's first
-  // word has ("Länets samverkansgrupp", "Region Hallands ledningsgrupp"); a capital at the
-  // start of the sentence says nothing ("Därefter styrgruppen"). The first letter is made a
-  // capital, as a forum's name is written. "" when the text names no body. `tokens` are
-  // text::tokenize(text).
-  std::string forum_in(const std::string& text, const std::vector<text::Token>& tokens) const {
-    const auto found = res_.data.lexicon.find("forum", tokens);
-    if (found.empty()) return {};
-    // A step names the body the question goes to ("lyfts till Länets samverkansgrupp"),
-    // which may follow the one it comes from ("Når enhetscheferna ingen enighet ...").
-    auto taken_to = [&](const text::ConceptMatch& f) {
-      for (std::size_t k = f.first; k > 0 && f.first - k < 3; --k)
-        if (tokens[k - 1].text == "till") return true;
-      return false;
-    };
-    const auto to = std::find_if(found.begin(), found.end(), taken_to);
-    const auto& m = to != found.end() ? *to : found.front();
-    auto capital_at = [&](std::size_t at) {
-      const auto c = static_cast<unsigned char>(text[at]);
-      if (c >= 'A' && c <= 'Z') return true;
-      if (c != 0xC3 || at + 1 >= text.size()) return false;
-      const auto d = static_cast<unsigned char>(text[at + 1]);
-      return d == 0x85 || d == 0x84 || d == 0x96;  // Å Ä Ö
-    };
-    std::size_t begin = tokens[m.first].begin;
-    if (m.first > 1 && capital_at(tokens[m.first - 1].begin) && !tokens[m.first - 1].number) begin = tokens[m.first - 1].begin;
-    std::string forum = text.substr(begin, tokens[m.last].end - begin);
-    const auto c = static_cast<unsigned char>(forum[0]);
-    if (c >= 'a' && c <= 'z') {
-      forum[0] = static_cast<char>(c - 'a' + 'A');
-    } else if (c == 0xC3 && forum.size() > 1) {
-      const auto d = static_cast<unsigned char>(forum[1]);
-      if (d == 0xA5 || d == 0xA4 || d == 0xB6) forum[1] = static_cast<char>(d - 0x20);  // å ä ö
-    }
-    return forum;
-  }
-
   // A list that clearly is a dispute ladder, in a section about disputes (the checker's
   // judgement, or its heading): two items or more, none nested, every one naming a body (forum_in), and
   // ordered or speaking of taking the question further ("lyfts till", "i andra hand") or of
@@ -557,14 +518,14 @@ class Writer {
           ordered = ordered && item.ordered;
           tokens = text::tokenize(text);
           escalates = escalates || lex.occurs("escalate", tokens) || lex.occurs("disagreement", tokens);
-          ladder.forums.push_back(forum_in(text, tokens));
+          ladder.forums.push_back(forum_in(res_.data.lexicon, text, tokens));
         }
         const bool every_forum = std::none_of(ladder.forums.begin(), ladder.forums.end(), [](const std::string& f) { return f.empty(); });
         if (end - i >= 2 && !nested && every_forum && (ordered || escalates)) {
           ladder.final_step = lex.occurs("final-instance", tokens);
           // The paragraph after the list, when it says what holds meanwhile.
           if (end < s.blocks.size() && s.blocks[end]->kind == Block::Kind::paragraph) {
-            const auto sentences = prose_sentences(*s.blocks[end]);
+            const auto sentences = prose_sentences(res_.data.lexicon, *s.blocks[end]);
             ladder.interim = !sentences.empty() && sentences.front().kind == ProseSentence::interim;
           }
           s.prompts.push_back(
@@ -577,64 +538,6 @@ class Writer {
       }
       prose_ladders(s);
     }
-  }
-
-  // A sentence of running text in a disputes section, as a dispute ladder reads it: a step
-  // takes the question to a body it names (a forum, with words of escalation, disagreement
-  // or a final decision: "I första hand försöker enhetscheferna ...", "Därefter lyfts frågan
-  // till styrgruppen", "Ytterst avgör Välfärdsrådet"); an interim sentence says what holds
-  // meanwhile ("Under tiden ansvarar ..."); anything else belongs to the sentence before.
-  struct ProseSentence {
-    enum Kind { other, step, interim };
-    std::size_t begin = 0, end = 0;  ///< in plain(runs); sentences that meet cover it all
-    Kind kind = other;
-    std::string forum;
-    bool final_step = false;
-  };
-
-  std::vector<ProseSentence> prose_sentences(const Block& b) const {
-    std::string text = plain(b.runs);
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    const auto spans = review::sentence_spans(text);
-    const auto& lex = res_.data.lexicon;
-    std::vector<ProseSentence> out;
-    for (std::size_t k = 0; k < spans.size(); ++k) {
-      ProseSentence p;
-      p.begin = k == 0 ? 0 : spans[k].first;  // the spaces between go with the sentence before
-      p.end = k + 1 < spans.size() ? spans[k + 1].first : text.size();
-      const std::string sentence = text.substr(spans[k].first, spans[k].second - spans[k].first);
-      const auto tokens = text::tokenize(sentence);
-      p.forum = forum_in(sentence, tokens);
-      p.final_step = lex.occurs("final-instance", tokens);
-      if (p.forum.empty() && p.final_step) p.forum = final_body_in(sentence, tokens);
-      if (!p.forum.empty() && (p.final_step || lex.occurs("escalate", tokens) || lex.occurs("disagreement", tokens))) {
-        p.kind = ProseSentence::step;
-      } else if (lex.occurs("interim", tokens)) {
-        p.kind = ProseSentence::interim;
-      }
-      out.push_back(std::move(p));
-    }
-    return out;
-  }
-
-  // The body a last step names when it is no forum: one the checker's final-instance
-  // concept knows by a name written with a capital inside the sentence ("hänskjutas till
-  // Sveriges kommuner och regioner", "SKR"), or a court with the word before it ("allmän
-  // domstol"). "" otherwise ("ytterst avgörs frågan" names no body).
-  std::string final_body_in(const std::string& text, const std::vector<text::Token>& tokens) const {
-    static const std::set<std::string> kLinks = {"till", "vid", "i", "av", "hos", "en", "ett", "den", "det", "och", "eller", "genom", "inför"};
-    for (const auto& m : res_.data.lexicon.find("final-instance", tokens)) {
-      std::size_t begin = tokens[m.first].begin;
-      const auto c = static_cast<unsigned char>(text[begin]);
-      const bool name = m.first > 0 && c >= 'A' && c <= 'Z';
-      const bool court = tokens[m.first].text.rfind("domstol", 0) == 0;
-      if (!name && !court) continue;
-      if (court && m.first > 0 && !kLinks.count(tokens[m.first - 1].text)) begin = tokens[m.first - 1].begin;
-      std::string body = text.substr(begin, tokens[m.last].end - begin);
-      if (body[0] >= 'a' && body[0] <= 'z') body[0] = static_cast<char>(body[0] - 'a' + 'A');
-      return body;
-    }
-    return {};
   }
 
   // A dispute ladder written as running text: from the paragraph whose sentence first takes
@@ -655,7 +558,7 @@ class Writer {
       std::vector<Piece> lead, pieces;
       std::size_t j = i;
       for (; j < s.blocks.size() && s.blocks[j]->kind == Block::Kind::paragraph; ++j) {
-        const auto sentences = prose_sentences(*s.blocks[j]);
+        const auto sentences = prose_sentences(res_.data.lexicon, *s.blocks[j]);
         if (j > i && (sentences.empty() || sentences.front().kind == ProseSentence::other)) break;
         for (const auto& p : sentences) (pieces.empty() && p.kind != ProseSentence::step ? lead : pieces).push_back({s.blocks[j], p});
         if (pieces.empty()) break;  // no step in the first paragraph: not a ladder here
@@ -727,57 +630,6 @@ class Writer {
     if (l.interim) x += ind + "  <interim>" + text(l.forums.size()) + "</interim>\n";
     if (l.final_step) x += ind + "  <final forum=\"" + xml_escape(l.forums.back()) + "\">" + text(levels) + "</final>\n";
     return x + ind + "</dispute-ladder>\n";
-  }
-
-  // Which party a table's column header names: "joint", "municipality", "region" or ""
-  // (none, or both a municipality's and a region's words: not one party). The words are the
-  // checker's concepts (data/concepts.tsv), so "Kommunens ansvar", "Socialtjänsten",
-  // "Regionens ansvar", "Hälso- och sjukvården" and "Gemensamt" are all read.
-  std::string party_of(const std::string& header) const {
-    const auto tokens = text::tokenize(header);
-    const auto& lex = res_.data.lexicon;
-    if (lex.occurs("joint", tokens)) return "joint";
-    const bool municipality = lex.occurs("municipality", tokens), region = lex.occurs("region", tokens);
-    if (municipality == region) return {};
-    return municipality ? "municipality" : "region";
-  }
-
-  // A table that clearly is a responsibility matrix: a first row whose first column names no
-  // party (the topics) and whose every other column names a different party, at least two;
-  // rows as wide as it, the first with a topic. Returns each column's party ("" for the
-  // topics). Anything else stays a list: a column that is no party would have nowhere to go.
-  std::optional<std::vector<std::string>> matrix_columns(const Block& t) const {
-    if (t.rows.size() < 2 || t.rows[0].size() < 3) return std::nullopt;
-    const auto& head = t.rows[0];
-    std::vector<std::string> party(head.size());
-    if (!party_of(plain(head[0])).empty()) return std::nullopt;
-    std::set<std::string> seen;
-    for (std::size_t c = 1; c < head.size(); ++c) {
-      party[c] = party_of(plain(head[c]));
-      if (party[c].empty() || !seen.insert(party[c]).second) return std::nullopt;
-    }
-    for (std::size_t r = 1; r < t.rows.size(); ++r)
-      if (t.rows[r].size() != head.size()) return std::nullopt;
-    if (trim(plain(t.rows[1][0])).empty()) return std::nullopt;
-    return party;
-  }
-
-  // A table of two columns whose second says who is responsible for the first, row by row
-  // ("Insats | Ansvarig", "Boendestöd | Kommunen", "Vårdplanering | Gemensamt"): its header
-  // speaks of responsibility, and every row names one party in a few words. Each row's party;
-  // nothing otherwise (a list of contacts "Funktion | Verksamhet" stays a list).
-  std::optional<std::vector<std::string>> assignment_parties(const Block& t) const {
-    if (t.rows.size() < 3 || !t.header_row || t.rows[0].size() != 2) return std::nullopt;
-    if (!res_.data.lexicon.occurs("responsibility-word", text::tokenize(plain(t.rows[0][1])))) return std::nullopt;
-    std::vector<std::string> out;
-    for (std::size_t r = 1; r < t.rows.size(); ++r) {
-      if (t.rows[r].size() != 2 || trim(plain(t.rows[r][0])).empty()) return std::nullopt;
-      const std::string who = plain(t.rows[r][1]);
-      const std::string party = util::word_count(who) <= 3 ? party_of(who) : std::string();
-      if (party.empty()) return std::nullopt;
-      out.push_back(party);
-    }
-    return out;
   }
 
   // An assignment table (assignment_parties) as one topic named by its section: each row's
@@ -974,8 +826,8 @@ class Writer {
           i += ladder->forums.size() + ladder->interim - 1;
           continue;
         }
-        const auto columns = b->kind == Block::Kind::table ? matrix_columns(*b) : std::nullopt;
-        const auto parties = b->kind == Block::Kind::table && !columns ? assignment_parties(*b) : std::nullopt;
+        const auto columns = b->kind == Block::Kind::table ? matrix_columns(res_.data.lexicon, *b) : std::nullopt;
+        const auto parties = b->kind == Block::Kind::table && !columns ? assignment_parties(res_.data.lexicon, *b) : std::nullopt;
         if (!columns && !parties) {
           run.push_back(b);
           continue;
