@@ -138,7 +138,7 @@ void blocks_as_text(const Blocks& blocks, std::string& out) {
 }
 
 // The areas as the text checker judges them (review/facets.h) on the agreement's own text,
-// laid out as a text agreement is (numbered headings, paragraphs, list items): prose is
+// laid out as a text agreement is (headings with their numbers, paragraphs, list items): prose is
 // judged by the same facets whichever form the agreement comes in.
 std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data,
                                                const std::set<std::string>& areas) {
