@@ -795,6 +795,40 @@ TEST_CASE("a section the contents list names but the text lacks becomes an empty
   CHECK(disputes(from_xml) == "partial");
 }
 
+TEST_CASE("after a heading that asks a question, an area stated in a list gets the text's verdict", "[import]") {
+  // The document title is the one top heading, so every section is numbered under it ("1.1
+  // Vem omfattas?"). The XML checker once laid its text out with numbered lines only: a
+  // heading ending in "?" reads like a sentence there, so it was no heading, the outline broke
+  // and every heading after it was lost, with the heading that makes the list about
+  // implementation. It marks them as headings now, as the importer's own reading does.
+  const std::string md =
+      "# Samverkansöverenskommelse om personer med psykisk funktionsnedsättning\n\n"
+      "## 1. Vem omfattas?\n\nÖverenskommelsen gäller vuxna med psykisk funktionsnedsättning.\n\n"
+      "## 2. Införande och kännedom\n\nFör att överenskommelsen ska få genomslag i verksamheterna gäller följande:\n\n"
+      "- Varje part ansvarar för att informera chefer och medarbetare i berörda verksamheter.\n"
+      "- Överenskommelsen ingår i introduktionen för nyanställda inom psykiatri och socialtjänst.\n"
+      "- Överenskommelsen publiceras på parternas webbplatser.\n";
+  ImportSummary s;
+  const std::string xml = import_text("avtal.md", md, s);
+  INFO(xml);
+  diag::DiagnosticSink ts, xs;
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  const Resources& res = test::resources();
+  const auto from_text = review::check_text("avtal.md", md, res.data, co, ts);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  const auto from_xml =
+      review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+  const auto implementation = [](const review::CheckReport& r) {
+    for (const auto& c : r.coverage)
+      if (c.area == "implementation") return std::string(review::to_string(c.status));
+    return std::string();
+  };
+  CHECK(implementation(from_text) == "covered");
+  CHECK(implementation(from_xml) == "covered");
+}
+
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {
   // LibreOffice writes a Word cell's bulleted paragraphs as a text:list in the cell; each
   // item is a paragraph of the cell (and an item of a matrix), none is left behind.

@@ -204,6 +204,18 @@ TEST_CASE("document: page furniture, contents, hyphenation and lead-ins", "[text
   CHECK(lead);
 }
 
+TEST_CASE("document: a short line without a full stop leads into the list below it, a blank line between or not", "[text]") {
+  const auto d = review::read_text_document("t.txt",
+                                            "Inledning\n\nDet här är texten.\n\nVåra gemensamma mål är\n\n- Sammanhållet stöd.\n\nKommunen ansvarar för\n\n- boendestöd,\n\n"
+                                            "Bakgrund\n\nSamarbetet har pågått länge.\n\nDetta gäller.\n\n- sysselsättning.\n");
+  std::map<std::string, std::string> lead;
+  for (const auto& s : d.sentences) lead[s.text] = s.lead_in;
+  CHECK(lead["Sammanhållet stöd."] == "Våra gemensamma mål är");
+  CHECK(lead["boendestöd,"] == "Kommunen ansvarar för");
+  CHECK(lead["Samarbetet har pågått länge."].empty());  // a paragraph has no lead-in
+  CHECK(lead["sysselsättning."].empty());               // a finished sentence leads into nothing
+}
+
 TEST_CASE("areas: everyday headings, running text, passing mentions and the table of contents", "[text]") {
   SECTION("a dispute ladder under an everyday heading is covered, with its evidence") {
     const auto r = check(

@@ -143,8 +143,8 @@ void blocks_as_text(const Blocks& blocks, std::string& out) {
 std::map<std::string, Coverage> facet_verdicts(const Agreement& a, const data::ReferenceData& data,
                                                const std::set<std::string>& areas) {
   // Headings marked as Markdown headings, as deep as their numbers: a text reader takes a
-  // numbered line for a heading only when it looks like one, and a long title ("1
-  // Samverkansöverenskommelse om personer med ...") would break the outline under it.
+  // numbered line for a heading only when it looks like one, and one that does not ("1.1
+  // Vem omfattas?" ends like a sentence) would break the outline and every heading after it.
   std::string text;
   for_each_section(a.sections, [&](const Section& s) {
     const auto depth = std::min<std::size_t>(6, 1 + static_cast<std::size_t>(std::count(s.number.begin(), s.number.end(), '.')));
