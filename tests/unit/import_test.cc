@@ -116,6 +116,27 @@ std::string import_text(const std::string& name, const std::string& text, Import
   return write_for_dalarna(doc_of(r), name, s);
 }
 
+// The verdict on `area` of checking the source text `text` (named `name`) and of checking
+// `xml`, its import: {text's, XML's}.
+std::pair<std::string, std::string> area_verdicts(const std::string& name, const std::string& text, const std::string& xml,
+                                                  const std::string& area) {
+  diag::DiagnosticSink ts, xs;
+  review::CheckOptions co;
+  co.as_of = *util::Date::parse("2026-12-06");
+  const Resources& res = test::resources();
+  const auto from_text = review::check_text(name, text, res.data, co, ts);
+  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
+  REQUIRE(loaded.agreement);
+  const auto from_xml =
+      review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
+  const auto status = [&](const review::CheckReport& r) {
+    for (const auto& c : r.coverage)
+      if (c.area == area) return std::string(review::to_string(c.status));
+    return std::string();
+  };
+  return {status(from_text), status(from_xml)};
+}
+
 }  // namespace
 
 TEST_CASE("headings by Swedish style ids, by styles based on them and by outline level", "[import]") {
@@ -777,22 +798,9 @@ TEST_CASE("a section the contents list names but the text lacks becomes an empty
   CHECK(section.find("<body>") == std::string::npos);
   CHECK(contains(section, "<prompt>Innehållsförteckningen i källan"));
   // The verdicts of the text and of the XML agree on the area the list only names.
-  diag::DiagnosticSink ts, xs;
-  review::CheckOptions co;
-  co.as_of = *util::Date::parse("2026-12-06");
-  const Resources& res = test::resources();
-  const auto from_text = review::check_text("avtal.txt", text, res.data, co, ts);
-  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
-  REQUIRE(loaded.agreement);
-  const auto from_xml =
-      review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
-  const auto disputes = [](const review::CheckReport& r) {
-    for (const auto& c : r.coverage)
-      if (c.area == "disputes") return std::string(review::to_string(c.status));
-    return std::string();
-  };
-  CHECK(disputes(from_text) == "partial");
-  CHECK(disputes(from_xml) == "partial");
+  const auto [from_text, from_xml] = area_verdicts("avtal.txt", text, xml, "disputes");
+  CHECK(from_text == "partial");
+  CHECK(from_xml == "partial");
 }
 
 TEST_CASE("after a heading that asks a question, an area stated in a list gets the text's verdict", "[import]") {
@@ -811,22 +819,9 @@ TEST_CASE("after a heading that asks a question, an area stated in a list gets t
   ImportSummary s;
   const std::string xml = import_text("avtal.md", md, s);
   INFO(xml);
-  diag::DiagnosticSink ts, xs;
-  review::CheckOptions co;
-  co.as_of = *util::Date::parse("2026-12-06");
-  const Resources& res = test::resources();
-  const auto from_text = review::check_text("avtal.md", md, res.data, co, ts);
-  auto loaded = test::load_string(xml, "content/dalarna/regional.xml");
-  REQUIRE(loaded.agreement);
-  const auto from_xml =
-      review::check_agreement(*loaded.agreement, res.data, co, [](const model::Agreement&) { return nullptr; }, xs);
-  const auto implementation = [](const review::CheckReport& r) {
-    for (const auto& c : r.coverage)
-      if (c.area == "implementation") return std::string(review::to_string(c.status));
-    return std::string();
-  };
-  CHECK(implementation(from_text) == "covered");
-  CHECK(implementation(from_xml) == "covered");
+  const auto [from_text, from_xml] = area_verdicts("avtal.md", md, xml, "implementation");
+  CHECK(from_text == "covered");
+  CHECK(from_xml == "covered");
 }
 
 TEST_CASE("an ODT table cell keeps the text of a list inside it", "[import]") {

@@ -267,7 +267,7 @@ class DocxReader {
     Paragraph para;
     inline_content(p, para);
     for (auto& box : para.boxes) out_.cover.push_back(box);
-    const std::string origin_here = "stycke " + std::to_string(paragraphs_);
+    const std::string origin = "stycke " + std::to_string(paragraphs_);
     const std::string style = val(pPr.child("w:pStyle"));
     const bool toc_style = style.rfind("TOC", 0) == 0 || style.rfind("Innehll", 0) == 0 || style.rfind("Innehallsforteckning", 0) == 0;
     // A contents entry (the TOC field's result, or a paragraph in a contents style) is not
@@ -275,12 +275,11 @@ class DocxReader {
     const std::string entry = toc_text_.empty() && toc_style ? plain(para.runs) : toc_text_;
     toc_text_.clear();
     if (!entry.empty()) {
-      if (auto e = contents_entry(entry, origin_here)) contents_.push_back(std::move(*e));
+      if (auto e = contents_entry(entry, origin)) contents_.push_back(std::move(*e));
     }
     if (fields_skip_ || toc_style) return;
     const std::string text = plain(para.runs);
     if (text.find_first_not_of(" \t\n") == std::string::npos) return;
-    const std::string origin = "stycke " + std::to_string(paragraphs_);
     if (style_is(style, title_name) && out_.title.empty()) {
       out_.title = trim(text);
       return;

@@ -116,6 +116,12 @@ struct GapTable {
   }
 };
 
+// A cell's text going on with `more` (a line it wrapped onto).
+void go_on(Runs& cell, const std::string& more) {
+  if (!cell.empty()) cell.push_back(text_run(" "));
+  cell.push_back(text_run(more));
+}
+
 // A row of `t` from cells that each line up with a different column; nullopt otherwise.
 // A new row has its first column (a line that leaves it empty goes on the row above: cells
 // wrapped in the other columns, "driver      team deltar").
@@ -205,11 +211,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
       // A line of cells under a row that leaves the first column empty: the row's cells go on.
       if (open && !row && cells.size() >= 2 && gap.column_of(cells.front()) != 0 && !open->rows.empty() &&
           std::all_of(cells.begin(), cells.end(), [&](const GapCell& c) { return gap.column_of(c) != std::string::npos; })) {
-        for (const auto& c : cells) {
-          Runs& cell = open->rows.back()[gap.column_of(c)];
-          if (!cell.empty()) cell.push_back(text_run(" "));
-          cell.push_back(text_run(c.text));
-        }
+        for (const auto& c : cells) go_on(open->rows.back()[gap.column_of(c)], c.text);
         gap.end = line;
         continue;
       }
@@ -240,11 +242,7 @@ ReadResult read_text(const std::string& path, const std::string& data, bool mark
               continue;
             }
           }
-          for (const auto& c : further) {
-            Runs& cell = rows.back()[gap.column_under(c)];
-            if (!cell.empty()) cell.push_back(text_run(" "));
-            cell.push_back(text_run(c.text));
-          }
+          for (const auto& c : further) go_on(rows.back()[gap.column_under(c)], c.text);
         }
         gap.end = more.empty() ? line : *more.rbegin();
         continue;
