@@ -21,6 +21,7 @@
 #include "local/status.h"
 #include "model/span.h"
 #include "review/text_check.h"
+#include "util/allocator.h"
 #include "util/fs.h"
 #include "util/git.h"
 #include "util/parallel.h"
@@ -345,6 +346,7 @@ void withdraw(Loaded& l) {
 // FILE`), the check runs on a thread of its own while the agreement is composed and
 // rendered; its outputs are staged only once the check has let them through.
 void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::ParentResolver& parent, bool spare_core) {
+  const util::SpareCore spare(spare_core);  // the writers may use it too (pdf_finish.h)
   const PipelineOptions& options = run.options;
   const Resources& res = run.res;
   const Publish* publish = run.publish;
@@ -377,8 +379,14 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
   };
   const bool beside = publish && spare_core;
   Beside checker;
-  if (beside) checker.thread = std::thread(check);
-  else check();
+  if (beside) {
+    checker.thread = std::thread([&] {
+      util::share_main_arena();  // a thread for one check: no arena of its own
+      check();
+    });
+  } else {
+    check();
+  }
   // Compose even for `check`: templates cite references and can report problems too. A
   // merged local agreement is mostly regional text, composed (and checked) with the
   // regional agreement; `check` composes only what it builds on its own.

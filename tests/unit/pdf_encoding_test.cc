@@ -419,3 +419,25 @@ TEST_CASE("pdf encoding: the packer keeps every object and page, and refuses wha
                              "0000000009 00000 n\r\ntrailer\n<< /Size 2 >>\nstartxref\n29\n%%EOF\n"),
                   PdfError);  // no catalog
 }
+
+TEST_CASE("pdf encoding: with a core to spare, packing on two threads gives the same bytes", "[pdf-encoding]") {
+  auto l = test::load_file(test::source_dir() / "docs/examples/exempel.xml");
+  REQUIRE(l.agreement);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  const auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
+  auto writer = PdfWriter::create(test::resources(), sink, sources);
+  REQUIRE(writer);
+  const std::string one = writer->render(doc, "exempel", sink).pdf;
+  const std::string two = writer->render(doc, "exempel", sink, false, true).pdf;
+  CHECK(one.size() > 10000);
+  CHECK(one == two);
+  // A stream the packer cannot read (its length is not a reference) is an error on either
+  // thread, and the helper is joined before it reaches the caller.
+  const std::string head = "%PDF-1.3\n", object = "1 0 obj\n<< /Length 3 >>\nstream\r\nabc\nendstream\nendobj\n";
+  const std::string bad = head + object + "xref\n0 2\n0000000000 65535 f\r\n0000000009 00000 n\r\n" +
+                          "trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n" + std::to_string(head.size() + object.size()) +
+                          "\n%%EOF\n";
+  CHECK_THROWS_WITH(finish_pdf(bad, {}, nullptr, true), Catch::Contains("length is not a reference"));
+  CHECK_THROWS_WITH(finish_pdf(bad, {}, nullptr, false), Catch::Contains("length is not a reference"));
+}

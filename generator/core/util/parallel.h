@@ -27,4 +27,24 @@ void parallel_for(std::size_t n, Fn fn, std::size_t max_threads = 8) {
   for (auto& t : pool) t.join();
 }
 
+/// Whether the calling thread may start a helper thread for its own work: true inside a
+/// SpareCore scope opened with `spare` (one agreement built on a machine with a core to
+/// spare), false elsewhere, so that a batch's workers, which keep every core busy already,
+/// do not start threads of their own (that cost a batch a tenth of its time).
+class SpareCore {
+ public:
+  explicit SpareCore(bool spare) : saved_(flag()) { flag() = spare; }
+  ~SpareCore() { flag() = saved_; }
+  SpareCore(const SpareCore&) = delete;
+  SpareCore& operator=(const SpareCore&) = delete;
+  static bool here() { return flag(); }
+
+ private:
+  static bool& flag() {
+    thread_local bool spare = false;
+    return spare;
+  }
+  bool saved_;
+};
+
 }  // namespace okgen::util

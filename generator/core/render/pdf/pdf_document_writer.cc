@@ -4,6 +4,7 @@
 
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_writer.h"
+#include "util/parallel.h"
 
 namespace okgen::render::pdf {
 namespace {
@@ -27,7 +28,7 @@ class PooledPdfWriter : public DocumentWriter {
       }
     } lease{*this, acquire()};
     if (!lease.writer) throw PdfError("the PDF style could not be loaded again");
-    PdfResult r = lease.writer->render(doc, source, found, dump_);
+    PdfResult r = lease.writer->render(doc, source, found, dump_, util::SpareCore::here());
     WrittenFile out;
     out.bytes = dump_ ? std::move(r.layout_dump) : std::move(r.pdf);
     out.pages = r.pages;

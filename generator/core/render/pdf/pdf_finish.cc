@@ -12,6 +12,8 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <set>
 #include <cstdint>
 #include <cstdio>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
+#include "util/allocator.h"
 #include "util/text.h"
 
 namespace okgen::render::pdf {
@@ -152,34 +155,46 @@ std::string file_id(std::string_view bytes) {
 }
 
 // A stream object as libharu writes it: "<< ... /Length N 0 R ... >>\nstream\r\n" data
-// "\nendstream". Streams without a filter are compressed here (page contents, fonts, maps)
-// except the XMP metadata, which archives want readable; the length becomes direct, and
-// the object that held it is no longer needed (`length_obj`, 0 if none).
-std::string finish_stream(std::string_view body, const std::string* replacement, Deflater& deflate,
-                          std::uint64_t& length_obj) {
+// "\nendstream". Its dictionary without the "<<" and ">>", and where the data starts.
+struct StreamParts {
+  std::string_view dict;
+  std::size_t data_at = 0;
+  // "/Length N 0 R" in `dict`: where it starts and ends, and N (the object that only holds
+  // the length, no longer needed once the length is direct).
+  std::size_t length_at = 0, length_end = 0;
+  std::uint64_t length_obj = 0;
+};
+
+StreamParts stream_parts(std::string_view body) {
+  StreamParts p;
   const std::size_t head_end = body.find(">>\nstream\r\n");
   if (body.substr(0, 2) != "<<" || head_end == std::string_view::npos || !util::ends_with(body, "\nendstream")) {
     fail("a stream is not laid out as expected");
   }
-  std::string_view dict = body.substr(2, head_end - 2);
-  const std::size_t data_at = head_end + 11;
-  if (data_at + 10 > body.size()) fail("a stream is cut short");
+  p.dict = body.substr(2, head_end - 2);
+  p.data_at = head_end + 11;
+  if (p.data_at + 10 > body.size()) fail("a stream is cut short");
+  p.length_at = p.dict.find("/Length ");
+  if (p.length_at == std::string_view::npos) fail("a stream has no length");
+  std::size_t i = p.length_at + 8;
+  p.length_obj = number(p.dict, i);
+  if (p.dict.substr(i, 4) != " 0 R") fail("a stream's length is not a reference");
+  p.length_end = i + 4;
+  return p;
+}
+
+// The stream object with a direct length. Streams without a filter are compressed here
+// (page contents, fonts, maps) except the XMP metadata, which archives want readable.
+std::string finish_stream(std::string_view body, const std::string* replacement, Deflater& deflate) {
+  const StreamParts p = stream_parts(body);
   const std::string_view data =
-      replacement ? std::string_view(*replacement) : body.substr(data_at, body.size() - 10 - data_at);
-  std::string kept;  // the dictionary without its /Length entry
-  length_obj = 0;
-  const std::size_t len = dict.find("/Length ");
-  if (len == std::string_view::npos) fail("a stream has no length");
-  std::size_t i = len + 8;
-  length_obj = number(dict, i);
-  const std::size_t ref = dict.find(" 0 R", i);
-  if (ref != i) fail("a stream's length is not a reference");
-  kept.append(dict.substr(0, len));
-  kept.append(dict.substr(ref + 4));
-  const bool compress = dict.find("/Filter") == std::string_view::npos && dict.find("/Metadata") == std::string_view::npos;
+      replacement ? std::string_view(*replacement) : body.substr(p.data_at, body.size() - 10 - p.data_at);
+  const bool compress =
+      p.dict.find("/Filter") == std::string_view::npos && p.dict.find("/Metadata") == std::string_view::npos;
   const std::string packed = compress ? deflate(data) : std::string(data);
   std::string out = "<<";
-  out += kept;
+  out.append(p.dict.substr(0, p.length_at));  // the dictionary without its /Length entry
+  out.append(p.dict.substr(p.length_end));
   if (compress) out += "/Filter /FlateDecode\n";
   out += "/Length " + std::to_string(packed.size()) + "\n>>\nstream\n";
   out += packed;
@@ -190,7 +205,7 @@ std::string finish_stream(std::string_view body, const std::string* replacement,
 }  // namespace
 
 std::string finish_pdf(const std::string& input, const std::unordered_map<std::uint64_t, std::string>& streams,
-                       const RawObjects* raw) {
+                       const RawObjects* raw, bool two_threads) {
   const std::string_view pdf(input);
   std::string_view trailer;
   const std::vector<Object> objects = read_objects(pdf, trailer);
@@ -211,32 +226,48 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
   };
   std::vector<Entry> entries(size);
 
-  // Streams are finished (compressed) first, then written in file order.
+  // Streams (page contents, fonts: some 60 % of the bytes to compress) are finished
+  // first and written first; the other objects go into object streams. With two threads the
+  // two halves are compressed side by side; whole-process, that is 1.5 ms of a 26-page PDF.
   std::vector<const Object*> stream_objects;
   for (const auto& o : objects) {
     if (o.stream) stream_objects.push_back(&o);
   }
   std::vector<std::string> finished(stream_objects.size());
-  std::vector<std::uint64_t> length_objs(stream_objects.size(), 0);
+  auto finish_streams = [&] {
+    Deflater deflate;
+    for (std::size_t k = 0; k < stream_objects.size(); ++k) {
+      const Object& o = *stream_objects[k];
+      auto replacement = streams.find(o.num);
+      finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate);
+    }
+  };
+  std::thread helper;
+  std::exception_ptr helper_error;
+  if (two_threads) {
+    helper = std::thread([&] {
+      try {
+        util::share_main_arena();
+        finish_streams();
+      } catch (...) {
+        helper_error = std::current_exception();
+      }
+    });
+  } else {
+    finish_streams();
+  }
+  // Joined however this thread leaves (it reads and fills the vectors above).
+  struct Join {
+    std::thread& t;
+    ~Join() {
+      if (t.joinable()) t.join();
+    }
+  } join{helper};
   Deflater deflate;
-  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
-    const Object& o = *stream_objects[k];
-    auto replacement = streams.find(o.num);
-    finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate,
-                                length_objs[k]);
-  }
 
-  std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
-  out.reserve(input.size() / 2);
-  std::set<std::uint64_t> lengths;  // objects that only held a stream's length
-  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
-    const Object& o = *stream_objects[k];
-    lengths.insert(length_objs[k]);
-    entries[o.num] = Entry{1, out.size(), 0};
-    out += std::to_string(o.num) + " 0 obj\n";
-    out += finished[k];
-    out += "\nendobj\n";
-  }
+  // The objects that only held a stream's length (finish_stream makes the lengths direct).
+  std::set<std::uint64_t> lengths;
+  for (const Object* o : stream_objects) lengths.insert(stream_parts(o->body).length_obj);
   std::vector<const Object*> packed;
   for (const auto& o : objects) {
     if (!o.stream && !lengths.count(o.num)) packed.push_back(&o);
@@ -249,6 +280,12 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (auto& o : extra) packed.push_back(&o);
   }
   std::uint64_t next = size;
+  struct ObjectStream {
+    std::uint64_t num;
+    std::size_t count, first;
+    std::string data;
+  };
+  std::vector<ObjectStream> object_streams;
   for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
     const std::size_t n = std::min(kObjectsPerStream, packed.size() - first);
     const std::uint64_t stream_num = next++;
@@ -260,13 +297,27 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
       data.push_back('\n');
       entries[o.num] = Entry{2, stream_num, k};
     }
-    const std::string packed_data = deflate(header + data);
-    entries.resize(next);
-    entries[stream_num] = Entry{1, out.size(), 0};
-    out += std::to_string(stream_num) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(n) + " /First " +
-           std::to_string(header.size()) + " /Filter /FlateDecode /Length " + std::to_string(packed_data.size()) +
+    object_streams.push_back(ObjectStream{stream_num, n, header.size(), deflate(header + data)});
+  }
+  entries.resize(next);
+  if (helper.joinable()) helper.join();
+  if (helper_error) std::rethrow_exception(helper_error);
+
+  std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
+  out.reserve(input.size() / 2);
+  for (std::size_t k = 0; k < stream_objects.size(); ++k) {
+    const Object& o = *stream_objects[k];
+    entries[o.num] = Entry{1, out.size(), 0};
+    out += std::to_string(o.num) + " 0 obj\n";
+    out += finished[k];
+    out += "\nendobj\n";
+  }
+  for (const ObjectStream& os : object_streams) {
+    entries[os.num] = Entry{1, out.size(), 0};
+    out += std::to_string(os.num) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(os.count) + " /First " +
+           std::to_string(os.first) + " /Filter /FlateDecode /Length " + std::to_string(os.data.size()) +
            " >>\nstream\n";
-    out += packed_data;
+    out += os.data;
     out += "\nendstream\nendobj\n";
   }
 

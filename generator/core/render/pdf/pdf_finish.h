@@ -22,9 +22,10 @@ struct RawObjects {
 
 /// Returns the finished PDF. `streams` gives the data of stream objects by number, in
 /// place of what `pdf` holds for them (the page contents are written beside libharu, see
-/// pdf_emit.cc). Throws PdfError when `pdf` is not laid out as libharu writes files (one
-/// cross-reference table, objects in sequence).
+/// pdf_emit.cc). With `two_threads`, the streams are compressed on a second thread while
+/// this one packs the other objects (the bytes are the same). Throws PdfError when `pdf` is
+/// not laid out as libharu writes files (one cross-reference table, objects in sequence).
 std::string finish_pdf(const std::string& pdf, const std::unordered_map<std::uint64_t, std::string>& streams = {},
-                       const RawObjects* raw = nullptr);
+                       const RawObjects* raw = nullptr, bool two_threads = false);
 
 }  // namespace okgen::render::pdf

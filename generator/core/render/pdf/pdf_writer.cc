@@ -83,7 +83,7 @@ void PdfWriter::forget() {
 }
 
 PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
-                            bool with_dump) {
+                            bool with_dump, bool two_threads) {
   FontSet fonts(*style_);
   LayoutContext ctx{*style_, fonts, *hyphenator_, sink, source, lines_.get()};
   Layout layout = layout_document(doc, ctx, res_.labels);
@@ -103,7 +103,7 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.icc_profile = &icc_profile_;
   meta.icc_identifier = style_->icc_identifier;
   EmittedPdf emitted = emit_pdf(layout, fonts, meta, fonts_.get());
-  out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.structure);
+  out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.structure, two_threads);
   out.layout = std::move(layout);
   return out;
 }

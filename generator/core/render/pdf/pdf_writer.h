@@ -50,9 +50,10 @@ class PdfWriter {
   ~PdfWriter();
 
   /// Typesets `doc`. `source` names the agreement in diagnostics (missing glyphs); the
-  /// layout dump is made only `with_dump`. Throws PdfError when libharu or HarfBuzz fail.
+  /// layout dump is made only `with_dump`; `two_threads` lets the file's compression use a
+  /// second core (same bytes). Throws PdfError when libharu or HarfBuzz fail.
   PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
-                   bool with_dump = false);
+                   bool with_dump = false, bool two_threads = false);
   /// Forgets the paragraphs broken into lines, the words hyphenated and the fonts subset
   /// so far (the next document is made from scratch; benchmarks measure that).
   void forget();
