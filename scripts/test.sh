@@ -88,6 +88,9 @@ else
     echo "ok: $name (exit $rc)"
   }
   tsan_run build-all build-tsan/okgen build -q content -o "$tsan_out/all"
+  # One agreement alone: its check, the hyphenation patterns' loading and the PDF's packing
+  # run on a second thread beside the layout (util::SpareCore).
+  tsan_run build-one build-tsan/okgen build -q --format html,pdf content/dalarna/regional.xml -o "$tsan_out/one"
   tsan_run check-all build-tsan/okgen check -q content
   tsan_run check-texts build-tsan/okgen check -q tests/checker-dev/agreements
   # The server's threads (workers, watcher, rebuilds, event streams) under 100 concurrent

@@ -270,6 +270,11 @@ PipelineResult build(const PipelineOptions& options, const Resources& res, diag:
     return path(".html");
   };
   Publish publish;
+  publish.prepare = [&] {
+    for (auto& a : active) {
+      if (a.writer) a.writer->prepare();
+    }
+  };
   publish.render = [&](Loaded& l) {
     // A local agreement in its forms: its own document under the file's name, the
     // consolidated version beside it as NAME-konsoliderad; a regional one as it is.

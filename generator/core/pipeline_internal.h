@@ -65,6 +65,9 @@ struct Loaded {
 struct Publish {
   std::function<void(Loaded&)> render;
   std::function<void(Loaded&)> stage;
+  /// Optional: loads now what the writers would load on first use (DocumentWriter::prepare),
+  /// run on the check's thread beside the composing when an agreement is built alone.
+  std::function<void()> prepare;
 };
 
 /// Agreements that are not in okgen's format (pdftotext output, Markdown) can be checked.

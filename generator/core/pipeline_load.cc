@@ -382,6 +382,11 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
   if (beside) {
     checker.thread = std::thread([&] {
       util::share_main_arena();  // a thread for one check: no arena of its own
+      try {
+        if (publish->prepare) publish->prepare();
+      } catch (...) {
+        // Only a head start: the writer loads what it needs itself, and reports it.
+      }
       check();
     });
   } else {

@@ -45,6 +45,9 @@ class DocumentWriter {
   /// The files besides styles/ and templates/ that shape its output (fonts, dictionaries):
   /// an incremental build notices when one changes.
   virtual std::vector<std::filesystem::path> files_read() const { return {}; }
+  /// Loads now what the first write() would load on first use (the PDF writer's
+  /// hyphenation patterns), so that another thread can do it while this one works on.
+  virtual void prepare() {}
 };
 
 /// Which agreements the golden test builds in a writer's format and compares byte for byte

@@ -15,6 +15,7 @@ class PooledPdfWriter : public DocumentWriter {
  public:
   PooledPdfWriter(const Resources& res, std::unique_ptr<PdfWriter> first, bool dump) : res_(res), dump_(dump) {
     files_ = first->files_read();
+    first_ = first.get();
     free_.push_back(std::move(first));
   }
 
@@ -36,6 +37,10 @@ class PooledPdfWriter : public DocumentWriter {
   }
 
   std::vector<std::filesystem::path> files_read() const override { return files_; }
+
+  // The first writer's patterns (a document that needs them meanwhile waits for them). The
+  // pool keeps its writers to the end, so the first is there even while it is lent out.
+  void prepare() override { first_->prepare(); }
 
  private:
   std::unique_ptr<PdfWriter> acquire() {
@@ -61,6 +66,7 @@ class PooledPdfWriter : public DocumentWriter {
   std::vector<std::filesystem::path> files_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<PdfWriter>> free_;
+  const PdfWriter* first_ = nullptr;
 };
 
 std::unique_ptr<DocumentWriter> pooled(const Resources& res, diag::DiagnosticSink& sink, diag::SourceRegistry& sources,

@@ -76,6 +76,8 @@ std::vector<std::filesystem::path> PdfWriter::files_read() const {
 
 PdfWriter::~PdfWriter() = default;
 
+void PdfWriter::prepare() const { (void)hyphenator_->ok(); }
+
 void PdfWriter::forget() {
   lines_ = std::make_unique<LineCache>();
   fonts_ = std::make_unique<EmbedCache>();

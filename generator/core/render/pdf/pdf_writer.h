@@ -54,6 +54,9 @@ class PdfWriter {
   /// second core (same bytes). Throws PdfError when libharu or HarfBuzz fail.
   PdfResult render(const compose::Doc& doc, const std::string& source, diag::DiagnosticSink& sink,
                    bool with_dump = false, bool two_threads = false);
+  /// Loads the hyphenation patterns now rather than at the first word to hyphenate (safe
+  /// beside render() on another thread: the hyphenator loads them under its lock).
+  void prepare() const;
   /// Forgets the paragraphs broken into lines, the words hyphenated and the fonts subset
   /// so far (the next document is made from scratch; benchmarks measure that).
   void forget();
