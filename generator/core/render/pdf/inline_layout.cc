@@ -500,38 +500,44 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
           float adv = 0;
           const float y = baseline - p.rise;
           // Draw in the piece's own face (bold/italic/mono), with fallback per character
-          // (a piece its face draws whole is one span, as shape() would make it).
+          // (a piece its face draws whole is one span, drawn without a copy).
           std::vector<char32_t> missing;
           float cx = x;
-          std::vector<Span> spans =
-              p.plain ? std::vector<Span>{Span{p.face, p.text, 0}} : ctx.fonts.shape(p.text, p.face, &missing);
           // The runs of a link piece name the link pushed after them (tagging, see struct_tree.h).
           const bool is_link = p.links();
           const int link = is_link ? static_cast<int>(line.ops.links.size()) : -1;
-          for (auto& span : spans) {
-            const float span_width = p.plain ? p.width : span.width * p.size;
+          auto draw_span = [&](FaceKey face, auto&& text, float span_width) {
             // Where the space between two words is the font's own space, the words share
             // one text run: smaller PDFs, and text extraction sees a real space.
             if (after_plain_space && !line.ops.text.empty()) {
+              after_plain_space = false;
               TextRun& prev = line.ops.text.back();
               // Words of one link share a run too (each word has its link piece).
               const bool same_link =
                   prev.link == link ||
                   (prev.link >= 0 && link >= 0 && line.ops.links[static_cast<std::size_t>(prev.link)].uri == p.uri &&
                    line.ops.links[static_cast<std::size_t>(prev.link)].target == p.target);
-              if (prev.face == span.face && prev.size == p.size && prev.color == p.color && prev.y == y && same_link &&
+              if (prev.face == face && prev.size == p.size && prev.color == p.color && prev.y == y && same_link &&
                   prev.edit == p.edit && prev.lang == p.lang &&
-                  std::abs(prev.x + prev.width + ctx.fonts.face(span.face).advance(' ') * p.size - cx) < 0.01f) {
-                prev.text += " " + span.text;
+                  std::abs(prev.x + prev.width + ctx.fonts.face(face).advance(' ') * p.size - cx) < 0.01f) {
+                prev.text += ' ';
+                prev.text += text;
                 prev.width = cx + span_width - prev.x;
                 cx += span_width;
-                after_plain_space = false;
-                continue;
+                return;
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, span.face, p.size, p.color, std::move(span.text), span_width, -1, link, p.edit, p.lang});
+            line.ops.text.push_back(TextRun{cx, y, face, p.size, p.color, std::string(std::forward<decltype(text)>(text)),
+                                            span_width, -1, link, p.edit, p.lang});
             cx += span_width;
+          };
+          if (p.plain) {
+            draw_span(p.face, p.text, p.width);
+          } else {
+            for (auto& span : ctx.fonts.shape(p.text, p.face, &missing)) {
+              draw_span(span.face, std::move(span.text), span.width * p.size);
+            }
           }
           for (char32_t cp : missing) {
             ctx.sink.report("glyph-missing", diag::SourceSpan{ctx.source, 0, 0},
