@@ -4,6 +4,7 @@
 #include "render/pdf/font_set.h"
 #include "render/pdf/hyphenator.h"
 #include "render/pdf/inline_layout.h"
+#include "render/pdf/paginator.h"
 #include "render/pdf/pdf_style.h"
 #include "support/test_support.h"
 
@@ -68,4 +69,46 @@ TEST_CASE("words in another language are not hyphenated with Swedish patterns", 
     for (const auto& t : l.ops.text)
       if (t.lang == "se") in_sami += t.text;
   CHECK(in_sami == word);
+}
+
+TEST_CASE("a pagination pass that only measures lands every anchor where drawing does", "[pdf]") {
+  Fixture f;
+  // Paragraphs of several lines with anchors, more than a page of them, and a table row.
+  Flow flow;
+  for (int p = 0; p < 40; ++p) {
+    const auto lines = layout_text("Kommunen och regionen ansvarar gemensamt för att den enskilde får en samordnad "
+                                   "individuell plan när insatser behövs från båda huvudmännen.",
+                                   f.style.style("body"), f.style.content_width(), f.ctx);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      FlowLine l;
+      l.height = lines[i].height;
+      l.group = p;
+      l.ops = lines[i].ops;
+      if (i == 0) l.ops.anchors.push_back(AnchorOp{"p" + std::to_string(p), 0});
+      flow.push_back(std::move(l));
+    }
+    flow.push_back(FlowSpace{6});
+  }
+  const std::map<int, FootnoteBox> notes;
+  Layout measured, copied, moved;
+  Paginator(f.style, notes, measured, Paginator::Mode::measure).run(flow);
+  Paginator(f.style, notes, copied).run(flow);
+  Flow spent = flow;
+  Paginator(f.style, notes, moved).run(std::move(spent));
+  REQUIRE(copied.pages.size() > 1);
+  CHECK(measured.pages.size() == copied.pages.size());
+  CHECK(measured.anchors == copied.anchors);
+  CHECK(moved.anchors == copied.anchors);
+  std::size_t runs = 0;
+  for (std::size_t k = 0; k < copied.pages.size(); ++k) {
+    CHECK(measured.pages[k].ops.text.empty());  // measured, not drawn
+    REQUIRE(moved.pages[k].ops.text.size() == copied.pages[k].ops.text.size());
+    for (std::size_t r = 0; r < copied.pages[k].ops.text.size(); ++r) {
+      const TextRun& a = copied.pages[k].ops.text[r];
+      const TextRun& b = moved.pages[k].ops.text[r];
+      CHECK((a.text == b.text && a.x == b.x && a.y == b.y));
+    }
+    runs += copied.pages[k].ops.text.size();
+  }
+  CHECK(runs > 40);
 }

@@ -25,26 +25,37 @@ class DocumentLayouter {
     footnotes();
     Flow title = title_page();
     Flow body = body_flow();
+    // The contents list shows page numbers, which its own length can change: passes that
+    // only measure find where every anchor lands until the numbers hold (at most three),
+    // then one pass draws with the numbers the last one was given, moving the lines into
+    // their pages (two passes that copied them were a tenth of the layout's time).
     std::map<std::string, int> pages;  // anchor -> page number, from the previous pass
-    Layout layout;
     for (int pass = 0; pass < 3; ++pass) {
       Layout attempt;
-      attempt.width = s_.page_width;
-      attempt.height = s_.page_height;
-      Paginator p(s_, notes_, attempt);
-      p.run(title);
-      attempt.pages.front().title_page = true;
-      p.run(toc_flow(pages));
-      p.run(body);
-      p.finish();
+      paginate(attempt, Paginator::Mode::measure, title, toc_flow(pages, false), body);
       std::map<std::string, int> found;
       for (const auto& [id, where] : attempt.anchors) found[id] = where.first + 1;
-      layout = std::move(attempt);
-      if (found == pages) break;
+      if (found == pages || pass == 2) break;
       pages = std::move(found);
     }
+    Layout layout;
+    paginate(layout, Paginator::Mode::draw, std::move(title), toc_flow(pages), std::move(body));
     furniture(layout);
     return layout;
+  }
+
+  // The title page, the contents and the body, each from a new page; a flow given as an
+  // rvalue is spent.
+  template <class Title, class Body>
+  void paginate(Layout& layout, Paginator::Mode mode, Title&& title, Flow toc, Body&& body) {
+    layout.width = s_.page_width;
+    layout.height = s_.page_height;
+    Paginator p(s_, notes_, layout, mode);
+    p.run(std::forward<Title>(title));
+    layout.pages.front().title_page = true;
+    p.run(std::move(toc));
+    p.run(std::forward<Body>(body));
+    p.finish();
   }
 
  private:
@@ -140,8 +151,9 @@ class DocumentLayouter {
   }
 
   // Table of contents: top-level sections and their first sublevel, with dot leaders and
-  // page numbers; each entry links to its section.
-  Flow toc_flow(const std::map<std::string, int>& pages) {
+  // page numbers; each entry links to its section. Without `decorated` (a pass that only
+  // measures) the numbers and leaders are left out: they never change an entry's height.
+  Flow toc_flow(const std::map<std::string, int>& pages, bool decorated = true) {
     Flow flow;
     BlockLayout bl(ctx_);
     // Each pass makes its own elements; those of earlier passes hold no content and are
@@ -178,8 +190,8 @@ class DocumentLayouter {
         fl.group = g;
         BlockLayout::mark_all(lines[i].ops, link);
         fl.ops.append(std::move(lines[i].ops), indent + num_w, 0);
-        if (i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_, link);
-        if (i + 1 == lines.size()) {
+        if (decorated && i == 0 && !number.empty()) draw_text_first(fl.ops, number, indent, base, st, ctx_, link);
+        if (decorated && i + 1 == lines.size()) {
           // Dot leaders from the end of the title to the page number. They end at the same
           // x on every entry, so the columns of dots line up.
           const float pw = text_width(page, st, ctx_);

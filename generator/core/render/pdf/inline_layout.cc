@@ -235,8 +235,8 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
     for (std::size_t k = 0; k <= points.size(); ++k) {
       std::size_t cut = k < points.size() ? points[k] + lead : p.text.size();
       Box part;
-      Piece piece = p;
-      piece.text = p.text.substr(prev, cut - prev);
+      // The piece's style with a slice of its text (not a copy of the whole word first).
+      Piece piece{p.text.substr(prev, cut - prev), p.face, p.size, p.rise, p.color, p.uri, p.target, p.edit, p.deleted, p.lang};
       piece.width = ctx.fonts.measure(piece.text, piece.face, &piece.plain) * piece.size;
       part.width = piece.width;
       part.pieces.push_back(std::move(piece));

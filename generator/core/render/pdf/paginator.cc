@@ -2,11 +2,13 @@
 #include "render/pdf/paginator.h"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 namespace okgen::render::pdf {
 
-Paginator::Paginator(const PdfStyle& style, const std::map<int, FootnoteBox>& notes, Layout& layout)
-    : style_(style), notes_(notes), layout_(layout) {}
+Paginator::Paginator(const PdfStyle& style, const std::map<int, FootnoteBox>& notes, Layout& layout, Mode mode)
+    : style_(style), notes_(notes), layout_(layout), mode_(mode) {}
 
 void Paginator::new_page() {
   if (!layout_.pages.empty()) finish();
@@ -41,8 +43,17 @@ bool Paginator::fits(float height, const std::vector<int>& notes) const {
 }
 
 void Paginator::place_line(const FlowLine& line) {
-  Page& page = layout_.pages.back();
-  page.ops.append(line.ops, style_.margin_left, y_);
+  if (mode_ == Mode::draw) layout_.pages.back().ops.append(line.ops, style_.margin_left, y_);
+  account_line(line);
+}
+
+void Paginator::place_line(FlowLine&& line) {
+  const float y = y_;
+  account_line(line);  // before the ops, and their anchors, move
+  if (mode_ == Mode::draw) layout_.pages.back().ops.append(std::move(line.ops), style_.margin_left, y);
+}
+
+void Paginator::account_line(const FlowLine& line) {
   const int index = static_cast<int>(layout_.pages.size()) - 1;
   for (const auto& a : line.ops.anchors) layout_.anchors[a.id] = {index, y_ + a.y};
   for (const auto& o : line.outline) layout_.outline.push_back(o);
@@ -55,11 +66,17 @@ void Paginator::place_row(const FlowRow& row, bool artifact) {
   Page& page = layout_.pages.back();
   const float h = row.height();
   const float left = style_.margin_left;
+  const bool draw = mode_ == Mode::draw;
   for (const auto& c : row.cells) {
-    if (c.fill) page.ops.rects.push_back(RectOp{left + c.x, y_, c.width, h, c.fill_color});
+    if (c.fill && draw) page.ops.rects.push_back(RectOp{left + c.x, y_, c.width, h, c.fill_color});
     float cy = y_ + row.padding;
     const int index = static_cast<int>(layout_.pages.size()) - 1;
     for (const auto& l : c.lines) {
+      for (const auto& a : l.ops.anchors) layout_.anchors[a.id] = {index, cy + a.y};
+      if (!draw) {
+        cy += l.height;
+        continue;
+      }
       const std::size_t first = page.ops.text.size(), first_link = page.ops.links.size();
       page.ops.append(l.ops, left + c.x + row.padding, cy);
       if (artifact) {
@@ -67,10 +84,9 @@ void Paginator::place_row(const FlowRow& row, bool artifact) {
         for (std::size_t k = first; k < page.ops.text.size(); ++k) page.ops.text[k].node = StructTree::kArtifact, page.ops.text[k].link = -1;
         page.ops.links.resize(first_link);
       }
-      for (const auto& a : l.ops.anchors) layout_.anchors[a.id] = {index, cy + a.y};
       cy += l.height;
     }
-    if (row.rule_width > 0) {
+    if (row.rule_width > 0 && draw) {
       const float x0 = left + c.x, x1 = left + c.x + c.width, y0 = y_, y1 = y_ + h;
       page.ops.rules.push_back(RuleOp{x0, y0, x1, y0, row.rule_width, row.rule});
       page.ops.rules.push_back(RuleOp{x0, y1, x1, y1, row.rule_width, row.rule});
@@ -84,6 +100,10 @@ void Paginator::place_row(const FlowRow& row, bool artifact) {
 }
 
 void Paginator::row(const FlowRow& r) {
+  if (fits(r.height(), r.notes())) {  // most rows: placed without a copy to split
+    place_row(r);
+    return;
+  }
   FlowRow rest = r;
   for (int guard = 0; guard < 100000; ++guard) {
     if (fits(rest.height(), rest.notes())) {
@@ -196,7 +216,20 @@ float Paginator::min_start_height(const Flow& flow, std::size_t k, std::vector<i
   return 0;
 }
 
-void Paginator::run(const Flow& flow) {
+void Paginator::run(const Flow& flow) { run_items(flow); }
+void Paginator::run(Flow&& flow) { run_items(flow); }
+
+// FlowRef is `const Flow&` (lines are copied into the pages) or `Flow&` (moved).
+template <class FlowRef>
+void Paginator::run_items(FlowRef&& flow) {
+  constexpr bool kTake = !std::is_const_v<std::remove_reference_t<FlowRef>>;
+  auto place = [&](std::size_t k) {
+    if constexpr (kTake) {
+      place_line(std::move(std::get<FlowLine>(flow[k])));
+    } else {
+      place_line(std::get<FlowLine>(flow[k]));
+    }
+  };
   new_page();
   std::size_t i = 0;
   while (i < flow.size()) {
@@ -251,14 +284,14 @@ void Paginator::run(const Flow& flow) {
       // by treating the following group's first lines as the requirement.
       need += min_start_height(flow, next, notes);
       if (!at_top() && !fits(need, notes)) new_page();
-      for (std::size_t k = i; k < end; ++k) place_line(std::get<FlowLine>(flow[k]));
+      for (std::size_t k = i; k < end; ++k) place(k);
       i = end;
       continue;
     }
 
     std::size_t m = count_fitting(flow, i, end);
     if (m >= n) {
-      for (std::size_t k = i; k < end; ++k) place_line(std::get<FlowLine>(flow[k]));
+      for (std::size_t k = i; k < end; ++k) place(k);
       i = end;
       continue;
     }
@@ -266,7 +299,7 @@ void Paginator::run(const Flow& flow) {
       // Nothing better is possible on an empty page: fill it (at least one line).
       std::size_t take = std::max<std::size_t>(m, 1);
       if (n - take == 1 && take > 2) --take;  // still avoid a widow when we can
-      for (std::size_t k = i; k < i + take; ++k) place_line(std::get<FlowLine>(flow[k]));
+      for (std::size_t k = i; k < i + take; ++k) place(k);
       i += take;
       new_page();
       continue;
@@ -278,7 +311,7 @@ void Paginator::run(const Flow& flow) {
       new_page();
       continue;
     }
-    for (std::size_t k = i; k < i + take; ++k) place_line(std::get<FlowLine>(flow[k]));
+    for (std::size_t k = i; k < i + take; ++k) place(k);
     i += take;
     new_page();
   }
@@ -301,7 +334,7 @@ void Paginator::finish() {
   for (int n : page_notes_) {
     const FootnoteBox& box = notes_.at(n);
     for (const auto& l : box.lines) {
-      page.ops.append(l.ops, style_.margin_left, y);
+      if (mode_ == Mode::draw) page.ops.append(l.ops, style_.margin_left, y);
       for (const auto& a : l.ops.anchors) layout_.anchors[a.id] = {index, y + a.y};
       y += l.height;
     }

@@ -18,10 +18,17 @@ struct FootnoteBox {
 
 class Paginator {
  public:
-  Paginator(const PdfStyle& style, const std::map<int, FootnoteBox>& notes, Layout& layout);
+  /// What placing a line does to the page: nothing but measure (a pass that only finds
+  /// where anchors land, for the table of contents' page numbers), or draw it there.
+  enum class Mode { measure, draw };
 
-  /// Places `flow` starting on a new page.
+  Paginator(const PdfStyle& style, const std::map<int, FootnoteBox>& notes, Layout& layout,
+            Mode mode = Mode::draw);
+
+  /// Places `flow` starting on a new page, copying its drawing operations.
   void run(const Flow& flow);
+  /// The same, moving the lines' drawing operations into the pages (the flow is spent).
+  void run(Flow&& flow);
   /// Finishes the current page (draws its footnotes). Call once at the end.
   void finish();
 
@@ -30,7 +37,12 @@ class Paginator {
   float bottom(const std::vector<int>& extra_notes) const;
   std::vector<int> new_notes(const std::vector<int>& notes) const;
   bool fits(float height, const std::vector<int>& notes) const;
+  template <class FlowRef>
+  void run_items(FlowRef&& flow);
   void place_line(const FlowLine& line);
+  void place_line(FlowLine&& line);
+  // What placing a line does besides drawing it: anchors, bookmarks, notes, the pen.
+  void account_line(const FlowLine& line);
   /// Places a row; a header row repeated on a continuation page is an `artifact` (the
   /// table's header is in the structure tree once).
   void place_row(const FlowRow& row, bool artifact = false);
@@ -45,6 +57,7 @@ class Paginator {
   const PdfStyle& style_;
   const std::map<int, FootnoteBox>& notes_;
   Layout& layout_;
+  Mode mode_;
   float y_ = 0;
   int placed_on_page_ = 0;
   std::vector<int> page_notes_;
