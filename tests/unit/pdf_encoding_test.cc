@@ -179,6 +179,21 @@ std::vector<Glyph> interpret(const std::string& s, const std::map<std::string, c
   return out;
 }
 
+// An agreement of the source tree composed as of 2026-11-23, with a PDF writer for it.
+struct Composed {
+  explicit Composed(const std::string& file) {
+    auto l = test::load_file(test::source_dir() / file);
+    REQUIRE(l.agreement);
+    doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
+    writer = PdfWriter::create(test::resources(), sink, sources);
+    REQUIRE(writer);
+  }
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  compose::Doc doc;
+  std::unique_ptr<PdfWriter> writer;
+};
+
 }  // namespace
 
 TEST_CASE("pdf encoding: numbers have at most two decimals and no trailing zeros", "[pdf-encoding]") {
@@ -325,14 +340,8 @@ TEST_CASE("pdf encoding: a font with more letters than free bytes uses two-byte 
 }
 
 TEST_CASE("pdf encoding: every run of a real agreement lands where the layout put it", "[pdf-encoding]") {
-  auto l = test::load_file(test::source_dir() / "content/dalarna/regional.xml");
-  REQUIRE(l.agreement);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  const auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
-  auto writer = PdfWriter::create(test::resources(), sink, sources);
-  REQUIRE(writer);
-  const PdfResult r = writer->render(doc, "dalarna", sink);
+  Composed c("content/dalarna/regional.xml");
+  const PdfResult r = c.writer->render(c.doc, "dalarna", c.sink);
 
   const PdfStyle st = style();
   FontSet fonts(st);
@@ -393,14 +402,8 @@ TEST_CASE("pdf encoding: every run of a real agreement lands where the layout pu
 
 TEST_CASE("pdf encoding: the packer keeps every object and page, and refuses what it cannot read",
           "[pdf-encoding]") {
-  auto l = test::load_file(test::source_dir() / "docs/examples/exempel.xml");
-  REQUIRE(l.agreement);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  const auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
-  auto writer = PdfWriter::create(test::resources(), sink, sources);
-  REQUIRE(writer);
-  const PdfResult r = writer->render(doc, "exempel", sink);
+  Composed c("docs/examples/exempel.xml");
+  const PdfResult r = c.writer->render(c.doc, "exempel", c.sink);
   const std::string& pdf = r.pdf;
   CHECK(pdf.rfind("%PDF-1.6\n", 0) == 0);
   CHECK(pdf.find("/Type /ObjStm") != std::string::npos);
@@ -421,15 +424,9 @@ TEST_CASE("pdf encoding: the packer keeps every object and page, and refuses wha
 }
 
 TEST_CASE("pdf encoding: with a core to spare, packing on two threads gives the same bytes", "[pdf-encoding]") {
-  auto l = test::load_file(test::source_dir() / "docs/examples/exempel.xml");
-  REQUIRE(l.agreement);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  const auto doc = compose::compose(*l.agreement, test::resources(), {*util::Date::parse("2026-11-23")}, sink);
-  auto writer = PdfWriter::create(test::resources(), sink, sources);
-  REQUIRE(writer);
-  const std::string one = writer->render(doc, "exempel", sink).pdf;
-  const std::string two = writer->render(doc, "exempel", sink, false, true).pdf;
+  Composed c("docs/examples/exempel.xml");
+  const std::string one = c.writer->render(c.doc, "exempel", c.sink).pdf;
+  const std::string two = c.writer->render(c.doc, "exempel", c.sink, false, true).pdf;
   CHECK(one.size() > 10000);
   CHECK(one == two);
   // A stream the packer cannot read (its length is not a reference) is an error on either
