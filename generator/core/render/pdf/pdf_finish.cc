@@ -12,13 +12,13 @@
 #include <libdeflate.h>
 
 #include <algorithm>
-#include <exception>
-#include <thread>
-#include <set>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <set>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
