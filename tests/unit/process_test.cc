@@ -1,12 +1,18 @@
 // Helper programs and finding a repository: arguments pass unquoted, standard input and the
 // working folder reach the program, a missing program is told apart from a failing one, and
-// outside a repository no git process is started.
+// outside a repository no git process is started. Helper threads: their work and errors
+// reach the caller, and only a spare core lets a thread start one.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "support/test_support.h"
 #include "util/git.h"
+#include "util/parallel.h"
 #include "util/process.h"
 
 using namespace okgen;
@@ -51,4 +57,39 @@ TEST_CASE("git: the repository's top folder is found from the file system", "[ut
   } else {
     WARN("skipped: the temporary folder is inside a git repository");
   }
+}
+
+TEST_CASE("a helper thread's work is done when waited for, and its exception reaches the caller", "[threads]") {
+  std::vector<int> filled(1000, 0);
+  {
+    util::Helper helper([&] {
+      for (std::size_t i = 0; i < filled.size(); i += 2) filled[i] = 1;
+    });
+    for (std::size_t i = 1; i < filled.size(); i += 2) filled[i] = 1;
+    helper.wait();
+    CHECK(std::count(filled.begin(), filled.end(), 1) == 1000);
+  }
+  util::Helper failing([] { throw std::runtime_error("the helper's problem"); });
+  CHECK_THROWS_WITH(failing.wait(), "the helper's problem");
+  CHECK_NOTHROW(failing.wait());  // reported once; the thread is joined
+  // Not waited for: the destructor joins (a joinable std::thread would end the program).
+  { util::Helper unwaited([&] { filled[0] = 2; }); }
+  CHECK(filled[0] == 2);
+}
+
+TEST_CASE("only a SpareCore scope opened with a spare core lets its thread start helpers", "[threads]") {
+  CHECK_FALSE(util::SpareCore::here());
+  {
+    const util::SpareCore spare(true);
+    CHECK(util::SpareCore::here());
+    {
+      const util::SpareCore busy(false);
+      CHECK_FALSE(util::SpareCore::here());
+    }
+    CHECK(util::SpareCore::here());
+    bool elsewhere = true;
+    std::thread([&] { elsewhere = util::SpareCore::here(); }).join();
+    CHECK_FALSE(elsewhere);  // the scope is the thread's own
+  }
+  CHECK_FALSE(util::SpareCore::here());
 }

@@ -8,7 +8,10 @@
 #include <cstddef>
 #include <exception>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include "util/allocator.h"
 
 namespace okgen::util {
 
@@ -26,6 +29,36 @@ void parallel_for(std::size_t n, Fn fn, std::size_t max_threads = 8) {
   worker();
   for (auto& t : pool) t.join();
 }
+
+/// Runs `fn` on a second thread beside the calling one (which goes on with its own share of
+/// the work) on the calling thread's allocator arena (util/allocator.h). wait() joins it and
+/// rethrows what it threw; the destructor joins it however the caller leaves.
+class Helper {
+ public:
+  template <class Fn>
+  explicit Helper(Fn fn)
+      : thread_([this, fn = std::move(fn)]() mutable {
+          try {
+            share_main_arena();
+            fn();
+          } catch (...) {
+            error_ = std::current_exception();
+          }
+        }) {}
+  ~Helper() {
+    if (thread_.joinable()) thread_.join();
+  }
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  std::exception_ptr error_;  // before thread_: set by the thread, which starts last
+  std::thread thread_;
+};
 
 /// Whether the calling thread may start a helper thread for its own work: true inside a
 /// SpareCore scope opened with `spare` (one agreement built on a machine with a core to

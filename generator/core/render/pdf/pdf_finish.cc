@@ -15,14 +15,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <exception>
+#include <optional>
 #include <set>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
-#include "util/allocator.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace okgen::render::pdf {
@@ -242,27 +241,13 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
       finished[k] = finish_stream(o.body, replacement == streams.end() ? nullptr : &replacement->second, deflate);
     }
   };
-  std::thread helper;
-  std::exception_ptr helper_error;
+  // The helper reads and fills the vectors above: it is declared after them.
+  std::optional<util::Helper> helper;
   if (two_threads) {
-    helper = std::thread([&] {
-      try {
-        util::share_main_arena();
-        finish_streams();
-      } catch (...) {
-        helper_error = std::current_exception();
-      }
-    });
+    helper.emplace(finish_streams);
   } else {
     finish_streams();
   }
-  // Joined however this thread leaves (it reads and fills the vectors above).
-  struct Join {
-    std::thread& t;
-    ~Join() {
-      if (t.joinable()) t.join();
-    }
-  } join{helper};
   Deflater deflate;
 
   // The objects that only held a stream's length (finish_stream makes the lengths direct).
@@ -300,8 +285,7 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     object_streams.push_back(ObjectStream{stream_num, n, header.size(), deflate(header + data)});
   }
   entries.resize(next);
-  if (helper.joinable()) helper.join();
-  if (helper_error) std::rethrow_exception(helper_error);
+  if (helper) helper->wait();
 
   std::string out = "%PDF-1.6\n%\xB7\xBE\xAD\xAA\n";
   out.reserve(input.size() / 2);
