@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -21,7 +22,6 @@
 #include "local/status.h"
 #include "model/span.h"
 #include "review/text_check.h"
-#include "util/allocator.h"
 #include "util/fs.h"
 #include "util/git.h"
 #include "util/parallel.h"
@@ -322,15 +322,6 @@ std::vector<Work> plan_reviews(LoadRun& run, std::vector<Loaded>& all, Parents& 
   return work;
 }
 
-// A thread that is joined however the scope is left (an exception while composing must
-// not leave the check running).
-struct Beside {
-  std::thread thread;
-  ~Beside() {
-    if (thread.joinable()) thread.join();
-  }
-};
-
 // Drops what was rendered of an agreement the review does not let through.
 void withdraw(Loaded& l) {
   l.rendered.clear();
@@ -378,10 +369,11 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
     }
   };
   const bool beside = publish && spare_core;
-  Beside checker;
+  // On a helper thread, joined however this scope is left (an exception while composing
+  // must not leave the check running).
+  std::optional<util::Helper> checker;
   if (beside) {
-    checker.thread = std::thread([&] {
-      util::share_main_arena();  // a thread for one check: no arena of its own
+    checker.emplace([&] {
       try {
         if (publish->prepare) publish->prepare();
       } catch (...) {
@@ -427,7 +419,7 @@ void review_agreement(const LoadRun& run, Loaded& l, Work& w, const review::Pare
   const auto clean = [&](const diag::DiagnosticSink& found) { return !has_own_errors(found, w.regional_files); };
   const bool rendered_early = beside && l.doc && l.result.errors == 0 && clean(w.found) && clean(composed);
   if (rendered_early) render();
-  if (checker.thread.joinable()) checker.thread.join();
+  if (checker) checker->wait();
   if (check_failed) std::rethrow_exception(check_failed);
   for (const auto& d : checked.all()) w.found.add(d);
   for (const auto& d : composed.all()) w.found.add(d);
