@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <regex>
 #include <sstream>
@@ -465,3 +466,23 @@ TEST_CASE("a new kind of wording finding is a row of data/wording.tsv and its te
   // okgen's own resources know nothing of it.
   CHECK(run(okgen_cmd("check --ignore term-stigmatising " + text.string()), &out) == 2);
 }
+
+#if defined(OKGEN_PROGRAM_JEMALLOC)
+// generator/cli/malloc_conf.cc: huge pages for one agreement at a time, 4 KB pages for a batch.
+// jemalloc prints its settings at exit when asked (MALLOC_CONF=stats_print), after the
+// program's own malloc_conf has been applied.
+TEST_CASE("one agreement's heap grows in huge pages, a batch's in 4 KB pages", "[cli][allocator]") {
+  const auto thp_of = [](const std::string& args) {
+    std::string out;
+    run("MALLOC_CONF=stats_print:true,stats_print_opts:mdablxe " + okgen_cmd("check -q --date 2026-11-23 " + args) + " 2>&1",
+        &out);
+    std::smatch m;
+    return std::regex_search(out, m, std::regex("opt\\.thp: \"([a-z_]+)\"")) ? m[1].str() : std::string("(not printed)");
+  };
+  CHECK(thp_of("docs/examples/exempel.xml") == "always");
+  CHECK(thp_of("docs/examples") == "default");                      // a folder
+  CHECK(thp_of("docs/examples/exempel.xml docs/examples/exempel.xml") ==
+        (std::thread::hardware_concurrency() > 2 ? "always" : "default"));  // as many files as cores
+  CHECK(thp_of("") == "default");  // no agreement named: content/
+}
+#endif
