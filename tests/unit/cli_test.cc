@@ -486,3 +486,13 @@ TEST_CASE("one agreement's heap grows in huge pages, a batch's in 4 KB pages", "
   CHECK(thp_of("") == "default");  // no agreement named: content/
 }
 #endif
+
+// util/zip_library.h: libzip (and OpenSSL's libcrypto behind it) is opened only by the
+// commands that read or write Word and OpenDocument files, not at every start.
+TEST_CASE("a command without Word or OpenDocument files does not load libzip", "[cli]") {
+  std::string out;
+  run("LD_DEBUG=files " + okgen_cmd("--version") + " 2>&1", &out);
+  REQUIRE(contains(out, "libc.so"));  // the loader reported what it loaded
+  CHECK_FALSE(contains(out, "libzip"));
+  CHECK_FALSE(contains(out, "libcrypto"));
+}

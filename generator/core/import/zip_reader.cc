@@ -1,11 +1,14 @@
-// ZipReader (see zip_reader.h).
+// ZipReader (see zip_reader.h), on libzip loaded at first use (util/zip_library.h).
 #include "import/zip_reader.h"
 
-#include <zip.h>
+#include "util/zip_library.h"
 
 #include <algorithm>
 
 namespace okgen::import {
+
+using util::ZipLibrary;
+using util::zip_library;
 
 struct ZipReader::Impl {
   zip_t* archive = nullptr;
@@ -16,32 +19,33 @@ ZipReader::ZipReader(const std::string& data, ZipLimits limits) : impl_(new Impl
     problem_ = ZipProblem::not_zip;
     return;
   }
+  const ZipLibrary& zl = zip_library();
   zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &err);
+  zl.error_init(&err);
+  zip_source_t* src = zl.source_buffer_create(data.data(), data.size(), 0, &err);
   if (!src) {
     problem_ = ZipProblem::damaged;
     return;
   }
-  impl_->archive = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  impl_->archive = zl.open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (!impl_->archive) {
-    zip_source_free(src);
-    problem_ = zip_error_code_zip(&err) == ZIP_ER_NOZIP ? ZipProblem::not_zip : ZipProblem::damaged;
+    zl.source_free(src);
+    problem_ = zl.error_code_zip(&err) == ZIP_ER_NOZIP ? ZipProblem::not_zip : ZipProblem::damaged;
     return;
   }
-  const zip_int64_t n = zip_get_num_entries(impl_->archive, 0);
+  const zip_int64_t n = zl.get_num_entries(impl_->archive, 0);
   if (n < 0 || static_cast<std::size_t>(n) > limits_.max_entries) {
     problem_ = ZipProblem::too_many_entries;
     return;
   }
   for (zip_int64_t i = 0; i < n; ++i) {
-    const char* name = zip_get_name(impl_->archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+    const char* name = zl.get_name(impl_->archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     names_.push_back(name ? name : "");
   }
 }
 
 ZipReader::~ZipReader() {
-  if (impl_->archive) zip_discard(impl_->archive);
+  if (impl_->archive) zip_library().discard(impl_->archive);
   delete impl_;
 }
 
@@ -51,11 +55,12 @@ bool ZipReader::has(const std::string& name) const {
 
 std::optional<std::string> ZipReader::read(const std::string& name) {
   if (!impl_->archive || problem_ != ZipProblem::none) return std::nullopt;
-  const zip_int64_t index = zip_name_locate(impl_->archive, name.c_str(), 0);
+  const ZipLibrary& zl = zip_library();
+  const zip_int64_t index = zl.name_locate(impl_->archive, name.c_str(), 0);
   if (index < 0) return std::nullopt;
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(impl_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
+  zl.stat_init(&st);
+  if (zl.stat_index(impl_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
     problem_ = ZipProblem::damaged;
     problem_part_ = name;
     return std::nullopt;
@@ -73,26 +78,26 @@ std::optional<std::string> ZipReader::read(const std::string& name) {
       static_cast<double>(st.size) > limits_.max_ratio * static_cast<double>(std::max<zip_uint64_t>(st.comp_size, 1))) {
     return fail(ZipProblem::bomb);
   }
-  zip_file_t* f = zip_fopen_index(impl_->archive, static_cast<zip_uint64_t>(index), 0);
-  if (!f) return fail(zip_error_code_zip(zip_get_error(impl_->archive)) == ZIP_ER_NOPASSWD ? ZipProblem::encrypted
+  zip_file_t* f = zl.fopen_index(impl_->archive, static_cast<zip_uint64_t>(index), 0);
+  if (!f) return fail(zl.error_code_zip(zl.get_error(impl_->archive)) == ZIP_ER_NOPASSWD ? ZipProblem::encrypted
                                                                                              : ZipProblem::damaged);
   // Then while inflating: never more than the limit, whatever the header said.
   std::string out;
   char buf[65536];
   for (;;) {
-    const zip_int64_t got = zip_fread(f, buf, sizeof buf);
+    const zip_int64_t got = zl.fread(f, buf, sizeof buf);
     if (got < 0) {
-      zip_fclose(f);
+      zl.fclose(f);
       return fail(ZipProblem::damaged);
     }
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));
     if (out.size() > limits_.max_part || total_ + out.size() > limits_.max_total) {
-      zip_fclose(f);
+      zl.fclose(f);
       return fail(ZipProblem::too_large);
     }
   }
-  zip_fclose(f);
+  zl.fclose(f);
   total_ += out.size();
   return out;
 }
