@@ -14,7 +14,7 @@ struct ZipReader::Impl {
   zip_t* archive = nullptr;
 };
 
-ZipReader::ZipReader(const std::string& data, ZipLimits limits) : impl_(new Impl), limits_(limits) {
+ZipReader::ZipReader(const std::string& data, ZipLimits limits) : impl_(std::make_unique<Impl>()), limits_(limits) {
   if (data.size() < 4 || data.compare(0, 2, "PK") != 0) {
     problem_ = ZipProblem::not_zip;
     return;
@@ -46,7 +46,6 @@ ZipReader::ZipReader(const std::string& data, ZipLimits limits) : impl_(new Impl
 
 ZipReader::~ZipReader() {
   if (impl_->archive) zip_library().discard(impl_->archive);
-  delete impl_;
 }
 
 bool ZipReader::has(const std::string& name) const {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,7 @@ class ZipReader {
 
  private:
   struct Impl;
-  Impl* impl_ = nullptr;
+  std::unique_ptr<Impl> impl_;  // freed also when the constructor throws (libzip not loadable)
   ZipLimits limits_;
   ZipProblem problem_ = ZipProblem::none;
   std::string problem_part_;
