@@ -15,6 +15,10 @@ scripts/setup-debian.sh
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc groff weasyprint time hyperfine bc poppler-utils >/dev/null 2>&1 || \
   echo "bench: pandoc/groff/weasyprint not installed; pandoc comparison skipped"
 
+# typst for the whole-process table (bench/typst, from the npm registry): optional.
+if command -v npm >/dev/null; then
+  (cd bench/typst && npm ci --no-audit --no-fund >/dev/null 2>&1) || echo "bench: typst (bench/typst) not installed; its rows are skipped"
+fi
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DOKGEN_BUILD_BENCH=ON -DOKGEN_BUILD_TESTS=OFF >/dev/null
 cmake --build build-bench -j"$(nproc)" >/dev/null
 rm -rf "$work" && mkdir -p "$work"

@@ -8,8 +8,11 @@
 # BUILD_DIR holds okgen and bench/naive_pdf (bench/run.sh builds them in Release mode);
 # CORPUS_DIR is the national synthetic corpus (`okgen_bench corpus` + `local init`, as
 # bench/run.sh makes it). The naive program reads Markdown: pandoc makes it from okgen's own
-# HTML of each agreement, so both set the same words. The typst CLI is not in Debian and is
-# not measured here.
+# HTML of each agreement, so both set the same words. typst sets the same Markdown turned into
+# Typst (bench/md_to_typst.py). The typst CLI is neither in Debian nor on npm without a
+# download from GitHub; typst 0.14 comes from npm as the typst.ts Node addon
+# (bench/typst: `npm ci` there, as bench/run.sh does), so its time includes Node's start.
+# Without node or that folder's packages the typst rows are left out, and the script says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$(cd "$1" && pwd)
@@ -34,6 +37,22 @@ pandoc -f html -t commonmark "$out/small/dalarna/regional.html" -o "$out/md/smal
 pandoc -f html -t commonmark "$out/large/dalarna/regional.html" -o "$out/md/large.md"
 "$naive" "$font" "$bold" "$out/naive" "$out/md/small.md" "$out/md/large.md"
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+typst_run=()
+typst_js="$PWD/bench/typst/typst_pdf.mjs"
+fonts=$(dirname "$font")
+if command -v node >/dev/null && [[ -d bench/typst/node_modules/@myriaddreamin/typst-ts-node-compiler ]]; then
+  mkdir -p "$out/typst"
+  python3 bench/md_to_typst.py "$out/md/small.md" > "$out/typst/small.typ"
+  python3 bench/md_to_typst.py "$out/md/large.md" > "$out/typst/large.typ"
+  node "$typst_js" "$out/typst/small.typ" "$out/typst/small.pdf" "$fonts"
+  node "$typst_js" "$out/typst/large.typ" "$out/typst/large.pdf" "$fonts"
+  typst_run=(-n "typst 0.14 (typst.ts in Node), Dalarna ($(pages "$out/typst/small.pdf") pages)"
+             "node $typst_js $out/typst/small.typ $out/typst/small.pdf $fonts"
+             -n "typst 0.14 (typst.ts in Node), bench agreement ($(pages "$out/typst/large.pdf") pages)"
+             "node $typst_js $out/typst/large.typ $out/typst/large.pdf $fonts")
+else
+  echo "whole_process: typst skipped (needs node and \`npm ci\` in bench/typst)"
+fi
 
 echo "== one command at a time (hyperfine, whole processes, same run)"
 hyperfine -N -w 3 -r 30 --export-markdown "$out/table.md" \
@@ -45,6 +64,7 @@ hyperfine -N -w 3 -r 30 --export-markdown "$out/table.md" \
   -n "naive cmark + libharu, Dalarna ($(pages "$out/naive/small.pdf") pages)" "$naive $font $bold $out/naive $out/md/small.md" \
   -n "okgen build --format pdf, bench agreement ($(pages "$out/large/dalarna/regional.pdf") pages)" "$okgen build -q --full --format pdf $large -o $out/one" \
   -n "naive cmark + libharu, bench agreement ($(pages "$out/naive/large.pdf") pages)" "$naive $font $bold $out/naive $out/md/large.md" \
+  "${typst_run[@]}" \
   >/dev/null 2>&1 || true
 cat "$out/table.md"
 
