@@ -78,7 +78,7 @@ Face::~Face() {
   if (face_) hb_face_destroy(face_);
 }
 
-Face::Metric Face::metric(char32_t cp) const {
+Face::Metric Face::metric_slow(char32_t cp) const {
   // Metrics are filled in on first use and may be asked for by several threads laying out
   // parts of one document: the Basic Multilingual Plane in a table of atomic words
   // (bit 31 known, bit 30 present, the advance in font units below), anything else in a
@@ -90,18 +90,12 @@ Face::Metric Face::metric(char32_t cp) const {
     units = static_cast<std::uint32_t>(std::clamp<hb_position_t>(adv, 0, 0xFFFF));
     return true;
   };
-  auto metric_of = [&](bool present, std::uint32_t units) {
-    return Metric{present, present ? static_cast<float>(units) / upem_ : 0.0f};
-  };
   if (cp < 0x10000) {
-    std::uint32_t word = bmp_[cp].load(std::memory_order_relaxed);
-    if (!(word & kKnown)) {
-      std::uint32_t units = 0;
-      const bool present = lookup(units);
-      word = kKnown | (present ? kPresent : 0) | units;
-      bmp_[cp].store(word, std::memory_order_relaxed);
-    }
-    return metric_of((word & kPresent) != 0, word & 0xFFFF);
+    std::uint32_t units = 0;
+    const bool present = lookup(units);
+    const std::uint32_t word = kKnown | (present ? kPresent : 0) | units;
+    bmp_[cp].store(word, std::memory_order_relaxed);
+    return metric_of(present, units);
   }
   std::lock_guard<std::mutex> lock(other_mutex_);
   auto it = other_.find(cp);
@@ -223,7 +217,8 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
   std::vector<Span> spans;
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = next_codepoint(utf8, i);
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(utf8, i);  // ASCII is not decoded
     const Face::Metric m = main.metric(cp);
     FaceKey use = key;
     float advance = m.advance;
@@ -245,7 +240,8 @@ float FontSet::measure(std::string_view utf8, FaceKey key, bool* own_face) {
   bool own = true;
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = next_codepoint(utf8, i);
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(utf8, i);  // ASCII is not decoded
     const Face::Metric m = main.metric(cp);
     if (m.present) {
       w += m.advance;

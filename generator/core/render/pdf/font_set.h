@@ -51,9 +51,21 @@ class Face {
     float advance;
   };
   /// Presence and advance of a code point in one lookup (thread-safe).
-  Metric metric(char32_t cp) const;
+  Metric metric(char32_t cp) const {
+    // Inline for a character met before (nearly every one): metric_slow() looks it up.
+    if (cp < 0x10000) {
+      const std::uint32_t word = bmp_[cp].load(std::memory_order_relaxed);
+      if (word & kKnown) return metric_of((word & kPresent) != 0, word & 0xFFFF);
+    }
+    return metric_slow(cp);
+  }
 
  private:
+  Metric metric_slow(char32_t cp) const;
+  Metric metric_of(bool present, std::uint32_t units) const {
+    return Metric{present, present ? static_cast<float>(units) / upem_ : 0.0f};
+  }
+
   std::filesystem::path file_;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
