@@ -76,6 +76,20 @@ std::string regional(const std::string& base, const std::string& region, const s
   xml = std::regex_replace(xml, std::regex("<parties>[\\s\\S]*?</parties>"), parties);
   xml = std::regex_replace(xml, std::regex("<signatures[\\s\\S]*?</signatures>"), signatures);
   xml = std::regex_replace(xml, std::regex("<region>[^<]*</region>"), "<region>" + xml_escape(region) + "</region>");
+  // The title, short title and keywords name the base's region too (they become the PDF's
+  // metadata and title page): its name is replaced there by this region's.
+  std::smatch m;
+  const std::string base_region = std::regex_search(base, m, std::regex("<region>Region ([^<]+)</region>")) ? m[1].str() : "";
+  const std::string county = region.rfind("Region ", 0) == 0 ? region.substr(7) : region;
+  if (!base_region.empty()) {
+    for (const char* tag : {"title", "short-title", "keywords"}) {
+      const std::regex element(std::string("<") + tag + ">[^<]*</" + tag + ">");
+      if (!std::regex_search(xml, m, element)) continue;
+      std::string text = m.str();
+      for (std::size_t at; (at = text.find(base_region)) != std::string::npos;) text.replace(at, base_region.size(), xml_escape(county));
+      xml.replace(static_cast<std::size_t>(m.position()), static_cast<std::size_t>(m.length()), text);
+    }
+  }
   xml = std::regex_replace(xml, std::regex("<agreement id=\"[^\"]*\""), "<agreement id=\"" + local::slug(region) + "-regional\"");
   // Repeat the sections once with fresh ids to reach the length of a long agreement. The
   // copy is reworded (see reword) so that no paragraph occurs twice: a writer remembers
