@@ -7,6 +7,7 @@
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_links.h"
 #include "render/pdf/pdf_structure.h"
+#include "util/parallel.h"
 
 #include <hpdf.h>
 #include <hpdf_pages.h>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -104,7 +106,8 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
   return out;
 }
 
-EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache) {
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache,
+                    bool two_threads) {
   HpdfDoc doc;
   HPDF_Doc pdf = doc.get();
   // Streams are compressed when the file is packed (pdf_finish), with libdeflate.
@@ -197,7 +200,16 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     contents[i] = page_content(layout.pages[i].ops, H, table, names[i], &layout.tags, &tagged[i].mcid_nodes);
   }
-  for (std::size_t i = 0; i < layout.pages.size(); ++i) out.contents[content_object(pages[i])] = std::move(contents[i]);
+  // With a core to spare, they are compressed there while this thread writes the outline,
+  // the structure tree and libharu's file (the largest share of what is left to compress).
+  std::vector<std::string> deflated(two_threads ? contents.size() : 0);
+  std::optional<util::Helper> helper;
+  if (two_threads) {
+    helper.emplace([&contents, &deflated] {
+      Deflater deflate;
+      for (std::size_t i = 0; i < contents.size(); ++i) deflated[i] = deflate(contents[i]);
+    });
+  }
 
   const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta);
   doc.check("metadata and outline");
@@ -214,6 +226,11 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.pdf.data()), &read);
   // libharu reports the end of the stream as an error after a complete read.
   out.pdf.resize(read);
+  if (helper) helper->wait();
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    out.contents[content_object(pages[i])] =
+        two_threads ? StreamData{std::move(deflated[i]), true} : StreamData{std::move(contents[i]), false};
+  }
   return out;
 }
 

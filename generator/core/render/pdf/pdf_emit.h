@@ -33,14 +33,17 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 /// through libharu's byte-by-byte buffers twice.
 struct EmittedPdf {
   std::string pdf;
-  std::unordered_map<std::uint64_t, std::string> contents;
+  std::unordered_map<std::uint64_t, StreamData> contents;
   RawObjects structure;  ///< the structure tree, written beside libharu (pdf_structure.cc)
 };
 
 class EmbedCache;
 
 /// Draws `layout` with its metadata and outline; subset fonts come from `cache` when it
-/// has them. Throws PdfError when libharu or HarfBuzz reports an error.
-EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache = nullptr);
+/// has them. With `two_threads`, the page contents are compressed on a second thread while
+/// the rest is written (the finished file's bytes are the same). Throws PdfError when
+/// libharu or HarfBuzz reports an error.
+EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& meta, EmbedCache* cache = nullptr,
+                    bool two_threads = false);
 
 }  // namespace okgen::render::pdf

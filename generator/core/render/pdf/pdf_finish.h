@@ -5,10 +5,35 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+struct libdeflate_compressor;
+
 namespace okgen::render::pdf {
+
+/// zlib streams (FlateDecode) as finish_pdf makes them, with libdeflate: the same bytes
+/// for the same data on any thread. One per thread (a compressor is not shared).
+class Deflater {
+ public:
+  Deflater();
+  ~Deflater();
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+  std::string operator()(std::string_view in);
+
+ private:
+  libdeflate_compressor* c_;
+};
+
+/// A stream's data, given to finish_pdf in place of what libharu wrote: as it is (finish_pdf
+/// compresses it) or compressed already with a Deflater (the page contents, compressed on a
+/// second thread while the rest of the file is emitted).
+struct StreamData {
+  std::string bytes;
+  bool deflated = false;
+};
 
 /// Objects written beside libharu as PDF text: the body of libharu object `replaced` (0:
 /// none) and further objects numbered `first`, `first` + 1, ... (which must be the numbers
@@ -22,10 +47,10 @@ struct RawObjects {
 
 /// Returns the finished PDF. `streams` gives the data of stream objects by number, in
 /// place of what `pdf` holds for them (the page contents are written beside libharu, see
-/// pdf_emit.cc). With `two_threads`, the streams are compressed on a second thread while
-/// this one packs the other objects (the bytes are the same). Throws PdfError when `pdf` is
+/// pdf_emit.cc). With `two_threads`, a second thread shares the compressing of the streams
+/// and object streams with this one (the bytes are the same). Throws PdfError when `pdf` is
 /// not laid out as libharu writes files (one cross-reference table, objects in sequence).
-std::string finish_pdf(const std::string& pdf, const std::unordered_map<std::uint64_t, std::string>& streams = {},
+std::string finish_pdf(const std::string& pdf, const std::unordered_map<std::uint64_t, StreamData>& streams = {},
                        const RawObjects* raw = nullptr, bool two_threads = false);
 
 }  // namespace okgen::render::pdf
