@@ -167,6 +167,7 @@ std::string finish_stream(std::string_view body, const StreamData* replacement, 
   const std::string_view data =
       replacement ? std::string_view(replacement->bytes) : body.substr(p.data_at, body.size() - 10 - p.data_at);
   const bool deflated = replacement && replacement->deflated;
+  if (deflated && p.dict.find("/Filter") != std::string_view::npos) fail("a compressed stream already names a filter");
   const bool compress =
       !deflated && p.dict.find("/Filter") == std::string_view::npos && p.dict.find("/Metadata") == std::string_view::npos;
   std::string compressed;
