@@ -5,6 +5,7 @@
 
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <cmath>
@@ -18,6 +19,8 @@
 #include "render/pdf/font_set.h"
 #include "render/pdf/pdf_emit.h"
 #include "render/pdf/pdf_finish.h"
+#include "render/pdf/pdf_links.h"
+#include "render/pdf/pdf_objects.h"
 #include "render/pdf/pdf_style.h"
 #include "render/pdf/pdf_writer.h"
 #include "support/test_support.h"
@@ -437,4 +440,51 @@ TEST_CASE("pdf encoding: with a core to spare, packing on two threads gives the 
                           "\n%%EOF\n";
   CHECK_THROWS_WITH(finish_pdf(bad, {}, nullptr, true), Catch::Contains("length is not a reference"));
   CHECK_THROWS_WITH(finish_pdf(bad, {}, nullptr, false), Catch::Contains("length is not a reference"));
+}
+
+TEST_CASE("pdf encoding: link annotations and text strings written beside libharu read back as written",
+          "[pdf-encoding]") {
+  PageAnnot web;
+  web.rect[0] = 72, web.rect[1] = 700, web.rect[2] = 210, web.rect[3] = 716;
+  web.uri = "https://example.se/a(b)c\\d";
+  web.struct_parent = 3;
+  web.contents = "Förhållandet (se 2.1) ✓";  // the check mark is outside PDFDocEncoding
+  QPDFObjectHandle a = QPDFObjectHandle::parse(link_annotation(web));
+  CHECK(a.getKey("/Subtype").getName() == "/Link");
+  CHECK(a.getKey("/F").getIntValue() == 4);
+  CHECK(a.getKey("/Rect").getArrayNItems() == 4);
+  CHECK(a.getKey("/Rect").getArrayItem(2).getIntValue() == 210);
+  CHECK(a.getKey("/A").getKey("/S").getName() == "/URI");
+  CHECK(a.getKey("/A").getKey("/URI").getStringValue() == web.uri);
+  CHECK(a.getKey("/StructParent").getIntValue() == 3);
+  CHECK(a.getKey("/Contents").getUTF8Value() == web.contents);
+  CHECK_FALSE(a.hasKey("/Dest"));
+
+  PageAnnot outside;  // a link with no element in the tree: no key, no text
+  outside.uri = "https://example.se/";
+  QPDFObjectHandle b = QPDFObjectHandle::parse(link_annotation(outside));
+  CHECK_FALSE(b.hasKey("/StructParent"));
+  CHECK_FALSE(b.hasKey("/Contents"));
+
+  std::string latin;
+  append_text_string(latin, "Överenskommelse (länet) \\ slut");
+  CHECK(latin.front() == '(');  // Latin-1 text stays a literal string, its delimiters escaped
+  CHECK(QPDFObjectHandle::parse(latin).getUTF8Value() == "Överenskommelse (länet) \\ slut");
+}
+
+TEST_CASE("pdf encoding: the packer puts replacements in place and refuses one for an object libharu did not write",
+          "[pdf-encoding]") {
+  const std::string head = "%PDF-1.3\n", object = "1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+  const std::string pdf = head + object + "xref\n0 2\n0000000000 65535 f\r\n0000000009 00000 n\r\n" +
+                          "trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n" + std::to_string(head.size() + object.size()) +
+                          "\n%%EOF\n";
+  RawObjects raw;
+  raw.first = 2;
+  raw.replaced.emplace_back(1, "<</Type/Catalog/Lang(sv-SE)>>");
+  const std::string packed = finish_pdf(pdf, {}, &raw);
+  QPDF q;
+  q.processMemoryFile("packed", packed.data(), packed.size());
+  CHECK(q.getRoot().getKey("/Lang").getUTF8Value() == "sv-SE");
+  raw.replaced.emplace_back(7, "<<>>");
+  CHECK_THROWS_WITH(finish_pdf(pdf, {}, &raw), Catch::Contains("replaces none"));
 }

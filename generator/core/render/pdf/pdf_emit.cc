@@ -6,6 +6,7 @@
 #include "render/pdf/content_stream.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_links.h"
+#include "render/pdf/pdf_objects.h"
 #include "render/pdf/pdf_structure.h"
 #include "util/parallel.h"
 
@@ -61,8 +62,7 @@ class HpdfDoc {
 
 // The number of a page's content stream object, whose data pdf_finish supplies.
 std::uint64_t content_object(HPDF_Page page) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  return attr->contents->header.obj_id & 0x00FFFFFF;
+  return object_number(static_cast<HPDF_PageAttr>(page->attr)->contents);
 }
 
 }  // namespace
@@ -218,6 +218,10 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
   const bool structure_ok = add_structure(pdf, layout, pages, tagged, out.structure);
   doc.check("structure tree");
   if (!structure_ok) throw PdfError("libharu could not add the structure tree");
+  // The link annotations, complete now that they have their parent tree keys.
+  for (const auto& page : tagged) {
+    for (const auto& a : page.annots) out.structure.replaced.emplace_back(object_number(a.dict), link_annotation(a));
+  }
   HPDF_SaveToStream(pdf);
   doc.check("save");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);

@@ -245,6 +245,11 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (std::size_t k = 0; k < raw->objects.size(); ++k) extra.push_back(Object{raw->first + k, 0, raw->objects[k], false});
     for (auto& o : extra) packed.push_back(&o);
   }
+  std::unordered_map<std::uint64_t, std::string_view> replaced;
+  if (raw) {
+    for (const auto& [num, body] : raw->replaced) replaced.emplace(num, body);
+  }
+  std::size_t replaced_found = 0;
   std::uint64_t next = size;
   struct ObjectStream {
     std::uint64_t num;
@@ -259,12 +264,15 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
     for (std::size_t k = 0; k < n; ++k) {
       const Object& o = *packed[first + k];
       header += std::to_string(o.num) + " " + std::to_string(data.size()) + " ";
-      data.append(raw && raw->replaced == o.num ? std::string_view(raw->replacement) : o.body);
+      auto body = replaced.find(o.num);
+      data.append(body == replaced.end() ? o.body : body->second);
+      if (body != replaced.end()) ++replaced_found;
       data.push_back('\n');
       entries[o.num] = Entry{2, stream_num, k};
     }
     object_streams.push_back(ObjectStream{stream_num, n, header.size(), header + data});
   }
+  if (replaced_found != replaced.size()) fail("an object written beside libharu replaces none of its objects");
   entries.resize(next);
 
   // Compressing, some 20 % of a PDF's time: the streams (fonts, maps, and the page contents

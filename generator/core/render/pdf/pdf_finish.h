@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct libdeflate_compressor;
@@ -35,12 +36,12 @@ struct StreamData {
   bool deflated = false;
 };
 
-/// Objects written beside libharu as PDF text: the body of libharu object `replaced` (0:
-/// none) and further objects numbered `first`, `first` + 1, ... (which must be the numbers
-/// after libharu's last object); they go into object streams with the rest.
+/// Objects written beside libharu as PDF text: the bodies of libharu objects that stand
+/// in for them (`replaced`: an object number and its body; libharu wrote an empty
+/// dictionary there) and further objects numbered `first`, `first` + 1, ... (which must be
+/// the numbers after libharu's last object); they go into object streams with the rest.
 struct RawObjects {
-  std::uint64_t replaced = 0;
-  std::string replacement;
+  std::vector<std::pair<std::uint64_t, std::string>> replaced;
   std::uint64_t first = 0;
   std::vector<std::string> objects;
 };

@@ -1,4 +1,4 @@
-// Link annotations (see pdf_links.h). Written with libharu's object API instead of its
+// Link annotations (see pdf_links.h). Written as PDF text instead of with libharu's
 // annotation calls: libharu's destinations cannot keep the reader's zoom, each becomes an
 // object of its own, and its rectangles carry float noise ("700.23999") that compresses
 // badly; a document has hundreds of links (table of contents, notes, cross-references).
@@ -31,6 +31,28 @@ std::string uri_ascii(const std::string& uri) {
 
 }  // namespace
 
+std::string link_annotation(const PageAnnot& a) {
+  std::string out = "<</Subtype/Link/Rect[";
+  for (int k = 0; k < 4; ++k) {
+    if (k) out.push_back(' ');
+    out += std::to_string(a.rect[k]);
+  }
+  out += "]/Border[0 0 0]/F 4";  // F 4: Print, which PDF/A wants of every annotation
+  if (a.dest) {
+    out += "/Dest[" + std::to_string(object_number(a.dest)) + " 0 R/XYZ 0 " + std::to_string(a.top) + " null]";
+  } else {
+    out += "/A<</S/URI/URI";
+    append_literal(out, a.uri);
+    out += ">>";
+  }
+  if (a.struct_parent >= 0) {
+    out += "/StructParent " + std::to_string(a.struct_parent) + "/Contents";
+    append_text_string(out, a.contents);
+  }
+  out += ">>";
+  return out;
+}
+
 bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layout,
                const std::vector<HPDF_Page>& pages, std::vector<PageAnnot>& annot_list) {
   if (ops.links.empty()) return true;
@@ -55,29 +77,24 @@ bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layou
       target = pages[static_cast<std::size_t>(it->second.first)];
       top = H - it->second.second + 4;
     }
-    HPDF_Dict annot = HPDF_Dict_New(pdf->mmgr);
-    if (!annot) return false;
-    if (target) {
-      HPDF_Dict_Add(annot, "Dest", new_destination(pdf, target, top));
-    } else {
-      HPDF_Dict action = HPDF_Dict_New(pdf->mmgr);
-      if (!action) return false;
-      HPDF_Dict_AddName(action, "S", "URI");
-      std::string uri = uri_ascii(l.uri);
-      HPDF_Dict_Add(action, "URI",
-                    HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(uri.data()), static_cast<HPDF_UINT>(uri.size())));
-      HPDF_Dict_Add(annot, "A", action);
-    }
-    if (HPDF_Xref_Add(pdf->xref, annot) != HPDF_OK) return false;
-    HPDF_Dict_AddName(annot, "Subtype", "Link");
+    PageAnnot a;
+    a.dict = new_indirect_dict(pdf);
+    if (!a.dict) return false;
+    a.node = l.node;
     // Whole points, rounded outwards so the clickable area covers the text.
-    HPDF_Dict_Add(annot, "Rect",
-                  new_int_array(pdf, {static_cast<int>(std::floor(l.x)), static_cast<int>(std::floor(H - l.y - l.h)),
-                                      static_cast<int>(std::ceil(l.x + l.w)), static_cast<int>(std::ceil(H - l.y))}));
-    HPDF_Dict_Add(annot, "Border", new_int_array(pdf, {0, 0, 0}));
-    HPDF_Dict_AddNumber(annot, "F", 4);  // Print: PDF/A wants every annotation printable
-    HPDF_Array_Add(annots, annot);
-    annot_list.push_back(PageAnnot{annot, l.node});
+    a.rect[0] = static_cast<int>(std::floor(l.x));
+    a.rect[1] = static_cast<int>(std::floor(H - l.y - l.h));
+    a.rect[2] = static_cast<int>(std::ceil(l.x + l.w));
+    a.rect[3] = static_cast<int>(std::ceil(H - l.y));
+    if (target) {
+      a.dest = target;
+      // Whole points: a destination a fraction of a point off is the same place on screen.
+      a.top = static_cast<int>(std::lround(top));
+    } else {
+      a.uri = uri_ascii(l.uri);
+    }
+    if (HPDF_Array_Add(annots, a.dict) != HPDF_OK) return false;
+    annot_list.push_back(std::move(a));
   }
   return true;
 }

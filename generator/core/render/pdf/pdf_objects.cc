@@ -26,15 +26,27 @@ std::string utf16_hex(char32_t cp) {
   return buf;
 }
 
-void* new_text_string(HPDF_Doc pdf, const std::string& utf8) {
+namespace {
+
+// PDFDocEncoding agrees with Latin-1 on printable ASCII and A1..FF (but not AD).
+bool doc_encodable(char32_t cp) { return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD); }
+
+std::vector<char32_t> codepoints(const std::string& utf8, bool& latin1) {
   std::vector<char32_t> cps;
-  bool latin1 = true;
+  latin1 = true;
   for (std::size_t i = 0; i < utf8.size();) {
     const char32_t cp = next_codepoint(utf8, i);
     cps.push_back(cp);
-    // PDFDocEncoding agrees with Latin-1 on printable ASCII and A1..FF (but not AD).
-    if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))) latin1 = false;
+    if (!doc_encodable(cp)) latin1 = false;
   }
+  return cps;
+}
+
+}  // namespace
+
+void* new_text_string(HPDF_Doc pdf, const std::string& utf8) {
+  bool latin1 = true;
+  const std::vector<char32_t> cps = codepoints(utf8, latin1);
   if (latin1) {
     // A literal string: libharu escapes the bytes above ASCII, shorter than hex.
     std::string bytes;
@@ -56,6 +68,40 @@ void* new_text_string(HPDF_Doc pdf, const std::string& utf8) {
   }
   return HPDF_Binary_New(pdf->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }
+
+void append_text_string(std::string& out, const std::string& utf8) {
+  bool latin1 = true;
+  const std::vector<char32_t> cps = codepoints(utf8, latin1);
+  if (!latin1) {
+    out += "<FEFF";
+    for (char32_t cp : cps) out += utf16_hex(cp);
+    out.push_back('>');
+    return;
+  }
+  out.push_back('(');
+  for (char32_t cp : cps) {
+    if (cp >= 0x80) {
+      char oct[16];
+      std::snprintf(oct, sizeof oct, "\\%03o", static_cast<unsigned>(cp));
+      out += oct;
+    } else {
+      if (cp == '(' || cp == ')' || cp == '\\') out.push_back('\\');
+      out.push_back(static_cast<char>(cp));
+    }
+  }
+  out.push_back(')');
+}
+
+void append_literal(std::string& out, const std::string& ascii) {
+  out.push_back('(');
+  for (char c : ascii) {
+    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back(')');
+}
+
+std::uint64_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; }
 
 HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values) {
   HPDF_Array a = HPDF_Array_New(pdf->mmgr);

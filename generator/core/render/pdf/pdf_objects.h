@@ -7,6 +7,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,17 @@ HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
 /// order mark.
 /// (An HPDF_String or HPDF_Binary, for HPDF_Dict_Add.)
 void* new_text_string(HPDF_Doc pdf, const std::string& utf8);
+
+/// The same text string written as PDF source, for objects written beside libharu
+/// (pdf_finish's RawObjects): a literal string, bytes above ASCII as octal escapes, or
+/// <FEFF...> hex.
+void append_text_string(std::string& out, const std::string& utf8);
+
+/// A PDF literal string of ASCII text (delimiters escaped), written as PDF source.
+void append_literal(std::string& out, const std::string& ascii);
+
+/// The object number libharu gave an indirect object (a page, a dictionary).
+std::uint64_t object_number(const void* obj);
 
 /// UTF-16BE hex of a code point ("00E5", a surrogate pair above U+FFFF), as ToUnicode
 /// values and hex text strings are written.

@@ -39,23 +39,6 @@ bool grouping_role(const std::string& r) {
 
 bool cell_role(const std::string& r) { return r == "TD" || r == "TH"; }
 
-// A PDF literal string (ids are ASCII; the delimiters are escaped anyway).
-void append_literal(std::string& out, const std::string& s) {
-  out.push_back('(');
-  for (char c : s) {
-    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back(')');
-}
-
-// A PDF text string: UTF-16BE with its byte order mark, in hex (any character, no escapes).
-void append_text_string(std::string& out, const std::string& utf8) {
-  out += "<FEFF";
-  for (std::size_t i = 0; i < utf8.size();) out += utf16_hex(next_codepoint(utf8, i));
-  out.push_back('>');
-}
-
 }  // namespace
 
 std::vector<std::string> element_texts(const Layout& layout, const std::vector<char>& wanted) {
@@ -87,7 +70,7 @@ std::vector<std::string> element_texts(const Layout& layout, const std::vector<c
 }
 
 bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                   const std::vector<TaggedPage>& tagged, StructureObjects& out) {
+                   std::vector<TaggedPage>& tagged, StructureObjects& out) {
   const StructTree& tree = layout.tags;
   const int n = tree.size();
   if (n == 0) return false;  // a tree always has its root
@@ -194,14 +177,13 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   }
   std::vector<std::pair<int, int>> annot_keys;  // (key, element)
   for (std::size_t p = 0; p < tagged.size(); ++p) {
-    for (const auto& a : tagged[p].annots) {
+    for (auto& a : tagged[p].annots) {
       if (a.node < 0 || a.node >= n || !at(emitted, a.node)) continue;
       annot_keys.emplace_back(next_key, a.node);
-      HPDF_Dict_AddNumber(a.dict, "StructParent", next_key++);
+      a.struct_parent = next_key++;
       // What the link says, for assistive technology (PDF/UA: links have /Contents).
-      std::string text = at(texts, a.node);
-      if (text.empty()) text = tree[a.node].target;
-      HPDF_Dict_Add(a.dict, "Contents", new_text_string(pdf, text));
+      a.contents = at(texts, a.node);
+      if (a.contents.empty()) a.contents = tree[a.node].target;
     }
   }
 
@@ -213,14 +195,14 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     if (at(emitted, k)) at(number, k) = next++;
   }
   const std::uint64_t parent_tree = next++;
-  auto obj_num = [](void* obj) { return static_cast<HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; };
   auto ref = [](std::string& to, std::uint64_t num) {
     to += std::to_string(num);
     to += " 0 R";
   };
-  const std::uint64_t root_num = obj_num(root);
+  const std::uint64_t root_num = object_number(root);
 
   out.objects.clear();
+  out.replaced.clear();
   out.first = first_number;
   std::vector<std::pair<std::string, int>> ids;
   for (int k = 0; k < n; ++k) {
@@ -240,7 +222,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     }
     if (pg >= 0) {
       e += "/Pg ";
-      ref(e, obj_num(pages[static_cast<std::size_t>(pg)]));
+      ref(e, object_number(pages[static_cast<std::size_t>(pg)]));
     }
     if (node.role == "TH" && !node.scope.empty()) e += "/A<</O/Table/Scope/" + node.scope + ">>";
     if (!node.actual_text.empty()) {
@@ -263,7 +245,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
       for (const Kid& kid : list) {
         if (!first_kid) e.push_back(' ');
         first_kid = false;
-        const std::uint64_t page = obj_num(pages[static_cast<std::size_t>(kid.page)]);
+        const std::uint64_t page = object_number(pages[static_cast<std::size_t>(kid.page)]);
         if (kid.kind == Kid::kChild) {
           ref(e, at(number, kid.value));
         } else if (kid.kind == Kid::kMcid && kid.page == pg) {
@@ -274,7 +256,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
           e += "/MCID " + std::to_string(kid.value) + ">>";
         } else {
           e += "<</Type/OBJR/Obj ";
-          ref(e, obj_num(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
+          ref(e, object_number(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
           if (kid.page != pg) {
             e += "/Pg ";
             ref(e, page);
@@ -313,23 +295,23 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   nums += "]>>";
   out.objects.push_back(std::move(nums));
 
-  out.replacement = "<</Type/StructTreeRoot/K ";
-  ref(out.replacement, at(number, 0));
-  out.replacement += "/ParentTree ";
-  ref(out.replacement, parent_tree);
-  out.replacement += "/ParentTreeNextKey " + std::to_string(next_key);
+  std::string root_text = "<</Type/StructTreeRoot/K ";
+  ref(root_text, at(number, 0));
+  root_text += "/ParentTree ";
+  ref(root_text, parent_tree);
+  root_text += "/ParentTreeNextKey " + std::to_string(next_key);
   if (!ids.empty()) {
     // A name tree of note identifiers, in byte order of the names.
     std::sort(ids.begin(), ids.end());
-    out.replacement += "/IDTree<</Names[";
+    root_text += "/IDTree<</Names[";
     for (const auto& [id, k] : ids) {
-      append_literal(out.replacement, id);
-      ref(out.replacement, at(number, k));
+      append_literal(root_text, id);
+      ref(root_text, at(number, k));
     }
-    out.replacement += "]>>";
+    root_text += "]>>";
   }
-  out.replacement += ">>";
-  out.replaced = root_num;
+  root_text += ">>";
+  out.replaced.emplace_back(root_num, std::move(root_text));
   return true;
 }
 

@@ -29,13 +29,14 @@ struct TaggedPage {
 using StructureObjects = RawObjects;
 
 /// Adds the structure tree of `layout` (pages `pages`, tagged as `tagged` says) to `pdf`:
-/// marks the catalog as tagged and the pages and annotations with their parent tree keys,
-/// and writes the elements into `out`. Call after every other libharu object is made
+/// marks the catalog as tagged and the pages with their parent tree keys, gives each
+/// annotation in the tree its key and text (PageAnnot::struct_parent, contents), and
+/// writes the elements into `out`. Call after every other libharu object is made
 /// (the elements are numbered after them). Elements with no content are left out (but
 /// for empty table cells, which keep tables regular); a footnote's Note follows the
 /// paragraph that first cites it. Returns false when libharu fails.
 bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                   const std::vector<TaggedPage>& tagged, StructureObjects& out);
+                   std::vector<TaggedPage>& tagged, StructureObjects& out);
 
 /// The reading-order text of the own runs of each element `wanted` marks (link texts for
 /// /Contents), by id; "" for the others.
