@@ -1,6 +1,8 @@
 // Document-level objects (see pdf_catalog.h).
 #include "render/pdf/pdf_catalog.h"
 
+#include <cmath>
+
 #include "render/pdf/pdf_objects.h"
 #include "text/template_engine.h"
 
@@ -117,23 +119,26 @@ bool add_output_intent(HPDF_Doc pdf, const std::string& icc, const std::string& 
   return HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) == HPDF_OK;
 }
 
-bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages) {
+// The outline's items are written as PDF text (libharu keeps an empty dictionary for each,
+// for its number; pdf_finish puts the text in place), as the link annotations are.
+bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages, RawObjects& raw) {
   if (layout.outline.empty()) return true;
-  HPDF_Dict root = new_indirect_dict(pdf);
-  if (!root) return false;
-  HPDF_Dict_AddName(root, "Type", "Outlines");
-  struct Node {
+  struct Item {
     HPDF_Dict obj;
     int level;
-    int count = 0;
-    HPDF_Dict last = nullptr;
+    const std::string* title = nullptr;
+    HPDF_Page page = nullptr;
+    int top = 0;
+    int parent = -1, first = -1, last = -1, prev = -1, next = -1;
+    int count = 0;  // its descendants
   };
-  std::vector<Node> stack{{root, 0}};
+  std::vector<Item> items{{new_indirect_dict(pdf), 0}};  // the root
+  if (!items[0].obj) return false;
+  std::vector<int> stack{0};
   auto close_top = [&] {
-    Node n = stack.back();
+    const int n = stack.back();
     stack.pop_back();
-    if (n.count > 0) HPDF_Dict_AddNumber(n.obj, "Count", n.count);
-    stack.back().count += n.count;
+    items[static_cast<std::size_t>(stack.back())].count += items[static_cast<std::size_t>(n)].count;
   };
   for (const auto& e : layout.outline) {
     auto where = layout.anchors.find(e.target);
@@ -141,31 +146,56 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
         static_cast<std::size_t>(where->second.first) >= pages.size()) {
       continue;
     }
-    while (stack.size() > 1 && stack.back().level >= e.level) close_top();
-    Node& parent = stack.back();
-    HPDF_Dict item = new_indirect_dict(pdf);
-    if (!item) return false;
-    HPDF_Dict_Add(item, "Title", new_text_string(pdf, e.title));
-    HPDF_Dict_Add(item, "Parent", parent.obj);
-    HPDF_Array dest = new_destination(pdf, pages[static_cast<std::size_t>(where->second.first)],
-                                      layout.height - where->second.second + 4);
-    HPDF_Dict_Add(item, "Dest", dest);
-    if (!parent.last) {
-      HPDF_Dict_Add(parent.obj, "First", item);
+    while (stack.size() > 1 && items[static_cast<std::size_t>(stack.back())].level >= e.level) close_top();
+    const int parent = stack.back();
+    Item item{new_indirect_dict(pdf), e.level};
+    if (!item.obj) return false;
+    item.title = &e.title;
+    item.page = pages[static_cast<std::size_t>(where->second.first)];
+    // Whole points: a destination a fraction of a point off is the same place on screen.
+    item.top = static_cast<int>(std::lround(layout.height - where->second.second + 4));
+    item.parent = parent;
+    const int index = static_cast<int>(items.size());
+    Item& p = items[static_cast<std::size_t>(parent)];
+    if (p.last < 0) {
+      p.first = index;
     } else {
-      HPDF_Dict_Add(parent.last, "Next", item);
-      HPDF_Dict_Add(item, "Prev", parent.last);
+      items[static_cast<std::size_t>(p.last)].next = index;
+      item.prev = p.last;
     }
-    parent.last = item;
-    HPDF_Dict_Add(parent.obj, "Last", item);  // replaces the previous /Last
-    parent.count += 1;
-    stack.push_back(Node{item, e.level});
+    p.last = index;
+    p.count += 1;
+    items.push_back(item);
+    stack.push_back(index);
   }
   while (stack.size() > 1) close_top();
-  // Top-level entries open, deeper levels shown on demand: positive counts for the
-  // root's children only.
-  HPDF_Dict_AddNumber(root, "Count", stack.back().count);
-  HPDF_Dict_Add(pdf->catalog, "Outlines", root);
+  auto ref = [&](std::string& out, const char* key, int k) {
+    if (k < 0) return;
+    out += key;
+    out += std::to_string(object_number(items[static_cast<std::size_t>(k)].obj)) + " 0 R";
+  };
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = items[k];
+    std::string text = "<<";
+    if (k == 0) {
+      text += "/Type/Outlines";
+    } else {
+      text += "/Title";
+      append_text_string(text, *it.title);
+      ref(text, "/Parent ", it.parent);
+      text += "/Dest[" + std::to_string(object_number(it.page)) + " 0 R/XYZ 0 " + std::to_string(it.top) + " null]";
+    }
+    ref(text, "/First ", it.first);
+    ref(text, "/Last ", it.last);
+    ref(text, "/Prev ", it.prev);
+    ref(text, "/Next ", it.next);
+    // Top-level entries open, deeper levels shown on demand: a positive count on the root
+    // and on the items whose children are top-level entries.
+    if (k == 0 || it.count > 0) text += "/Count " + std::to_string(it.count);
+    text += ">>";
+    raw.replaced.emplace_back(object_number(it.obj), std::move(text));
+  }
+  HPDF_Dict_Add(pdf->catalog, "Outlines", items[0].obj);
   HPDF_Dict_AddName(pdf->catalog, "PageMode", "UseOutlines");
   return true;
 }
@@ -173,7 +203,7 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
 }  // namespace
 
 bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                         const PdfMetadata& meta) {
+                         const PdfMetadata& meta, RawObjects& raw) {
   if (!add_info(pdf, meta)) return false;
   HPDF_Dict catalog = pdf->catalog;
   HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf->mmgr, meta.lang.c_str(), nullptr));
@@ -189,7 +219,7 @@ bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<H
   HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
   HPDF_Dict_Add(catalog, "Metadata", metadata);
   if (meta.icc_profile && !add_output_intent(pdf, *meta.icc_profile, meta.icc_identifier)) return false;
-  return add_outline(pdf, layout, pages);
+  return add_outline(pdf, layout, pages, raw);
 }
 
 }  // namespace okgen::render::pdf

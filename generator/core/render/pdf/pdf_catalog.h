@@ -1,6 +1,6 @@
 // Document-level objects, added with libharu's object API before saving: the Info
 // dictionary and XMP metadata, the document language, viewer preferences and the outline
-// (bookmarks) mirroring the section tree.
+// (bookmarks) mirroring the section tree, whose items are written as PDF text.
 #pragma once
 
 #include <hpdf.h>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/pdf/layout_types.h"
+#include "render/pdf/pdf_finish.h"
 
 namespace okgen::render::pdf {
 
@@ -26,9 +27,10 @@ struct PdfMetadata {
 };
 
 /// Adds the metadata, language and outline to `pdf`, whose pages are `pages` (one per
-/// page of `layout`). Returns false when libharu fails (its error handler has the code).
+/// page of `layout`); the outline items' text goes to `raw.replaced` (pdf_finish puts it in
+/// place). Returns false when libharu fails (its error handler has the code).
 bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                         const PdfMetadata& meta);
+                         const PdfMetadata& meta, RawObjects& raw);
 
 /// The XMP packet for `meta` (exposed for tests).
 std::string xmp_packet(const PdfMetadata& meta);

@@ -110,16 +110,4 @@ HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values) {
   return a;
 }
 
-HPDF_Array new_destination(HPDF_Doc pdf, HPDF_Page page, float top) {
-  HPDF_Array dest = HPDF_Array_New(pdf->mmgr);
-  if (!dest) return nullptr;
-  HPDF_Array_Add(dest, page);
-  HPDF_Array_AddName(dest, "XYZ");
-  HPDF_Array_AddNumber(dest, 0);
-  // Whole points: a destination a fraction of a point off is the same place on screen.
-  HPDF_Array_AddNumber(dest, static_cast<HPDF_INT32>(std::lround(top)));
-  HPDF_Array_Add(dest, HPDF_Null_New(pdf->mmgr));
-  return dest;
-}
-
 }  // namespace okgen::render::pdf

@@ -1,6 +1,6 @@
 // Small helpers over libharu's object API (hpdf_objects.h), shared by the writers of
-// fonts, links and document metadata: indirect dictionaries, PDF text strings, integer
-// arrays and explicit destinations.
+// fonts, links and document metadata: indirect dictionaries, PDF text strings (as libharu
+// objects and as PDF text), integer arrays and object numbers.
 #pragma once
 
 #include <hpdf.h>
@@ -39,9 +39,5 @@ std::string utf16_hex(char32_t cp);
 
 /// An array of integers.
 HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values);
-
-/// An explicit destination [page /XYZ 0 top null]: `top` at the top of the window, the
-/// reader's zoom kept.
-HPDF_Array new_destination(HPDF_Doc pdf, HPDF_Page page, float top);
 
 }  // namespace okgen::render::pdf

@@ -202,7 +202,6 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   const std::uint64_t root_num = object_number(root);
 
   out.objects.clear();
-  out.replaced.clear();
   out.first = first_number;
   std::vector<std::pair<std::string, int>> ids;
   for (int k = 0; k < n; ++k) {
