@@ -116,14 +116,26 @@ int width_for(std::uint64_t v) {
   return w;
 }
 
-// A 128-bit digest of the file for its /ID: two FNV-1a passes with different bases.
-// The identifier only has to differ between different files and repeat for the same.
+// A 128-bit digest of the file for its /ID, eight bytes at a time: two lanes of
+// multiply-and-shift over the little-endian words (the same on every machine), the last
+// bytes one at a time. The identifier only has to differ between different files and
+// repeat for the same; FNV-1a a byte at a time took a hundredth of a PDF's instructions.
 std::string file_id(std::string_view bytes) {
-  std::uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
-  for (unsigned char c : bytes) {
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
+  std::uint64_t a = 0x9e3779b97f4a7c15ull ^ bytes.size(), b = 0xc2b2ae3d27d4eb4full;
+  auto mix = [&](std::uint64_t w) {
+    a = (a ^ w) * 0xff51afd7ed558ccdull;
+    a ^= a >> 29;
+    b = (b + w) * 0xc4ceb9fe1a85ec53ull;
+    b ^= b >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t w = 0;
+    for (int k = 7; k >= 0; --k) w = w << 8 | static_cast<unsigned char>(bytes[i + static_cast<std::size_t>(k)]);
+    mix(w);
   }
+  for (; i < bytes.size(); ++i) mix(static_cast<unsigned char>(bytes[i]) | 0x100u);
+  mix(a ^ b);
   char hex[40];
   std::snprintf(hex, sizeof hex, "%016llX%016llX", static_cast<unsigned long long>(a),
                 static_cast<unsigned long long>(b));

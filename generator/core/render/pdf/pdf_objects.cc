@@ -1,6 +1,7 @@
 // libharu object helpers (see pdf_objects.h).
 #include "render/pdf/pdf_objects.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -99,6 +100,12 @@ void append_literal(std::string& out, const std::string& ascii) {
     out.push_back(c);
   }
   out.push_back(')');
+}
+
+void append_integer(std::string& out, long long v) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  out.append(buf, static_cast<std::size_t>(end - buf));
 }
 
 std::uint64_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; }

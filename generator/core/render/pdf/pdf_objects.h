@@ -30,6 +30,9 @@ void append_text_string(std::string& out, const std::string& utf8);
 /// A PDF literal string of ASCII text (delimiters escaped), written as PDF source.
 void append_literal(std::string& out, const std::string& ascii);
 
+/// Appends `v` in decimal, without a temporary string (the structure tree writes thousands).
+void append_integer(std::string& out, long long v);
+
 /// The object number libharu gave an indirect object (a page, a dictionary).
 std::uint64_t object_number(const void* obj);
 

@@ -196,7 +196,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   }
   const std::uint64_t parent_tree = next++;
   auto ref = [](std::string& to, std::uint64_t num) {
-    to += std::to_string(num);
+    append_integer(to, static_cast<long long>(num));
     to += " 0 R";
   };
   const std::uint64_t root_num = object_number(root);
@@ -248,7 +248,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
         if (kid.kind == Kid::kChild) {
           ref(e, at(number, kid.value));
         } else if (kid.kind == Kid::kMcid && kid.page == pg) {
-          e += std::to_string(kid.value);
+          append_integer(e, kid.value);
         } else if (kid.kind == Kid::kMcid) {
           e += "<</Type/MCR/Pg ";
           ref(e, page);
