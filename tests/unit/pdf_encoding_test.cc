@@ -487,4 +487,6 @@ TEST_CASE("pdf encoding: the packer puts replacements in place and refuses one f
   CHECK(q.getRoot().getKey("/Lang").getUTF8Value() == "sv-SE");
   raw.replaced.emplace_back(7, "<<>>");
   CHECK_THROWS_WITH(finish_pdf(pdf, {}, &raw), Catch::Contains("replaces none"));
+  raw.replaced.back().first = 1;  // the catalog twice: one body would be lost
+  CHECK_THROWS_WITH(finish_pdf(pdf, {}, &raw), Catch::Contains("replaced twice"));
 }

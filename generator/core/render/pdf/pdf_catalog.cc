@@ -1,8 +1,6 @@
 // Document-level objects (see pdf_catalog.h).
 #include "render/pdf/pdf_catalog.h"
 
-#include <cmath>
-
 #include "render/pdf/pdf_objects.h"
 #include "text/template_engine.h"
 
@@ -128,7 +126,7 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
     int level;
     const std::string* title = nullptr;
     HPDF_Page page = nullptr;
-    int top = 0;
+    float top = 0;
     int parent = -1, first = -1, last = -1, prev = -1, next = -1;
     int count = 0;  // its descendants
   };
@@ -152,8 +150,7 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
     if (!item.obj) return false;
     item.title = &e.title;
     item.page = pages[static_cast<std::size_t>(where->second.first)];
-    // Whole points: a destination a fraction of a point off is the same place on screen.
-    item.top = static_cast<int>(std::lround(layout.height - where->second.second + 4));
+    item.top = layout.height - where->second.second + 4;
     item.parent = parent;
     const int index = static_cast<int>(items.size());
     Item& p = items[static_cast<std::size_t>(parent)];
@@ -172,7 +169,7 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
   auto ref = [&](std::string& out, const char* key, int k) {
     if (k < 0) return;
     out += key;
-    out += std::to_string(object_number(items[static_cast<std::size_t>(k)].obj)) + " 0 R";
+    append_reference(out, object_number(items[static_cast<std::size_t>(k)].obj));
   };
   for (std::size_t k = 0; k < items.size(); ++k) {
     const Item& it = items[k];
@@ -183,7 +180,8 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
       text += "/Title";
       append_text_string(text, *it.title);
       ref(text, "/Parent ", it.parent);
-      text += "/Dest[" + std::to_string(object_number(it.page)) + " 0 R/XYZ 0 " + std::to_string(it.top) + " null]";
+      text += "/Dest";
+      append_destination(text, it.page, it.top);
     }
     ref(text, "/First ", it.first);
     ref(text, "/Last ", it.last);

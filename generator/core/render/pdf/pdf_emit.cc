@@ -211,16 +211,16 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
     });
   }
 
-  const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta, out.structure);
+  const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta, out.raw);
   doc.check("metadata and outline");
   if (!catalog_ok) throw PdfError("libharu could not add the metadata and outline");
   // Last: the structure elements are numbered after libharu's objects.
-  const bool structure_ok = add_structure(pdf, layout, pages, tagged, out.structure);
+  const bool structure_ok = add_structure(pdf, layout, pages, tagged, out.raw);
   doc.check("structure tree");
   if (!structure_ok) throw PdfError("libharu could not add the structure tree");
   // The link annotations, complete now that they have their parent tree keys.
   for (const auto& page : tagged) {
-    for (const auto& a : page.annots) out.structure.replaced.emplace_back(object_number(a.dict), link_annotation(a));
+    for (const auto& a : page.annots) out.raw.replaced.emplace_back(object_number(a.dict), link_annotation(a));
   }
   HPDF_SaveToStream(pdf);
   doc.check("save");

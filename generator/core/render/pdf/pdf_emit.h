@@ -34,7 +34,9 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 struct EmittedPdf {
   std::string pdf;
   std::unordered_map<std::uint64_t, StreamData> contents;
-  RawObjects structure;  ///< the structure tree, written beside libharu (pdf_structure.cc)
+  /// Written beside libharu as PDF text: the structure tree (pdf_structure.cc), the link
+  /// annotations (pdf_links.cc) and the outline items (pdf_catalog.cc).
+  RawObjects raw;
 };
 
 class EmbedCache;

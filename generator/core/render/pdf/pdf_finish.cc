@@ -277,14 +277,21 @@ std::string finish_pdf(const std::string& input, const std::unordered_map<std::u
       const Object& o = *packed[first + k];
       header += std::to_string(o.num) + " " + std::to_string(data.size()) + " ";
       auto body = replaced.find(o.num);
-      data.append(body == replaced.end() ? o.body : body->second);
-      if (body != replaced.end()) ++replaced_found;
+      if (body == replaced.end()) {
+        data.append(o.body);
+      } else {
+        data.append(body->second);
+        ++replaced_found;
+      }
       data.push_back('\n');
       entries[o.num] = Entry{2, stream_num, k};
     }
     object_streams.push_back(ObjectStream{stream_num, n, header.size(), header + data});
   }
-  if (replaced_found != replaced.size()) fail("an object written beside libharu replaces none of its objects");
+  // Each replacement lands on one of libharu's objects, and no object is replaced twice.
+  if (raw && replaced_found != raw->replaced.size()) {
+    fail("an object written beside libharu replaces none of its objects, or one replaced twice");
+  }
   entries.resize(next);
 
   // Compressing, some 20 % of a PDF's time: the streams (fonts, maps, and the page contents

@@ -39,7 +39,8 @@ std::string link_annotation(const PageAnnot& a) {
   }
   out += "]/Border[0 0 0]/F 4";  // F 4: Print, which PDF/A wants of every annotation
   if (a.dest) {
-    out += "/Dest[" + std::to_string(object_number(a.dest)) + " 0 R/XYZ 0 " + std::to_string(a.top) + " null]";
+    out += "/Dest";
+    append_destination(out, a.dest, a.top);
   } else {
     out += "/A<</S/URI/URI";
     append_literal(out, a.uri);
@@ -88,8 +89,7 @@ bool add_links(HPDF_Doc pdf, HPDF_Page page, const Ops& ops, const Layout& layou
     a.rect[3] = static_cast<int>(std::ceil(H - l.y));
     if (target) {
       a.dest = target;
-      // Whole points: a destination a fraction of a point off is the same place on screen.
-      a.top = static_cast<int>(std::lround(top));
+      a.top = top;
     } else {
       a.uri = uri_ascii(l.uri);
     }

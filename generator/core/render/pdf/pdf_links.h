@@ -20,7 +20,7 @@ struct PageAnnot {
   int node = -1;            ///< its Link structure element (-1: none)
   int rect[4] = {0, 0, 0, 0};
   HPDF_Page dest = nullptr;  ///< a link inside the document: the page, with the window's top
-  int top = 0;
+  float top = 0;
   std::string uri;           ///< else a web link
   int struct_parent = -1;    ///< its parent tree key, from add_structure (-1: not in the tree)
   std::string contents;      ///< what the link says, from add_structure

@@ -110,6 +110,20 @@ void append_integer(std::string& out, long long v) {
 
 std::uint64_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; }
 
+void append_reference(std::string& out, std::uint64_t num) {
+  append_integer(out, static_cast<long long>(num));
+  out += " 0 R";
+}
+
+void append_destination(std::string& out, const void* page, float top) {
+  out.push_back('[');
+  append_reference(out, object_number(page));
+  out += "/XYZ 0 ";
+  // Whole points: a destination a fraction of a point off is the same place on screen.
+  append_integer(out, std::lround(top));
+  out += " null]";
+}
+
 HPDF_Array new_int_array(HPDF_Doc pdf, const std::vector<int>& values) {
   HPDF_Array a = HPDF_Array_New(pdf->mmgr);
   if (!a) return nullptr;

@@ -36,6 +36,13 @@ void append_integer(std::string& out, long long v);
 /// The object number libharu gave an indirect object (a page, a dictionary).
 std::uint64_t object_number(const void* obj);
 
+/// Appends a reference "N 0 R" to object `num`.
+void append_reference(std::string& out, std::uint64_t num);
+
+/// Appends an explicit destination [page 0 R /XYZ 0 top null]: `top` at the top of the
+/// window, the reader's zoom kept.
+void append_destination(std::string& out, const void* page, float top);
+
 /// UTF-16BE hex of a code point ("00E5", a surrogate pair above U+FFFF), as ToUnicode
 /// values and hex text strings are written.
 std::string utf16_hex(char32_t cp);

@@ -195,10 +195,6 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     if (at(emitted, k)) at(number, k) = next++;
   }
   const std::uint64_t parent_tree = next++;
-  auto ref = [](std::string& to, std::uint64_t num) {
-    append_integer(to, static_cast<long long>(num));
-    to += " 0 R";
-  };
   const std::uint64_t root_num = object_number(root);
 
   out.objects.clear();
@@ -210,7 +206,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     std::string e = "<</S/";
     e += node.role;
     e += "/P ";
-    ref(e, k == 0 ? root_num : at(number, at(parent, k)));
+    append_reference(e, k == 0 ? root_num : at(number, at(parent, k)));
     const auto& list = at(kids, k);
     int pg = -1;  // the page of the element's first marked content: its MCIDs there are bare numbers
     for (const Kid& kid : list) {
@@ -221,7 +217,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     }
     if (pg >= 0) {
       e += "/Pg ";
-      ref(e, object_number(pages[static_cast<std::size_t>(pg)]));
+      append_reference(e, object_number(pages[static_cast<std::size_t>(pg)]));
     }
     if (node.role == "TH" && !node.scope.empty()) e += "/A<</O/Table/Scope/" + node.scope + ">>";
     if (!node.actual_text.empty()) {
@@ -246,19 +242,19 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
         first_kid = false;
         const std::uint64_t page = object_number(pages[static_cast<std::size_t>(kid.page)]);
         if (kid.kind == Kid::kChild) {
-          ref(e, at(number, kid.value));
+          append_reference(e, at(number, kid.value));
         } else if (kid.kind == Kid::kMcid && kid.page == pg) {
           append_integer(e, kid.value);
         } else if (kid.kind == Kid::kMcid) {
           e += "<</Type/MCR/Pg ";
-          ref(e, page);
+          append_reference(e, page);
           e += "/MCID " + std::to_string(kid.value) + ">>";
         } else {
           e += "<</Type/OBJR/Obj ";
-          ref(e, object_number(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
+          append_reference(e, object_number(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
           if (kid.page != pg) {
             e += "/Pg ";
-            ref(e, page);
+            append_reference(e, page);
           }
           e += ">>";
         }
@@ -279,7 +275,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
       const int node = tagged[p].mcid_nodes[m];
       if (m) nums.push_back(' ');
       if (node >= 0 && node < n && at(emitted, node)) {
-        ref(nums, at(number, node));
+        append_reference(nums, at(number, node));
       } else {
         nums += "null";
       }
@@ -288,16 +284,16 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   }
   for (const auto& [annot_key, node] : annot_keys) {
     nums += std::to_string(annot_key) + " ";
-    ref(nums, at(number, node));
+    append_reference(nums, at(number, node));
     nums.push_back(' ');
   }
   nums += "]>>";
   out.objects.push_back(std::move(nums));
 
   std::string root_text = "<</Type/StructTreeRoot/K ";
-  ref(root_text, at(number, 0));
+  append_reference(root_text, at(number, 0));
   root_text += "/ParentTree ";
-  ref(root_text, parent_tree);
+  append_reference(root_text, parent_tree);
   root_text += "/ParentTreeNextKey " + std::to_string(next_key);
   if (!ids.empty()) {
     // A name tree of note identifiers, in byte order of the names.
@@ -305,7 +301,7 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     root_text += "/IDTree<</Names[";
     for (const auto& [id, k] : ids) {
       append_literal(root_text, id);
-      ref(root_text, at(number, k));
+      append_reference(root_text, at(number, k));
     }
     root_text += "]>>";
   }

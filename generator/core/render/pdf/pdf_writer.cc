@@ -105,7 +105,7 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.icc_profile = &icc_profile_;
   meta.icc_identifier = style_->icc_identifier;
   EmittedPdf emitted = emit_pdf(layout, fonts, meta, fonts_.get(), two_threads);
-  out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.structure, two_threads);
+  out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.raw, two_threads);
   out.layout = std::move(layout);
   return out;
 }
