@@ -143,13 +143,12 @@ void append_code(std::string& out, const ContentFont& font, std::uint16_t code) 
 }  // namespace
 
 long append_glyph_codes(std::string& out, const ContentFont& font, const std::string& text, int* spaces) {
-  // Every line of text passes here: ASCII is not decoded, and one-byte fonts take their
+  // Every line of text passes here: ASCII is decoded inline, and one-byte fonts take their
   // widths from the table index_glyphs made.
   const bool one_byte = font.font->one_byte;
   long width = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(text, i);
+    const char32_t cp = next_codepoint(text, i);
     const std::uint16_t code = cp < 0x10000 ? font.bmp[cp] : font.font->code(cp);
     width += one_byte ? font.code_widths[code] : font.font->code_width(code);
     if (spaces && one_byte && code == ' ') ++*spaces;

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace okgen::render::pdf {
 
-char32_t next_codepoint(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_codepoint(std::string_view s, std::size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);
   int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
   if (c >= 0x80 && c < 0xC0) {
@@ -217,8 +217,7 @@ std::vector<Span> FontSet::shape(std::string_view utf8, FaceKey key, std::vector
   std::vector<Span> spans;
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(utf8, i);  // ASCII is not decoded
+    char32_t cp = next_codepoint(utf8, i);
     const Face::Metric m = main.metric(cp);
     FaceKey use = key;
     float advance = m.advance;
@@ -240,8 +239,7 @@ float FontSet::measure(std::string_view utf8, FaceKey key, bool* own_face) {
   bool own = true;
   const Face& main = face(key);
   for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(utf8, i);  // ASCII is not decoded
+    char32_t cp = next_codepoint(utf8, i);
     const Face::Metric m = main.metric(cp);
     if (m.present) {
       w += m.advance;

@@ -148,8 +148,18 @@ bool looks_like_font(const std::filesystem::path& file);
 /// released; empty when HarfBuzz cannot serialise it.
 std::string take_face_bytes(hb_face_t* face);
 
+/// next_codepoint for a byte at `i` that is not ASCII.
+char32_t next_multibyte_codepoint(std::string_view s, std::size_t& i);
 /// Decodes one code point from UTF-8 at `i` (advancing it); invalid bytes give U+FFFD.
-char32_t next_codepoint(std::string_view s, std::size_t& i);
+/// ASCII is decoded inline: every character measured, shaped and written passes here.
+inline char32_t next_codepoint(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_multibyte_codepoint(s, i);
+}
 /// Appends a code point as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 

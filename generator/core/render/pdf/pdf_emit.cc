@@ -85,8 +85,7 @@ std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout) {
       }
       const std::string& t = run.text;
       for (std::size_t i = 0; i < t.size();) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        const char32_t cp = c < 0x80 ? (++i, c) : next_codepoint(t, i);
+        const char32_t cp = next_codepoint(t, i);
         if (cp < 0x10000) {
           (*current)[cp / 64] |= std::uint64_t{1} << (cp % 64);
         } else {
