@@ -4,6 +4,9 @@
 //                               built from the agreements under content/)
 //   okgen_bench diff DIR        times okgen diff on a 60 KB agreement, every paragraph changed
 //   okgen_bench one DIR [N]     times only the one document, median of N runs (default 101)
+//   okgen_bench pdf DIR [N]     renders only its PDF from scratch on one thread, N times
+//                               (default 3): for exact counts, `valgrind --tool=callgrind
+//                               okgen_bench pdf DIR` (no HTML, DOCX or second thread in them)
 //   okgen_bench time DIR        times one document (load, compose, HTML, PDF), `local init`
 //                               for all 290 municipalities, check, and the batch build
 //
@@ -206,6 +209,25 @@ int time_single(const fs::path& dir, int runs) {
   return 0;
 }
 
+int render_pdf_only(const fs::path& dir, int runs) {
+  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
+  diag::DiagnosticSink sink;
+  diag::SourceRegistry sources;
+  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
+  if (!pdf) return 1;
+  const load::LoadOptions lo = res.load_options(dir / "content");
+  auto a = load::load_agreement(dir / "content/dalarna/regional.xml", lo, sink, sources);
+  if (!a) return 1;
+  const auto doc = compose::compose(*a, res, {*util::Date::parse("2026-11-23")}, sink);
+  std::size_t bytes = 0;
+  for (int k = 0; k < runs; ++k) {
+    pdf->forget();
+    bytes = pdf->render(doc, "bench", sink).pdf.size();
+  }
+  std::cout << runs << " renders of " << bytes << " bytes\n";
+  return 0;
+}
+
 int time_corpus(const fs::path& dir) {
   const Resources res = Resources::load(OKGEN_SOURCE_DIR);
   diag::DiagnosticSink sink;
@@ -386,7 +408,7 @@ int time_import(const fs::path& dir, int runs) {
 
 int main(int argc, char** argv) {
   if (argc < 3 || argc > 4) {
-    std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one|import DIR [N]\n";
+    std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one|pdf|import DIR [N]\n";
     return 2;
   }
   const std::string cmd = argv[1];
@@ -395,6 +417,7 @@ int main(int argc, char** argv) {
   if (cmd == "diff") return time_diff(argv[2]);
   if (cmd == "import") return time_import(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 21);
   if (cmd == "one") return time_single(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 101);
-  std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one|import DIR [N]\n";
+  if (cmd == "pdf") return render_pdf_only(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 3);
+  std::cerr << "usage: okgen_bench corpus|time|diff DIR | okgen_bench one|pdf|import DIR [N]\n";
   return 2;
 }

@@ -199,7 +199,7 @@ void save_state(const std::vector<Loaded>& all, const std::vector<fs::path>& fil
         if (const diag::SourceMap* map = sources.find(f)) {
           auto known = hashed.find(f);
           if (known == hashed.end()) {
-            known = hashed.emplace(f, incremental::InputStamp{f, map->text().size(), util::fnv1a64(map->text())}).first;
+            known = hashed.emplace(f, incremental::InputStamp{f, map->text().size(), util::digest64(map->text())}).first;
           }
           c.inputs.push_back(known->second);
         } else if (const auto& now = reuse.inputs.stamp(f)) {

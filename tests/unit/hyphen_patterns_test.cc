@@ -71,7 +71,7 @@ TEST_CASE("hyphenation: patterns read from the cache image hyphenate like libhyp
 TEST_CASE("hyphenation: a damaged, truncated or foreign image is refused", "[pdf][hyphenation][bad-input]") {
   const PdfStyle st = style();
   const std::string text = test::read(st.hyphen_dictionary);
-  const std::uint64_t key = fnv1a64(text);
+  const std::uint64_t key = digest64(text);
   auto patterns = HyphenPatterns::load(st.hyphen_dictionary, {});
   REQUIRE(patterns);
   const std::string image = patterns->image(key);

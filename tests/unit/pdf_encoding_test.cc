@@ -426,6 +426,29 @@ TEST_CASE("pdf encoding: the packer keeps every object and page, and refuses wha
                   PdfError);  // no catalog
 }
 
+TEST_CASE("pdf encoding: the output intent's profile, compressed once per writer, reads back as the file",
+          "[pdf-encoding]") {
+  Composed c("docs/examples/exempel.xml");
+  std::string icc;
+  REQUIRE(read_icc_profile(style().icc_profile, icc));
+  // Twice from one writer: the second document gets the same compressed stream.
+  for (int round = 0; round < 2; ++round) {
+    const std::string pdf = c.writer->render(c.doc, "exempel", c.sink).pdf;
+    QPDF q;
+    q.processMemoryFile("icc", pdf.data(), pdf.size());
+    QPDFObjectHandle intents = q.getRoot().getKey("/OutputIntents");
+    REQUIRE(intents.isArray());
+    REQUIRE(intents.getArrayNItems() == 1);
+    QPDFObjectHandle profile = intents.getArrayItem(0).getKey("/DestOutputProfile");
+    REQUIRE(profile.isStream());
+    CHECK(profile.getDict().getKey("/Filter").getName() == "/FlateDecode");
+    CHECK(profile.getDict().getKey("/N").getIntValue() == 3);
+    CHECK(profile.getStreamData(qpdf_dl_all)->getSize() == icc.size());
+    const auto data = profile.getStreamData(qpdf_dl_all);
+    CHECK(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()) == icc);
+  }
+}
+
 TEST_CASE("pdf encoding: with a core to spare, packing on two threads gives the same bytes", "[pdf-encoding]") {
   Composed c("docs/examples/exempel.xml");
   const std::string one = c.writer->render(c.doc, "exempel", c.sink).pdf;

@@ -49,7 +49,7 @@ fs::path state_file(const fs::path& output_dir) {
 std::string fingerprint(const PipelineOptions& options, const Resources& res, const std::vector<fs::path>& extra_files,
                         const diag::SeverityPolicy* policy) {
   std::ostringstream d;
-  d << "okgen-build-state 1\n";
+  d << "okgen-build-state 2\n";  // 2: input stamps hashed with util::digest64
   // okgen itself: a new binary may make different outputs from the same input.
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -99,7 +99,7 @@ const std::optional<InputStamp>& InputFiles::stamp(const std::string& path) {
   if (fresh) {
     std::string bytes;
     if (util::read_file(path, bytes) == util::ReadStatus::ok) {
-      it->second.stamp = InputStamp{path, bytes.size(), util::fnv1a64(bytes)};
+      it->second.stamp = InputStamp{path, bytes.size(), util::digest64(bytes)};
       it->second.text = std::move(bytes);
     }
   }

@@ -24,7 +24,7 @@
 
 namespace okgen::incremental {
 
-/// An input file as it was read: display path, length, FNV-1a 64 of the bytes.
+/// An input file as it was read: display path, length, util::digest64 of the bytes.
 struct InputStamp {
   std::string path;
   std::uint64_t size = 0;

@@ -2,6 +2,7 @@
 #include "render/pdf/content_stream.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -64,7 +65,13 @@ std::vector<RuleOp> merge_rules(const RuleOp* first, const RuleOp* last) {
 }
 
 void index_glyphs(ContentFont& f) {
-  f.bmp.assign(0x10000, 0);
+  // Up to the highest BMP character the font draws (at least Latin-1, so ' ' is always in
+  // it): a full 65 536 entries was 128 KB cleared per font and document.
+  char32_t top = 0xFF;
+  for (const auto& entry : f.font->codes) {
+    if (entry.first < 0x10000) top = std::max(top, entry.first);
+  }
+  f.bmp.assign(static_cast<std::size_t>(top) + 1, 0);
   for (const auto& [cp, code] : f.font->codes) {
     if (cp < 0x10000) f.bmp[cp] = code;
   }
@@ -82,7 +89,9 @@ void append_number(std::string& out, double v) {
     out.push_back('-');
     n = -n;
   }
-  out += std::to_string(n / 100);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n / 100).ptr;
+  out.append(digits, end);
   const int frac = static_cast<int>(n % 100);
   if (frac) {
     out.push_back('.');
@@ -149,7 +158,8 @@ long append_glyph_codes(std::string& out, const ContentFont& font, const std::st
   long width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const char32_t cp = next_codepoint(text, i);
-    const std::uint16_t code = cp < 0x10000 ? font.bmp[cp] : font.font->code(cp);
+    // Characters beyond the table are not in the font (code 0) or outside the BMP.
+    const std::uint16_t code = cp < font.bmp.size() ? font.bmp[cp] : cp < 0x10000 ? 0 : font.font->code(cp);
     width += one_byte ? font.code_widths[code] : font.font->code_width(code);
     if (spaces && one_byte && code == ' ') ++*spaces;
     append_code(out, font, code);

@@ -13,7 +13,7 @@
 namespace okgen::render::pdf {
 
 /// A face as the content stream sees it: its codes; `bmp` maps Basic Multilingual Plane
-/// code points to character codes for speed.
+/// code points up to the highest the font draws (at least U+00FF) to character codes.
 struct ContentFont {
   std::size_t index = 0;  ///< position among the document's fonts (see page_content)
   const EmbeddedFont* font = nullptr;

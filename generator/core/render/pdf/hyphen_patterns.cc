@@ -24,7 +24,7 @@ namespace okgen::render::pdf {
 namespace {
 
 constexpr char kMagic[8] = {'O', 'K', 'G', 'H', 'Y', 'P', 'H', '\0'};
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;  // 2: keys and payload hashed with util::digest64
 constexpr std::uint32_t kNull = 0xFFFFFFFFu;
 constexpr std::size_t kMaxLevels = 8;
 constexpr std::int32_t kMaxStates = 1 << 24;
@@ -123,7 +123,7 @@ std::string HyphenPatterns::image(std::uint64_t source_hash) const {
   ImageWriter head;
   head.out.append(kMagic, sizeof kMagic);
   head.put(kFormat), head.put(static_cast<std::uint32_t>(levels));
-  head.put(source_hash), head.put(static_cast<std::uint64_t>(w.out.size())), head.put(fnv1a64(w.out));
+  head.put(source_hash), head.put(static_cast<std::uint64_t>(w.out.size())), head.put(digest64(w.out));
   return head.out + w.out;
 }
 
@@ -151,7 +151,7 @@ bool HyphenPatterns::parse(std::string_view all, std::uint64_t source_hash) {
   const std::size_t header = sizeof kMagic + 2 * 4 + 3 * 8;
   if (!r.ok() || std::memcmp(magic, kMagic, sizeof kMagic) != 0 || format != kFormat || hash != source_hash ||
       levels == 0 || levels > kMaxLevels || payload_size != all.size() - header ||
-      payload_hash != fnv1a64(all.substr(header))) {
+      payload_hash != digest64(all.substr(header))) {
     return false;
   }
   for (std::uint32_t l = 0; l < levels; ++l) {
@@ -209,7 +209,7 @@ bool HyphenPatterns::parse(std::string_view all, std::uint64_t source_hash) {
 std::unique_ptr<HyphenPatterns> HyphenPatterns::load(const fs::path& dictionary, const fs::path& cache_dir) {
   std::string text;
   if (util::read_file(dictionary, text) != util::ReadStatus::ok) return nullptr;
-  const std::uint64_t hash = fnv1a64(text);
+  const std::uint64_t hash = digest64(text);
   char name[32];
   std::snprintf(name, sizeof name, "hyph-%016llx.bin", static_cast<unsigned long long>(hash));
   const fs::path image_path = cache_dir.empty() ? fs::path() : cache_dir / name;

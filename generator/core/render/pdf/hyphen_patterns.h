@@ -66,7 +66,7 @@ class HyphenPatterns {
 /// $HOME/.cache/okgen; empty when none is set.
 std::filesystem::path default_cache_dir();
 
-/// The key of a pattern file's image: FNV-1a 64 of its bytes (util/hash.h).
-using util::fnv1a64;
+/// The key of a pattern file's image: util::digest64 of its bytes.
+using util::digest64;
 
 }  // namespace okgen::render::pdf

@@ -100,11 +100,17 @@ bool add_info(HPDF_Doc pdf, const PdfMetadata& meta) {
 
 // The PDF/A output intent: the colour space the document's device colours mean (sRGB),
 // with its ICC profile embedded.
-bool add_output_intent(HPDF_Doc pdf, const std::string& icc, const std::string& identifier) {
+bool add_output_intent(HPDF_Doc pdf, const PdfMetadata& meta, std::unordered_map<std::uint64_t, StreamData>& streams) {
+  const std::string& icc = *meta.icc_profile;
+  const std::string& identifier = meta.icc_identifier;
   HPDF_Dict profile = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (!profile) return false;
   HPDF_Dict_AddNumber(profile, "N", icc.compare(16, 4, "GRAY") == 0 ? 1 : 3);
-  HPDF_Stream_Write(profile->stream, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
+  if (meta.icc_deflated) {
+    streams[object_number(profile)] = StreamData{*meta.icc_deflated, true};
+  } else {
+    HPDF_Stream_Write(profile->stream, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
+  }
   HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
   if (!intent) return false;
   HPDF_Dict_AddName(intent, "Type", "OutputIntent");
@@ -201,7 +207,8 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
 }  // namespace
 
 bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                         const PdfMetadata& meta, RawObjects& raw) {
+                         const PdfMetadata& meta, RawObjects& raw,
+                         std::unordered_map<std::uint64_t, StreamData>& streams) {
   if (!add_info(pdf, meta)) return false;
   HPDF_Dict catalog = pdf->catalog;
   HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf->mmgr, meta.lang.c_str(), nullptr));
@@ -216,7 +223,7 @@ bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<H
   const std::string x = xmp_packet(meta);
   HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
   HPDF_Dict_Add(catalog, "Metadata", metadata);
-  if (meta.icc_profile && !add_output_intent(pdf, *meta.icc_profile, meta.icc_identifier)) return false;
+  if (meta.icc_profile && !add_output_intent(pdf, meta, streams)) return false;
   return add_outline(pdf, layout, pages, raw);
 }
 

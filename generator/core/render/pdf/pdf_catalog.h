@@ -5,7 +5,9 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "render/pdf/layout_types.h"
@@ -23,14 +25,19 @@ struct PdfMetadata {
   std::string lang = "sv-SE";
   std::string date;  ///< ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or ""
   const std::string* icc_profile = nullptr;  ///< the output intent's ICC profile; none if null
+  /// The profile as a zlib stream (a Deflater's), made once by the writer rather than for
+  /// every document; null: pdf_finish compresses it.
+  const std::string* icc_deflated = nullptr;
   std::string icc_identifier;                ///< its registry name ("sRGB IEC61966-2.1")
 };
 
 /// Adds the metadata, language and outline to `pdf`, whose pages are `pages` (one per
 /// page of `layout`); the outline items' text goes to `raw.replaced` (pdf_finish puts it in
-/// place). Returns false when libharu fails (its error handler has the code).
+/// place), a compressed ICC profile to `streams`. Returns false when libharu fails (its
+/// error handler has the code).
 bool add_catalog_objects(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page>& pages,
-                         const PdfMetadata& meta, RawObjects& raw);
+                         const PdfMetadata& meta, RawObjects& raw,
+                         std::unordered_map<std::uint64_t, StreamData>& streams);
 
 /// The XMP packet for `meta` (exposed for tests).
 std::string xmp_packet(const PdfMetadata& meta);

@@ -210,7 +210,7 @@ EmittedPdf emit_pdf(const Layout& layout, FontSet& fonts, const PdfMetadata& met
     });
   }
 
-  const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta, out.raw);
+  const bool catalog_ok = add_catalog_objects(pdf, layout, pages, meta, out.raw, out.contents);
   doc.check("metadata and outline");
   if (!catalog_ok) throw PdfError("libharu could not add the metadata and outline");
   // Last: the structure elements are numbered after libharu's objects.

@@ -28,9 +28,9 @@ class PdfError : public WriteError {
 /// The characters each face draws in `layout`: what its embedded subset must hold.
 std::map<FaceKey, std::set<char32_t>> drawn_glyphs(const Layout& layout);
 
-/// libharu's file and the page contents, by the number of the (empty) stream object each
-/// belongs in: pdf_finish puts them in place, so the largest streams are not copied
-/// through libharu's byte-by-byte buffers twice.
+/// libharu's file and the page contents (and the ICC profile, compressed already), by the
+/// number of the (empty) stream object each belongs in: pdf_finish puts them in place, so
+/// the largest streams are not copied through libharu's byte-by-byte buffers twice.
 struct EmittedPdf {
   std::string pdf;
   std::unordered_map<std::uint64_t, StreamData> contents;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "render/pdf/pdf_emit.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -116,29 +117,12 @@ int width_for(std::uint64_t v) {
   return w;
 }
 
-// A 128-bit digest of the file for its /ID, eight bytes at a time: two lanes of
-// multiply-and-shift over the little-endian words (the same on every machine), the last
-// bytes one at a time. The identifier only has to differ between different files and
-// repeat for the same; FNV-1a a byte at a time took a hundredth of a PDF's instructions.
+// The file's /ID: only has to differ between different files and repeat for the same.
 std::string file_id(std::string_view bytes) {
-  std::uint64_t a = 0x9e3779b97f4a7c15ull ^ bytes.size(), b = 0xc2b2ae3d27d4eb4full;
-  auto mix = [&](std::uint64_t w) {
-    a = (a ^ w) * 0xff51afd7ed558ccdull;
-    a ^= a >> 29;
-    b = (b + w) * 0xc4ceb9fe1a85ec53ull;
-    b ^= b >> 32;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t w = 0;
-    for (int k = 7; k >= 0; --k) w = w << 8 | static_cast<unsigned char>(bytes[i + static_cast<std::size_t>(k)]);
-    mix(w);
-  }
-  for (; i < bytes.size(); ++i) mix(static_cast<unsigned char>(bytes[i]) | 0x100u);
-  mix(a ^ b);
+  const util::Digest128 d = util::digest128(bytes);
   char hex[40];
-  std::snprintf(hex, sizeof hex, "%016llX%016llX", static_cast<unsigned long long>(a),
-                static_cast<unsigned long long>(b));
+  std::snprintf(hex, sizeof hex, "%016llX%016llX", static_cast<unsigned long long>(d.a),
+                static_cast<unsigned long long>(d.b));
   return hex;
 }
 
@@ -208,11 +192,11 @@ Deflater::Deflater() : c_(libdeflate_alloc_compressor(kDeflateLevel)) {
 Deflater::~Deflater() { libdeflate_free_compressor(c_); }
 
 std::string Deflater::operator()(std::string_view in) {
-  std::string out(libdeflate_zlib_compress_bound(c_, in.size()), '\0');
-  const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), out.data(), out.size());
+  const std::size_t bound = libdeflate_zlib_compress_bound(c_, in.size());
+  if (scratch_.size() < bound) scratch_.resize(bound);
+  const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), scratch_.data(), bound);
   if (n == 0) fail("compression failed");
-  out.resize(n);
-  return out;
+  return scratch_.substr(0, n);
 }
 
 std::string finish_pdf(const std::string& input, const std::unordered_map<std::uint64_t, StreamData>& streams,

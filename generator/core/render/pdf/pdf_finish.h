@@ -26,6 +26,9 @@ class Deflater {
 
  private:
   libdeflate_compressor* c_;
+  // Compressed into first, then copied out at its size: a string of the bound's size,
+  // zero-filled and then cut, cleared three times the bytes it kept.
+  std::string scratch_;
 };
 
 /// A stream's data, given to finish_pdf in place of what libharu wrote: as it is (finish_pdf

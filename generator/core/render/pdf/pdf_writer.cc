@@ -56,6 +56,7 @@ PdfWriter::PdfWriter(const Resources& res, std::unique_ptr<PdfStyle> style, std:
     : res_(res),
       style_(std::move(style)),
       icc_profile_(std::move(icc_profile)),
+      icc_deflated_(icc_profile_.empty() ? std::string() : Deflater{}(icc_profile_)),
       hyphenator_(std::make_unique<Hyphenator>(style_->hyphen_dictionary, style_->hyphen_left_min,
                                                style_->hyphen_right_min, style_->hyphen_min_word,
                                                default_cache_dir())),
@@ -103,6 +104,7 @@ PdfResult PdfWriter::render(const compose::Doc& doc, const std::string& source, 
   meta.lang = doc.lang == "sv" ? "sv-SE" : doc.lang;
   meta.date = doc.date;
   meta.icc_profile = &icc_profile_;
+  meta.icc_deflated = icc_deflated_.empty() ? nullptr : &icc_deflated_;
   meta.icc_identifier = style_->icc_identifier;
   EmittedPdf emitted = emit_pdf(layout, fonts, meta, fonts_.get(), two_threads);
   out.pdf = finish_pdf(emitted.pdf, emitted.contents, &emitted.raw, two_threads);

@@ -69,6 +69,7 @@ class PdfWriter {
   const Resources& res_;
   std::unique_ptr<PdfStyle> style_;
   std::string icc_profile_;  ///< the output intent's ICC profile (PDF/A)
+  std::string icc_deflated_;  ///< compressed once: the same stream in every document
   std::unique_ptr<Hyphenator> hyphenator_;
   // Paragraphs this writer has broken into lines, for the documents it renders next
   // (one writer per thread; see line_cache.h).
