@@ -39,7 +39,7 @@ bool is_lower(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && c
 
 }  // namespace
 
-bool Hyphenator::candidate(const std::string& word) const {
+bool Hyphenator::candidate(std::string_view word) const {
   int letters = 0;
   bool has_lower = false;
   for (std::size_t i = 0; i < word.size();) {
@@ -52,17 +52,29 @@ bool Hyphenator::candidate(const std::string& word) const {
   return has_lower && letters >= min_word_;
 }
 
-std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+void Hyphenator::points(std::string_view word, std::vector<std::size_t>& out) const {
+  out.clear();
   // Most words of a text are short, or carry digits or punctuation: they are never
   // hyphenated, and are told apart here without the lock and the cache.
-  if (dictionary_.empty() || !candidate(word)) return {};
+  if (dictionary_.empty() || !candidate(word)) return;
   // One lock for the lookup and libhyphen itself: cheap, and it keeps a hyphenator safe
   // if it is ever shared between threads (libhyphen promises nothing there).
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() > 200000) cache_.clear();  // bounded, whatever the input
-  return cache_.emplace(word, compute(word)).first->second;
+  key_.assign(word);
+  auto it = cache_.find(key_);
+  if (it == cache_.end()) {
+    if (cache_.size() > 200000) cache_.clear();  // bounded, whatever the input
+    std::vector<std::size_t> found;
+    compute(word, found);
+    it = cache_.emplace(key_, std::move(found)).first;
+  }
+  out.assign(it->second.begin(), it->second.end());
+}
+
+std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
+  std::vector<std::size_t> out;
+  points(word, out);
+  return out;
 }
 
 void Hyphenator::forget() {
@@ -70,37 +82,35 @@ void Hyphenator::forget() {
   cache_.clear();
 }
 
-std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
-  std::vector<std::size_t> out;
+void Hyphenator::compute(std::string_view word, std::vector<std::size_t>& out) const {
   const HyphenPatterns* p = patterns();
-  if (!p) return out;
+  if (!p) return;
   // points() has made sure the word is Latin-1 letters, some lower-case, long enough.
-  std::string latin;
-  std::vector<std::size_t> byte_end;  // UTF-8 offset after each character
+  latin_.clear();
+  byte_end_.clear();  // UTF-8 offset after each character
   for (std::size_t i = 0; i < word.size();) {
     const char32_t cp = next_codepoint(word, i);
-    latin.push_back(static_cast<char>(is_upper(cp) ? cp + 0x20 : cp));
-    byte_end.push_back(i);
+    latin_.push_back(static_cast<char>(is_upper(cp) ? cp + 0x20 : cp));
+    byte_end_.push_back(i);
   }
-  std::vector<char> hyphens(latin.size() + 5, '0');
+  hyphens_.assign(latin_.size() + 5, '0');
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  if (hnj_hyphen_hyphenate3(p->dict(), latin.c_str(), static_cast<int>(latin.size()), hyphens.data(), nullptr, &rep, &pos,
-                            &cut, left_min_, right_min_, 2, 2) != 0) {
-    return out;
+  if (hnj_hyphen_hyphenate3(p->dict(), latin_.c_str(), static_cast<int>(latin_.size()), hyphens_.data(), nullptr, &rep,
+                            &pos, &cut, left_min_, right_min_, 2, 2) != 0) {
+    return;
   }
   if (rep) {
     // Non-standard hyphenation (spelling changes) is not used; free what libhyphen made.
-    for (std::size_t k = 0; k < latin.size(); ++k) std::free(rep[k]);
+    for (std::size_t k = 0; k < latin_.size(); ++k) std::free(rep[k]);
     std::free(rep);
     std::free(pos);
     std::free(cut);
   }
-  for (std::size_t k = 0; k + 1 < latin.size(); ++k) {
-    if ((hyphens[k] - '0') % 2 == 1) out.push_back(byte_end[k]);
+  for (std::size_t k = 0; k + 1 < latin_.size(); ++k) {
+    if ((hyphens_[k] - '0') % 2 == 1) out.push_back(byte_end_[k]);
   }
-  return out;
 }
 
 }  // namespace okgen::render::pdf

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -25,17 +26,21 @@ class Hyphenator {
 
   /// Whether the pattern file could be read (reads it if that has not happened yet).
   bool ok() const;
-  /// Byte offsets into `word` (UTF-8) after which a hyphen may be inserted. Words with
-  /// digits, capitals only, or characters outside the dictionary's Latin-1 are left alone.
-  std::vector<std::size_t> points(const std::string& word) const;
+  /// Byte offsets into `word` (UTF-8) after which a hyphen may be inserted, into `out`
+  /// (replacing what it held; a caller hyphenating word after word keeps one vector, and
+  /// no word costs an allocation). Words with digits, capitals only, or characters outside
+  /// the dictionary's Latin-1 are left alone.
+  void points(std::string_view word, std::vector<std::size_t>& out) const;
+  /// The same, returned.
+  std::vector<std::size_t> points(std::string_view word) const;
   /// Forgets the words hyphenated so far.
   void forget();
 
  private:
-  /// The points of a word that is a candidate().
-  std::vector<std::size_t> compute(const std::string& word) const;
+  /// The points of a word that is a candidate(), into `out` (under mutex_).
+  void compute(std::string_view word, std::vector<std::size_t>& out) const;
   /// Whether a word may have points: letters only, some lower-case, long enough.
-  bool candidate(const std::string& word) const;
+  bool candidate(std::string_view word) const;
 
   // The patterns, read on first use: under mutex_ (see points()).
   const HyphenPatterns* patterns() const;
@@ -47,6 +52,11 @@ class Hyphenator {
   // Agreements repeat their words; each is hyphenated once per writer.
   mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;
   mutable std::mutex mutex_;
+  // Reused under mutex_: the word as a key, and compute()'s Latin-1 form, offsets and
+  // libhyphen's answer (a few allocations per word were a fifth of hyphenating it).
+  mutable std::string key_, latin_;
+  mutable std::vector<std::size_t> byte_end_;
+  mutable std::vector<char> hyphens_;
 };
 
 }  // namespace okgen::render::pdf

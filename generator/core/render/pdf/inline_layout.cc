@@ -122,7 +122,7 @@ class Flattener {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
       if (i == s.size() || s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
-        if (i > start) add_piece(s.substr(start, i - start), st, 1.0f, 0);
+        if (i > start) add_piece(std::string_view(s).substr(start, i - start), st, 1.0f, 0);
         if (i < s.size()) space();
         start = i + 1;
       }
@@ -134,9 +134,9 @@ class Flattener {
     return ctx_.fonts.key(st.mono ? mono_ : family_, st.bold || style_.bold, st.italic != style_.italic);
   }
 
-  void add_piece(const std::string& s, const InlineState& st, float scale, float rise) {
+  void add_piece(std::string_view s, const InlineState& st, float scale, float rise) {
     Piece p;
-    p.text = s;
+    p.text.assign(s);
     p.face = face_for(st);
     p.size = style_.size * scale;
     p.rise = rise;
@@ -208,6 +208,10 @@ class Flattener {
 void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& ctx) {
   std::vector<Box> out;
   out.reserve(boxes.size() * 2);
+  std::vector<std::size_t> points;  // each word's, in one vector
+  FaceKey hyphen_face;
+  std::string hyphen_text;
+  float hyphen_unit = 0;
   for (auto& b : boxes) {
     // The patterns are Swedish: a word in another language (model::Lang) is not broken.
     if (b.pieces.size() != 1 || b.pieces[0].rise != 0 || !b.pieces[0].lang.empty()) {
@@ -221,16 +225,19 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
     while (lead < p.text.size() && kOpening.find(p.text[lead]) != std::string_view::npos) ++lead;
     std::size_t end = p.text.size();
     while (end > lead && kClosing.find(p.text[end - 1]) != std::string_view::npos) --end;
-    std::vector<std::size_t> points = ctx.hyphenator.points(p.text.substr(lead, end - lead));
+    ctx.hyphenator.points(std::string_view(p.text).substr(lead, end - lead), points);
     if (points.empty()) {
       out.push_back(std::move(b));
       continue;
     }
-    const Face& face = ctx.fonts.face(p.face);
-    const char32_t hyphen = face.has(0x00AD) ? 0x00AD : '-';
-    std::string hyphen_text;
-    append_utf8(hyphen_text, hyphen);
-    const float hyphen_width = ctx.fonts.measure(hyphen_text, p.face) * p.size;
+    // The hyphen and its width at size 1, once per face in a row of words.
+    if (!(hyphen_face == p.face) || hyphen_text.empty()) {
+      hyphen_face = p.face;
+      hyphen_text.clear();
+      append_utf8(hyphen_text, ctx.fonts.face(p.face).has(0x00AD) ? 0x00AD : '-');
+      hyphen_unit = ctx.fonts.measure(hyphen_text, p.face);
+    }
+    const float hyphen_width = hyphen_unit * p.size;
     std::size_t prev = 0;
     for (std::size_t k = 0; k <= points.size(); ++k) {
       std::size_t cut = k < points.size() ? points[k] + lead : p.text.size();
@@ -258,6 +265,8 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
 
 // Breaks boxes wider than the line between characters, preferring after URL punctuation.
 void break_long_words(std::vector<Box>& boxes, float width, LayoutContext& ctx) {
+  // Almost every paragraph has none: it is left as it is rather than moved box by box.
+  if (std::none_of(boxes.begin(), boxes.end(), [width](const Box& b) { return b.width > width; })) return;
   std::vector<Box> out;
   for (auto& b : boxes) {
     if (b.width <= width) {
