@@ -338,11 +338,12 @@ struct Break {
 // Chooses breaks for boxes[first, last] (a segment ending at a forced break or the end):
 // for each possible line end, the best predecessor break, trying lines from the longest
 // that fits backwards and accumulating widths as the line grows.
-// What the search reads of a box, packed (a Box carries its pieces and notes too): the
-// inner loop walks these backwards for every candidate line end.
+// What the search reads of a box, in the form the inner loop adds it (a Box carries its
+// pieces and notes too): it walks these backwards for every candidate line end. A box's
+// glue counts only where it is inside the line, as a space that stretches; zero where the
+// box does not end in glue (adding 0 leaves the sums exactly as they were).
 struct Item {
-  float width, glue, hyphen_width;
-  Join join;
+  double width, glue, stretch;
 };
 
 std::vector<int> choose_breaks(const std::vector<Box>& all, int first, int last, float width, bool justify) {
@@ -351,25 +352,24 @@ std::vector<int> choose_breaks(const std::vector<Box>& all, int first, int last,
   boxes.reserve(static_cast<std::size_t>(n));
   for (int k = first; k <= last; ++k) {
     const Box& b = all[static_cast<std::size_t>(k)];
-    boxes.push_back(Item{b.width, b.glue, b.hyphen_width, b.join});
+    const bool glue = b.join == Join::glue;
+    boxes.push_back(Item{b.width, glue ? b.glue : 0.0, glue ? b.glue * 0.8 : 0.0});
   }
-  std::vector<Break> best(static_cast<std::size_t>(n));
+  // best[j + 1]: the best breaks up to box j; best[0] is the paragraph's start.
+  std::vector<Break> best(static_cast<std::size_t>(n) + 1);
+  best[0].demerits = 0;
+  const double limit = width + 0.01;
   for (int j = 0; j < n; ++j) {
-    const Item& end = boxes[static_cast<std::size_t>(j)];
+    const Box& end = all[static_cast<std::size_t>(first + j)];
     const bool last_line = j == n - 1;
-    double natural = end.join == Join::hyphen ? end.hyphen_width : 0;
-    double stretch = 0;
-    for (int i = j; i >= 0; --i) {
-      const Item& b = boxes[static_cast<std::size_t>(i)];
-      natural += b.width;
-      if (i < j && b.join == Join::glue) {
-        natural += b.glue;
-        stretch += b.glue * 0.8;
-      }
+    // The penalty for breaking here, the same for every line ending at j.
+    const double penalty = end.join == Join::hyphen ? 3000.0 : end.join == Join::none ? 1000.0 : 0.0;
+    Break& here = best[static_cast<std::size_t>(j) + 1];
+    // The demerits of the line from box i to j, `natural` wide with `stretch` to give.
+    auto weigh = [&](int i, double natural, double stretch) {
       double d;
-      if (natural > width + 0.01) {
-        if (i < j) break;  // a longer line only gets wider
-        d = 1e9;           // a single box wider than the line: always allowed
+      if (natural > limit) {
+        d = 1e9;  // a single box wider than the line: always allowed
       } else {
         double badness = 0;
         if (!last_line) {
@@ -385,18 +385,30 @@ std::vector<int> choose_breaks(const std::vector<Box>& all, int first, int last,
           }
         }
         d = (10 + badness) * (10 + badness);
-        if (end.join == Join::hyphen) d += 3000;
-        if (end.join == Join::none) d += 1000;
+        if (penalty != 0) d += penalty;
       }
-      const double prev = i == 0 ? 0 : best[static_cast<std::size_t>(i - 1)].demerits;
-      if (prev + d < best[static_cast<std::size_t>(j)].demerits) {
-        best[static_cast<std::size_t>(j)].demerits = prev + d;
-        best[static_cast<std::size_t>(j)].prev = i - 1;
+      const double total = best[static_cast<std::size_t>(i)].demerits + d;
+      if (total < here.demerits) {
+        here.demerits = total;
+        here.prev = i - 1;
       }
+    };
+    // The line of box j alone (its own glue is outside the line), then longer ones.
+    double natural = end.join == Join::hyphen ? end.hyphen_width : 0;
+    natural += boxes[static_cast<std::size_t>(j)].width;
+    double stretch = 0;
+    weigh(j, natural, stretch);
+    for (int i = j - 1; i >= 0; --i) {
+      const Item& b = boxes[static_cast<std::size_t>(i)];
+      natural += b.width;
+      natural += b.glue;
+      stretch += b.stretch;
+      if (natural > limit) break;  // a longer line only gets wider
+      weigh(i, natural, stretch);
     }
   }
   std::vector<int> ends;
-  for (int j = n - 1; j >= 0; j = best[static_cast<std::size_t>(j)].prev) ends.push_back(first + j);
+  for (int j = n - 1; j >= 0; j = best[static_cast<std::size_t>(j) + 1].prev) ends.push_back(first + j);
   std::reverse(ends.begin(), ends.end());
   return ends;
 }
