@@ -192,10 +192,13 @@ FaceKey FontSet::key(int family, bool bold, bool italic) const {
   return FaceKey{family, v};
 }
 
-const Face& FontSet::face(const FaceKey& k) const {
+const Face& FontSet::face_slow(const FaceKey& k) const {
   if (k.family < 0 || static_cast<std::size_t>(k.family) >= style_.families.size()) throw std::out_of_range("FontSet::face");
   Slot& slot = slots_[k.index()];
-  std::call_once(slot.once, [&] { slot.face = cached_face(slot.file); });
+  std::call_once(slot.once, [&] {
+    slot.face = cached_face(slot.file);
+    slot.ready.store(slot.face.get(), std::memory_order_release);
+  });
   return *slot.face;
 }
 

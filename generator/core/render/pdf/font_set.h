@@ -112,6 +112,8 @@ class FontSet {
   int family_index(const std::string& name) const;
   FaceKey key(const std::string& family, bool bold, bool italic) const;
   FaceKey key(int family, bool bold, bool italic) const;
+  /// The face of `k` (read on its first use). Throws std::out_of_range for a family the
+  /// style does not have.
   const Face& face(const FaceKey& k) const;
 
   /// Splits UTF-8 text into spans: characters the face lacks go to the fallback family;
@@ -133,7 +135,11 @@ class FontSet {
     std::filesystem::path file;
     std::once_flag once;
     std::shared_ptr<Face> face;
+    // `face` once it is there: looked up for nearly every word, a load instead of
+    // call_once (face_slow).
+    std::atomic<const Face*> ready{nullptr};
   };
+  const Face& face_slow(const FaceKey& k) const;
 
   const PdfStyle& style_;
   std::unique_ptr<Slot[]> slots_;
@@ -162,5 +168,12 @@ inline char32_t next_codepoint(std::string_view s, std::size_t& i) {
 }
 /// Appends a code point as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
+
+inline const Face& FontSet::face(const FaceKey& k) const {
+  if (k.family >= 0 && static_cast<std::size_t>(k.family) < style_.families.size()) {
+    if (const Face* f = slots_[k.index()].ready.load(std::memory_order_acquire)) return *f;
+  }
+  return face_slow(k);
+}
 
 }  // namespace okgen::render::pdf
