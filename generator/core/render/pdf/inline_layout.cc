@@ -135,7 +135,7 @@ class Flattener {
   }
 
   void add_piece(std::string_view s, const InlineState& st, float scale, float rise) {
-    Piece p;
+    Piece& p = word_.pieces.emplace_back();  // made in place: a Piece is costly to move
     p.text.assign(s);
     p.face = face_for(st);
     p.size = style_.size * scale;
@@ -149,7 +149,6 @@ class Flattener {
     p.uri = st.uri;
     p.target = st.target;
     p.width = ctx_.fonts.measure(s, p.face, &p.plain) * p.size;
-    word_.pieces.push_back(std::move(p));
   }
 
   void citation(const model::Citation& c, const InlineState& st) {
@@ -185,14 +184,13 @@ class Flattener {
   // Ends the current word; returns whether there is a box to attach a join to.
   bool close_word() {
     if (word_.pieces.empty()) return !boxes_.empty();
-    Box b;
+    Box& b = boxes_.emplace_back();
     for (const auto& p : word_.pieces) b.width += p.width;
     b.pieces = std::move(word_.pieces);
     b.notes = std::move(word_.notes);
     const Piece& last = b.pieces.back();
     b.glue = ctx_.fonts.face(last.face).advance(' ') * std::max(last.size, style_.size * 0.9f);
     b.join = Join::glue;
-    boxes_.push_back(std::move(b));
     word_ = Box{};
     return true;
   }
@@ -241,21 +239,30 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
     std::size_t prev = 0;
     for (std::size_t k = 0; k <= points.size(); ++k) {
       std::size_t cut = k < points.size() ? points[k] + lead : p.text.size();
-      Box part;
-      // The piece's style with a slice of its text (not a copy of the whole word first).
-      Piece piece{p.text.substr(prev, cut - prev), p.face, p.size, p.rise, p.color, p.uri, p.target, p.edit, p.deleted, p.lang};
+      // Made in place (boxes and pieces are costly to move): the piece's style with a slice
+      // of its text (not a copy of the whole word first).
+      Box& part = out.emplace_back();
+      Piece& piece = part.pieces.emplace_back();
+      piece.text.assign(p.text, prev, cut - prev);
+      piece.face = p.face;
+      piece.size = p.size;
+      piece.rise = p.rise;
+      piece.color = p.color;
+      piece.uri = p.uri;
+      piece.target = p.target;
+      piece.edit = p.edit;
+      piece.deleted = p.deleted;
+      piece.lang = p.lang;
       piece.width = ctx.fonts.measure(piece.text, piece.face, &piece.plain) * piece.size;
       part.width = piece.width;
-      part.pieces.push_back(std::move(piece));
       if (k < points.size()) {
         part.join = Join::hyphen;
         part.hyphen_width = hyphen_width;
       } else {
         part.join = b.join;
         part.glue = b.glue;
-        part.notes = b.notes;
+        part.notes = std::move(b.notes);  // the word's last part; `b` is not read again
       }
-      out.push_back(std::move(part));
       prev = cut;
     }
   }
@@ -549,8 +556,11 @@ std::vector<LineBox> break_lines(const model::Inlines& inlines, const TextStyle&
               }
             }
             after_plain_space = false;
-            line.ops.text.push_back(TextRun{cx, y, face, p.size, p.color, std::string(std::forward<decltype(text)>(text)),
-                                            span_width, -1, link, p.edit, p.lang});
+            // Made in place: a run holds two strings and a shared pointer, costly to move.
+            TextRun& run = line.ops.text.emplace_back();
+            run.x = cx, run.y = y, run.face = face, run.size = p.size, run.color = p.color;
+            run.text = std::forward<decltype(text)>(text);
+            run.width = span_width, run.link = link, run.edit = p.edit, run.lang = p.lang;
             cx += span_width;
           };
           if (p.plain) {
