@@ -199,42 +199,43 @@ void time_one(const fs::path& dir, const Resources& res, render::pdf::PdfWriter&
             << "  PDF, packed on two threads " << median(pdf_two_ms) << " ms\n";
 }
 
-int time_single(const fs::path& dir, int runs) {
+// What the timings start from: okgen's resources and a PDF writer (null if its style or
+// fonts cannot be loaded).
+struct Setup {
   const Resources res = Resources::load(OKGEN_SOURCE_DIR);
   diag::DiagnosticSink sink;
   diag::SourceRegistry sources;
-  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
-  if (!pdf) return 1;
-  time_one(dir, res, *pdf, runs);
+  std::unique_ptr<render::pdf::PdfWriter> pdf = render::pdf::PdfWriter::create(res, sink, sources);
+};
+
+int time_single(const fs::path& dir, int runs) {
+  Setup s;
+  if (!s.pdf) return 1;
+  time_one(dir, s.res, *s.pdf, runs);
   return 0;
 }
 
 int render_pdf_only(const fs::path& dir, int runs) {
-  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
-  if (!pdf) return 1;
-  const load::LoadOptions lo = res.load_options(dir / "content");
-  auto a = load::load_agreement(dir / "content/dalarna/regional.xml", lo, sink, sources);
+  Setup s;
+  if (!s.pdf) return 1;
+  const load::LoadOptions lo = s.res.load_options(dir / "content");
+  auto a = load::load_agreement(dir / "content/dalarna/regional.xml", lo, s.sink, s.sources);
   if (!a) return 1;
-  const auto doc = compose::compose(*a, res, {*util::Date::parse("2026-11-23")}, sink);
+  const auto doc = compose::compose(*a, s.res, {*util::Date::parse("2026-11-23")}, s.sink);
   std::size_t bytes = 0;
   for (int k = 0; k < runs; ++k) {
-    pdf->forget();
-    bytes = pdf->render(doc, "bench", sink).pdf.size();
+    s.pdf->forget();
+    bytes = s.pdf->render(doc, "bench", s.sink).pdf.size();
   }
   std::cout << runs << " renders of " << bytes << " bytes\n";
   return 0;
 }
 
 int time_corpus(const fs::path& dir) {
-  const Resources res = Resources::load(OKGEN_SOURCE_DIR);
-  diag::DiagnosticSink sink;
-  diag::SourceRegistry sources;
-  auto pdf = render::pdf::PdfWriter::create(res, sink, sources);
-  if (!pdf) return 1;
-  time_one(dir, res, *pdf, 25);
+  Setup setup;
+  if (!setup.pdf) return 1;
+  const Resources& res = setup.res;
+  time_one(dir, res, *setup.pdf, 25);
 
   // `okgen local init --all` for every region: the 290 local agreements, from scratch.
   {

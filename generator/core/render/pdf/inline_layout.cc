@@ -239,20 +239,11 @@ void hyphenate(std::vector<Box>& boxes, const TextStyle& style, LayoutContext& c
     std::size_t prev = 0;
     for (std::size_t k = 0; k <= points.size(); ++k) {
       std::size_t cut = k < points.size() ? points[k] + lead : p.text.size();
-      // Made in place (boxes and pieces are costly to move): the piece's style with a slice
-      // of its text (not a copy of the whole word first).
+      // Made in place (boxes and pieces are costly to move): the word's piece with a slice
+      // of its text, written over the copy's (shorter, so into the same storage).
       Box& part = out.emplace_back();
-      Piece& piece = part.pieces.emplace_back();
+      Piece& piece = part.pieces.emplace_back(p);
       piece.text.assign(p.text, prev, cut - prev);
-      piece.face = p.face;
-      piece.size = p.size;
-      piece.rise = p.rise;
-      piece.color = p.color;
-      piece.uri = p.uri;
-      piece.target = p.target;
-      piece.edit = p.edit;
-      piece.deleted = p.deleted;
-      piece.lang = p.lang;
       piece.width = ctx.fonts.measure(piece.text, piece.face, &piece.plain) * piece.size;
       part.width = piece.width;
       if (k < points.size()) {
