@@ -24,7 +24,7 @@ Digest128 digest128(std::string_view bytes) {
     // One load; big-endian machines swap, so every machine reads the same words.
     std::uint64_t w;
     std::memcpy(&w, bytes.data() + i, 8);
-    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     w = __builtin_bswap64(w);
 #endif
     mix(w);
