@@ -195,7 +195,10 @@ bool add_outline(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Page
     ref(text, "/Next ", it.next);
     // Top-level entries open, deeper levels shown on demand: a positive count on the root
     // and on the items whose children are top-level entries.
-    if (k == 0 || it.count > 0) text += "/Count " + std::to_string(it.count);
+    if (k == 0 || it.count > 0) {
+      text += "/Count ";
+      append_integer(text, it.count);
+    }
     text += ">>";
     raw.replaced.emplace_back(object_number(it.obj), std::move(text));
   }

@@ -35,7 +35,7 @@ std::string link_annotation(const PageAnnot& a) {
   std::string out = "<</Subtype/Link/Rect[";
   for (int k = 0; k < 4; ++k) {
     if (k) out.push_back(' ');
-    out += std::to_string(a.rect[k]);
+    append_integer(out, a.rect[k]);
   }
   out += "]/Border[0 0 0]/F 4";  // F 4: Print, which PDF/A wants of every annotation
   if (a.dest) {
@@ -47,7 +47,9 @@ std::string link_annotation(const PageAnnot& a) {
     out += ">>";
   }
   if (a.struct_parent >= 0) {
-    out += "/StructParent " + std::to_string(a.struct_parent) + "/Contents";
+    out += "/StructParent ";
+    append_integer(out, a.struct_parent);
+    out += "/Contents";
     append_text_string(out, a.contents);
   }
   out += ">>";

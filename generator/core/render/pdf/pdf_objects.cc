@@ -29,6 +29,12 @@ std::string utf16_hex(char32_t cp) {
 
 namespace {
 
+// One character of a literal string: the delimiters and the escape character escaped.
+void append_literal_char(std::string& out, char c) {
+  if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+  out.push_back(c);
+}
+
 // PDFDocEncoding agrees with Latin-1 on printable ASCII and A1..FF (but not AD).
 bool doc_encodable(char32_t cp) { return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD); }
 
@@ -86,8 +92,7 @@ void append_text_string(std::string& out, const std::string& utf8) {
       std::snprintf(oct, sizeof oct, "\\%03o", static_cast<unsigned>(cp));
       out += oct;
     } else {
-      if (cp == '(' || cp == ')' || cp == '\\') out.push_back('\\');
-      out.push_back(static_cast<char>(cp));
+      append_literal_char(out, static_cast<char>(cp));
     }
   }
   out.push_back(')');
@@ -95,10 +100,7 @@ void append_text_string(std::string& out, const std::string& utf8) {
 
 void append_literal(std::string& out, const std::string& ascii) {
   out.push_back('(');
-  for (char c : ascii) {
-    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
+  for (char c : ascii) append_literal_char(out, c);
   out.push_back(')');
 }
 

@@ -248,7 +248,9 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
         } else if (kid.kind == Kid::kMcid) {
           e += "<</Type/MCR/Pg ";
           append_reference(e, page);
-          e += "/MCID " + std::to_string(kid.value) + ">>";
+          e += "/MCID ";
+          append_integer(e, kid.value);
+          e += ">>";
         } else {
           e += "<</Type/OBJR/Obj ";
           append_reference(e, object_number(tagged[static_cast<std::size_t>(kid.page)].annots[static_cast<std::size_t>(kid.value)].dict));
@@ -270,7 +272,8 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   std::string nums = "<</Nums[";
   for (std::size_t p = 0; p < tagged.size(); ++p) {
     if (page_key[p] < 0) continue;
-    nums += std::to_string(page_key[p]) + "[";
+    append_integer(nums, page_key[p]);
+    nums.push_back('[');
     for (std::size_t m = 0; m < tagged[p].mcid_nodes.size(); ++m) {
       const int node = tagged[p].mcid_nodes[m];
       if (m) nums.push_back(' ');
@@ -283,7 +286,8 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
     nums += "]";
   }
   for (const auto& [annot_key, node] : annot_keys) {
-    nums += std::to_string(annot_key) + " ";
+    append_integer(nums, annot_key);
+    nums.push_back(' ');
     append_reference(nums, at(number, node));
     nums.push_back(' ');
   }
@@ -294,7 +298,8 @@ bool add_structure(HPDF_Doc pdf, const Layout& layout, const std::vector<HPDF_Pa
   append_reference(root_text, at(number, 0));
   root_text += "/ParentTree ";
   append_reference(root_text, parent_tree);
-  root_text += "/ParentTreeNextKey " + std::to_string(next_key);
+  root_text += "/ParentTreeNextKey ";
+  append_integer(root_text, next_key);
   if (!ids.empty()) {
     // A name tree of note identifiers, in byte order of the names.
     std::sort(ids.begin(), ids.end());
